@@ -1,0 +1,95 @@
+/** Loads a model by id (bundled `data/models/<id>.json`) or from a user's file path, validated. */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import type { Model } from '../../core/model.ts';
+import { readJsonFile } from './json-file.ts';
+
+export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
+export const DEFAULT_MODEL = 'great-dispersion-2026';
+
+const fraction = z.number().min(0).max(1);
+const sleeveId = z.enum([
+  'mag7-selected',
+  'mag7-other',
+  'physical-ai',
+  'energy',
+  'emerging',
+  'defense',
+  'cash-bonds',
+  'other',
+]);
+
+const modelSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    nameKo: z.string().optional(),
+    description: z.string().optional(),
+    source: z.string().optional(),
+    band: fraction.default(0.02),
+    sleeves: z
+      .array(
+        z.object({
+          id: sleeveId,
+          target: fraction,
+          min: fraction.optional(),
+          max: fraction.optional(),
+          candidates: z.array(z.string()).default([]),
+          backtest: z
+            .array(z.object({ symbol: z.string(), weight: fraction, note: z.string().optional() }))
+            .optional(),
+        }),
+      )
+      .min(1),
+    checks: z.object({
+      'mag7-max': z.object({ max: fraction }),
+      'physical-energy-min': z.object({ min: fraction }),
+      'regional-diversification': z.object({ min: fraction, countries: z.array(z.string()).min(1) }),
+      'monthly-rebalancing': z.object({ maxDays: z.number().int().positive() }),
+    }),
+  })
+  .superRefine((m, ctx) => {
+    const sum = m.sleeves.reduce((s, x) => s + x.target, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sleeves'],
+        message: `sleeve targets sum to ${sum}, expected 1`,
+      });
+    }
+    const seen = new Set<string>();
+    m.sleeves.forEach((s, i) => {
+      if (seen.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['sleeves', i, 'id'], message: `sleeve ${s.id} twice` });
+      seen.add(s.id);
+      const bt = s.backtest?.reduce((a, b) => a + b.weight, 0);
+      if (bt !== undefined && s.backtest?.length && Math.abs(bt - 1) > 1e-9) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sleeves', i, 'backtest'],
+          message: `weights sum to ${bt}, expected 1`,
+        });
+      }
+    });
+  });
+
+export function bundledModelIds(): string[] {
+  return readdirSync(MODELS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** `idOrFile` is a bundled model id, or a path to a model JSON file. */
+export function loadModel(idOrFile: string = DEFAULT_MODEL): Model {
+  const bundled = `${MODELS_DIR}${idOrFile}.json`;
+  if (/^[a-z0-9-]+$/.test(idOrFile) && existsSync(bundled))
+    return readJsonFile(bundled, modelSchema, 'model') as Model;
+  if (existsSync(idOrFile)) return readJsonFile(idOrFile, modelSchema, 'model') as Model;
+  throw new InputError({
+    message: `unknown model ${idOrFile}`,
+    expected: `a model id (${bundledModelIds().join(', ')}) or a path to a model JSON file`,
+  });
+}

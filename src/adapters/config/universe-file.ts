@@ -1,0 +1,49 @@
+/** Loads the bundled instrument universe and an optional user file that extends or overrides it. */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { isCurrencyCode, quoteToMajor } from '../../core/currency.ts';
+import type { Instrument, Universe } from '../../core/universe.ts';
+import { buildUniverse } from '../../core/universe.ts';
+import { readJsonFile } from './json-file.ts';
+
+export const BUNDLED_UNIVERSE = fileURLToPath(new URL('../../../data/universe.json', import.meta.url));
+
+const instrumentSchema = z.object({
+  symbol: z.string().min(1),
+  name: z.string().min(1),
+  nameKo: z.string().optional(),
+  type: z.enum(['stock', 'etf', 'index', 'bond-fund']).default('stock'),
+  currency: z.string().refine(isCurrencyCode, 'expected an ISO 4217 currency code'),
+  quoteCurrency: z
+    .string()
+    .refine((c) => quoteToMajor(c) !== undefined, 'expected a currency or minor-unit code such as GBp')
+    .optional(),
+  exchange: z.string().min(1),
+  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 two-letter country code'),
+  sleeve: z.enum([
+    'mag7-selected',
+    'mag7-other',
+    'physical-ai',
+    'energy',
+    'emerging',
+    'defense',
+    'cash-bonds',
+    'other',
+  ]),
+  lot: z.number().int().positive().default(1),
+  mag7: z.boolean().default(false),
+  aliases: z.array(z.string()).optional(),
+});
+
+const universeSchema = z.object({ $comment: z.string().optional(), instruments: z.array(instrumentSchema) });
+
+export function readInstruments(file: string): Instrument[] {
+  return readJsonFile(file, universeSchema, 'universe').instruments as Instrument[];
+}
+
+/** The bundled universe, extended (and, symbol by symbol, overridden) by the user's file when given. */
+export function loadUniverse(userFile?: string): Universe {
+  const list = readInstruments(BUNDLED_UNIVERSE);
+  if (userFile) list.push(...readInstruments(userFile));
+  return buildUniverse(list);
+}

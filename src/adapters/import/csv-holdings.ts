@@ -1,0 +1,200 @@
+/**
+ * Holdings from a broker's CSV export: one row per position (symbol, quantity, optionally account, currency, name),
+ * plus cash rows (`CASH`, `현금`, `예수금`). Strict by design: every value is checked and a bad one stops the import
+ * with the file, line and field, because a silently skipped or misread row makes every later number wrong.
+ */
+import { InputError } from '../../core/errors.ts';
+import type { Holding, ImportResult } from '../../core/holdings.ts';
+import type { Warning } from '../../core/warnings.ts';
+import { type ColumnMap, mapColumns } from './csv-header.ts';
+import { type CsvRecord, detectDelimiter, readCsvRecords } from './csv-records.ts';
+import { parseCurrencyCell } from './currency-cell.ts';
+import { type DetectedEncoding, decodeText } from './decode.ts';
+import { mergeDuplicates } from './merge-duplicates.ts';
+import { parseDecimal } from './numbers.ts';
+
+export interface CsvImportOptions {
+  /** Account for rows without an account column or value; defaults to the file's base name without extension. */
+  defaultAccount?: string;
+}
+
+/** Symbols that mean "cash in the row's currency" rather than an instrument. Compared upper-cased. */
+const CASH_SYMBOLS: ReadonlySet<string> = new Set(['CASH', '현금', '예수금']);
+
+const NUMBER_EXPECTED = 'a number such as 1,234 or 12.5';
+const EXPECTED_LAYOUT = 'a header row followed by one row per holding';
+
+export function importHoldingsCsv(
+  bytes: Uint8Array,
+  file: string,
+  options: CsvImportOptions = {},
+): ImportResult & { encoding: DetectedEncoding } {
+  const { text, encoding } = decodeText(bytes, file);
+  return { ...parseHoldingsCsv(text, file, options), encoding };
+}
+
+/** The same, for text already decoded (the dispatcher decodes once to sniff the format). */
+export function parseHoldingsCsv(input: string, file: string, options: CsvImportOptions = {}): ImportResult {
+  const text = input.replace(/^\uFEFF/, ''); // in case a caller decoded without stripping the BOM
+  if (text.trim() === '') {
+    throw new InputError({
+      file,
+      line: 1,
+      message: 'no holdings in file: the file is empty',
+      expected: EXPECTED_LAYOUT,
+    });
+  }
+  const records = readCsvRecords(text, file, detectDelimiter(text));
+  const [header, ...rows] = records;
+  if (!header) {
+    throw new InputError({
+      file,
+      line: 1,
+      message: 'no holdings in file: the file is empty',
+      expected: EXPECTED_LAYOUT,
+    });
+  }
+  const columns = mapColumns(header.fields, file, header.line);
+  const defaultAccount = options.defaultAccount?.trim() || baseName(file);
+
+  const parsed: Holding[] = [];
+  const warnings: Warning[] = [];
+  let dataRows = 0;
+  for (const row of rows) {
+    // Spreadsheets leave rows of bare delimiters (`,,,`) below the data; they carry nothing.
+    if (row.fields.every((f) => f.trim() === '')) continue;
+    dataRows++;
+    checkRowLength(row, header.fields.length, file);
+    const holding = parseRow(row, columns, file, defaultAccount);
+    if ((holding.kind === 'cash' ? holding.amount : holding.quantity) === 0) {
+      warnings.push(zeroWarning(holding, file));
+      continue;
+    }
+    parsed.push(holding);
+  }
+
+  if (parsed.length === 0) {
+    throw new InputError({
+      file,
+      line: header.line,
+      message:
+        dataRows === 0
+          ? `no holdings in file: there is a header on line ${header.line} but no data rows`
+          : 'no holdings in file: every row has a quantity of 0',
+      expected: EXPECTED_LAYOUT,
+    });
+  }
+  const merged = mergeDuplicates(parsed, file);
+  return { holdings: merged.holdings, warnings: [...warnings, ...merged.warnings] };
+}
+
+/**
+ * More fields than the header almost always means an unquoted thousands separator (`AAPL,1,234,USD`), which would
+ * otherwise shift every later column. Fewer fields is tolerated: some exporters drop trailing empty fields, and a
+ * missing required field is reported by the field checks below.
+ */
+function checkRowLength(row: CsvRecord, headerLength: number, file: string): void {
+  if (row.fields.length <= headerLength) return;
+  if (row.fields.slice(headerLength).every((f) => f.trim() === '')) return; // trailing delimiters from Excel
+  throw new InputError({
+    file,
+    line: row.line,
+    column: headerLength + 1,
+    message: `this row has ${row.fields.length} fields but the header has ${headerLength}`,
+    expected: `${headerLength} fields per row, like the header`,
+    hint: 'a number with a thousands separator must be in double quotes, e.g. "1,234"',
+  });
+}
+
+function parseRow(row: CsvRecord, columns: ColumnMap, file: string, defaultAccount: string): Holding {
+  const cell = (index: number | undefined): string =>
+    index === undefined ? '' : (row.fields[index] ?? '').trim();
+  const at = (index: number | undefined) => ({
+    file,
+    line: row.line,
+    column: index === undefined ? undefined : index + 1,
+  });
+
+  const symbol = cell(columns.symbol);
+  if (symbol === '') {
+    throw new InputError({
+      ...at(columns.symbol),
+      message: 'the symbol is empty',
+      expected: 'a symbol such as AAPL or A005930, or CASH, 현금 or 예수금 for a cash row',
+    });
+  }
+  const isCash = CASH_SYMBOLS.has(symbol.toUpperCase());
+
+  const quantityCell = cell(columns.quantity);
+  const quantity = parseDecimal(quantityCell);
+  if (quantity === undefined) {
+    throw new InputError({
+      ...at(columns.quantity),
+      message:
+        quantityCell === '' ? `the quantity of ${symbol} is empty` : `"${quantityCell}" is not a number`,
+      expected: NUMBER_EXPECTED,
+    });
+  }
+  if (quantity < 0) {
+    throw new InputError({
+      ...at(columns.quantity),
+      message: `the ${isCash ? 'cash amount' : 'quantity'} of ${symbol} is negative (${quantityCell})`,
+      expected: isCash ? 'a cash amount of zero or more' : 'a quantity of zero or more',
+      hint: isCash
+        ? 'a cash debt (미수금, margin loan) is not supported'
+        : 'short positions are not supported',
+    });
+  }
+
+  const currencyResult = parseCurrencyCell(cell(columns.currency));
+  if (!currencyResult.ok) {
+    throw new InputError({
+      ...at(columns.currency),
+      message: currencyResult.message,
+      expected: currencyResult.expected,
+    });
+  }
+  const currency = currencyResult.currency;
+  const account = cell(columns.account) || defaultAccount;
+  const origin = { file, line: row.line };
+
+  if (isCash) {
+    if (!currency) {
+      throw new InputError({
+        ...at(columns.currency),
+        message: `the cash row ${symbol} has no currency`,
+        expected: 'a currency on every cash row, such as KRW or USD',
+        hint: columns.currency === undefined ? 'add a currency column (currency, ccy or 통화)' : undefined,
+      });
+    }
+    return { kind: 'cash', account, currency, amount: quantity, origin };
+  }
+  const name = cell(columns.name);
+  return {
+    kind: 'security',
+    account,
+    symbol,
+    quantity,
+    ...(currency ? { currency } : {}),
+    ...(name ? { name } : {}),
+    origin,
+  };
+}
+
+function zeroWarning(h: Holding, file: string): Warning {
+  const what = h.kind === 'cash' ? `${h.currency} cash` : h.symbol;
+  return {
+    code: 'zero-quantity',
+    message: `${file}:${h.origin.line}: ${what} in account ${h.account} has a quantity of 0 and was left out`,
+    ...(h.kind === 'security' ? { symbol: h.symbol } : { symbol: h.currency }),
+    account: h.account,
+    file,
+    line: h.origin.line,
+  };
+}
+
+/** `exports/My ISA.csv` → `My ISA`; Windows paths too, since users paste them. */
+function baseName(file: string): string {
+  const last = file.split(/[\\/]/).pop() ?? file;
+  return last.replace(/\.[^.]*$/, '') || last || 'default';
+}

@@ -1,0 +1,246 @@
+/**
+ * Holdings from a Ghostfolio export (Portfolio → Export in Ghostfolio, the JSON its ExportService writes). The export
+ * is a ledger, not a snapshot: `activities` lists every BUY and SELL, and `accounts` carry the cash `balance`. So
+ * holdings are the net of BUYs and SELLs per account and symbol, plus each account's balance as cash.
+ *
+ * Shape (verified against ghostfolio/ghostfolio apps/api/src/app/export/export.service.ts and test/import/ok/*.json):
+ *   { meta: { date, version }, accounts: [{ id, name, currency, balance, balances, … }], assetProfiles, platforms,
+ *     tags, activities: [{ accountId, quantity, type, unitPrice, currency, dataSource, date, symbol, fee, … }], user }
+ * `accounts` is optional, `accountId` may be null or absent, `quantity` is positive for SELLs too (the type says
+ * which way), and account `name`/`currency` are nullable in Ghostfolio's schema.
+ */
+import { z } from 'zod';
+import { type CurrencyCode, isCurrencyCode, quoteToMajor } from '../../core/currency.ts';
+import { InputError } from '../../core/errors.ts';
+import type { Holding, ImportResult } from '../../core/holdings.ts';
+import type { Warning } from '../../core/warnings.ts';
+import { findJsonSyntaxError, lineColumnAt, topLevelArrayElementLines } from './json-positions.ts';
+import { roundQuantity } from './numbers.ts';
+
+/** Ghostfolio's activity types (Prisma enum `Type`), plus ITEM from exports made before it was retired. */
+const ACTIVITY_TYPES = ['BUY', 'SELL', 'DIVIDEND', 'FEE', 'INTEREST', 'LIABILITY', 'ITEM'] as const;
+
+/** Activities without an account (allowed in Ghostfolio) are held in this account. */
+export const GHOSTFOLIO_DEFAULT_ACCOUNT = 'Ghostfolio';
+
+const EXPECTED_DOCUMENT =
+  'a Ghostfolio export: a JSON object with an "activities" array (and usually "accounts")';
+
+const accountSchema = z.object({
+  id: z.string({ error: 'an account id (a string)' }).min(1, { error: 'a non-empty account id' }),
+  name: z.string({ error: 'an account name (a string) or null' }).nullish(),
+  currency: z.string({ error: 'a currency code (a string) or null' }).nullish(),
+  balance: z.number({ error: 'a cash balance (a number)' }).optional(),
+});
+
+const activitySchema = z.object({
+  accountId: z.string({ error: 'an account id (a string) or null' }).nullish(),
+  quantity: z.number({ error: 'a quantity (a number)' }).min(0, { error: 'a quantity of zero or more' }),
+  type: z.enum(ACTIVITY_TYPES, { error: `an activity type: one of ${ACTIVITY_TYPES.join(', ')}` }),
+  symbol: z.string({ error: 'a symbol (a string)' }).min(1, { error: 'a non-empty symbol' }),
+  currency: z.string({ error: 'a currency code (a string) or null' }).nullish(),
+});
+
+const exportSchema = z.object(
+  {
+    accounts: z.array(accountSchema, { error: 'an "accounts" array' }).optional(),
+    activities: z.array(activitySchema, { error: 'an "activities" array' }),
+  },
+  { error: EXPECTED_DOCUMENT },
+);
+
+type GhostfolioExport = z.infer<typeof exportSchema>;
+
+export function importGhostfolioJson(text: string, file: string): ImportResult {
+  const source = text.replace(/^\uFEFF/, '');
+  const document = validate(parseJson(source, file), source, file);
+  const activityLines = topLevelArrayElementLines(source, 'activities');
+  const accountLines = topLevelArrayElementLines(source, 'accounts');
+  const accountNames = new Map((document.accounts ?? []).map((a) => [a.id, a.name?.trim() || a.id]));
+
+  // Net position per account and symbol, in order of first appearance.
+  interface Position {
+    account: string;
+    symbol: string;
+    bought: number;
+    sold: number;
+    currencies: Set<string>;
+    line: number;
+    firstSellLine: number | undefined;
+    activityNumbers: number[];
+  }
+  const positions = new Map<string, Position>();
+  const ignored = new Map<string, number>();
+  document.activities.forEach((activity, index) => {
+    if (activity.type !== 'BUY' && activity.type !== 'SELL') {
+      // Dividends, fees, interest and liabilities move cash, and the account balance already reflects that.
+      ignored.set(activity.type, (ignored.get(activity.type) ?? 0) + 1);
+      return;
+    }
+    const account = activity.accountId
+      ? (accountNames.get(activity.accountId) ?? activity.accountId)
+      : GHOSTFOLIO_DEFAULT_ACCOUNT;
+    const key = `${account}\u0000${activity.symbol}`;
+    let position = positions.get(key);
+    if (!position) {
+      position = {
+        account,
+        symbol: activity.symbol,
+        bought: 0,
+        sold: 0,
+        currencies: new Set(),
+        line: activityLines[index] ?? 1,
+        firstSellLine: undefined,
+        activityNumbers: [],
+      };
+      positions.set(key, position);
+    }
+    if (activity.type === 'BUY') position.bought += activity.quantity;
+    else {
+      position.sold += activity.quantity;
+      position.firstSellLine ??= activityLines[index];
+    }
+    if (activity.currency) position.currencies.add(activity.currency);
+    position.activityNumbers.push(index + 1);
+  });
+
+  const holdings: Holding[] = [];
+  for (const p of positions.values()) {
+    const net = roundQuantity(p.bought - p.sold);
+    if (net < 0) {
+      throw new InputError({
+        file,
+        line: p.firstSellLine ?? p.line,
+        message: `more ${p.symbol} sold than bought in account ${p.account}: bought ${roundQuantity(p.bought)}, sold ${roundQuantity(p.sold)} (activities ${p.activityNumbers.join(', ')})`,
+        expected: 'sales of at most the quantity bought; short positions are not supported',
+        hint: 'a BUY may be missing from the export, e.g. one made before the export period',
+      });
+    }
+    if (net === 0) continue; // a closed position
+    const currency = positionCurrency(p.currencies);
+    holdings.push({
+      kind: 'security',
+      account: p.account,
+      symbol: p.symbol,
+      quantity: net,
+      ...(currency ? { currency } : {}),
+      origin: { file, line: p.line },
+    });
+  }
+
+  (document.accounts ?? []).forEach((a, index) => {
+    const balance = a.balance ?? 0; // Prisma default
+    if (balance === 0) return;
+    const account = a.name?.trim() || a.id;
+    const line = accountLines[index] ?? 1;
+    if (balance < 0) {
+      throw new InputError({
+        file,
+        line,
+        message: `account ${account} has a negative cash balance (${balance})`,
+        expected: 'a cash balance of zero or more',
+      });
+    }
+    const currency = a.currency?.trim().toUpperCase() ?? '';
+    if (!isCurrencyCode(currency)) {
+      throw new InputError({
+        file,
+        line,
+        message: `account ${account} has a cash balance of ${balance} but ${a.currency ? `an unknown currency "${a.currency}"` : 'no currency'}`,
+        expected: 'an ISO 4217 currency code such as KRW, USD, JPY, EUR, INR',
+      });
+    }
+    holdings.push({ kind: 'cash', account, currency, amount: balance, origin: { file, line } });
+  });
+
+  return { holdings, warnings: ignoredWarning(ignored, file) };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    // Our own scan always knows where; V8's message only sometimes has "at position N".
+    const found = findJsonSyntaxError(text);
+    const position = /at position (\d+)/.exec(e.message)?.[1];
+    const where = found ?? (position ? lineColumnAt(text, Number(position)) : undefined);
+    throw new InputError({
+      file,
+      line: where?.line,
+      column: where?.column,
+      message: `the file is not valid JSON: ${found?.reason ?? e.message}`,
+      expected: EXPECTED_DOCUMENT,
+    });
+  }
+}
+
+function validate(data: unknown, text: string, file: string): GhostfolioExport {
+  const result = exportSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path ?? [];
+  const [top, index] = path;
+  let line: number | undefined;
+  let subject = `the JSON ${describeValue(data)}`;
+  if (path.length > 0) {
+    subject = `${formatPath(path)} is ${describeValue(valueAt(data, path))}`;
+    if ((top === 'activities' || top === 'accounts') && typeof index === 'number') {
+      line = topLevelArrayElementLines(text, top)[index];
+      const count = (data as Record<string, unknown[]>)[top]?.length;
+      subject = `${top === 'activities' ? 'activity' : 'account'} ${index + 1} of ${count}: ${subject}`;
+    }
+  }
+  throw new InputError({
+    file,
+    line,
+    message: `not a valid Ghostfolio export: ${subject}`,
+    expected: issue?.message ?? EXPECTED_DOCUMENT,
+  });
+}
+
+/**
+ * The instrument's currency, when the activities agree on one. Ghostfolio writes the quote currency, which for
+ * London listings is GBp: holdings carry the major currency (GBP), like every other amount in Dispersion.
+ */
+function positionCurrency(currencies: ReadonlySet<string>): CurrencyCode | undefined {
+  if (currencies.size !== 1) return undefined;
+  const [only] = currencies;
+  return only === undefined ? undefined : quoteToMajor(only)?.currency;
+}
+
+function ignoredWarning(ignored: ReadonlyMap<string, number>, file: string): Warning[] {
+  if (ignored.size === 0) return [];
+  const total = [...ignored.values()].reduce((a, b) => a + b, 0);
+  const parts = [...ignored].map(([type, n]) => `${n} ${type}`);
+  return [
+    {
+      code: 'ignored-activities',
+      message: `${file}: ${total} ${total === 1 ? 'activity' : 'activities'} ignored (${parts.join(', ')}): only BUY and SELL change holdings; cash comes from the account balances`,
+      file,
+    },
+  ];
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (Array.isArray(v)) return 'an array';
+  if (v !== null && typeof v === 'object') return 'an object';
+  const json = JSON.stringify(v);
+  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
+}

@@ -1,0 +1,196 @@
+/**
+ * Where things are in a JSON text. JSON.parse gives values without positions, and on Node 20 its syntax errors
+ * often carry no position either ("Unexpected token '}' … is not valid JSON"). A small recursive-descent scan of
+ * the same grammar gives both: the offset of the first syntax error, and the line on which each element of a
+ * top-level array (Ghostfolio's `activities`, `accounts`) starts, so holdings can point back into the file.
+ */
+
+export interface JsonSyntaxError {
+  offset: number;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** The first syntax error in `text`, or undefined when it is valid JSON. */
+export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  try {
+    new Scanner(text).document();
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof ScanError)) throw e;
+    return { offset: e.offset, ...lineColumnAt(text, e.offset), reason: e.reason };
+  }
+}
+
+/**
+ * 1-based start line of each element of the array under top-level key `key` (empty if there is none). Meant for
+ * text that JSON.parse accepted; on a syntax error it returns what it found up to the error.
+ */
+export function topLevelArrayElementLines(text: string, key: string): number[] {
+  const offsets: number[] = [];
+  try {
+    new Scanner(text, (k, offset) => {
+      if (k === key) offsets.push(offset);
+    }).document();
+  } catch (e) {
+    if (!(e instanceof ScanError)) throw e;
+  }
+  return offsets.map((o) => lineColumnAt(text, o).line);
+}
+
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+class ScanError extends Error {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+class Scanner {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    /** Called with (top-level key, offset) for each element of a top-level array. */
+    private readonly onTopLevelElement?: (key: string, offset: number) => void,
+  ) {}
+
+  document(): void {
+    this.skipSpace();
+    this.value(undefined);
+    this.skipSpace();
+    if (this.pos < this.text.length) this.fail('unexpected text after the end of the JSON document');
+  }
+
+  private value(topKey: string | undefined): void {
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === '{') this.object();
+    else if (c === '[') this.array(topKey);
+    else if (c === '"') this.string();
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) this.number();
+    else if (!this.literal('true') && !this.literal('false') && !this.literal('null')) {
+      this.fail(c === undefined ? 'the JSON ends too early' : `unexpected character ${JSON.stringify(c)}`);
+    }
+  }
+
+  private object(): void {
+    this.pos++; // {
+    this.depth++;
+    this.skipSpace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      this.depth--;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] !== '"') this.fail('expected a "quoted" property name');
+      const key = this.string();
+      this.skipSpace();
+      if (this.text[this.pos] !== ':') this.fail("expected ':' after a property name");
+      this.pos++;
+      this.value(this.depth === 1 ? key : undefined);
+      this.skipSpace();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        const comma = this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === '}')
+          this.fail('a comma after the last property of an object is not allowed in JSON', comma);
+        continue;
+      }
+      if (c === '}') {
+        this.pos++;
+        this.depth--;
+        return;
+      }
+      this.fail("expected ',' or '}' after a property value (is a comma missing?)");
+    }
+  }
+
+  private array(topKey: string | undefined): void {
+    this.pos++; // [
+    this.depth++;
+    this.skipSpace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      this.depth--;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (topKey !== undefined) this.onTopLevelElement?.(topKey, this.pos);
+      this.value(undefined);
+      this.skipSpace();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        const comma = this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === ']')
+          this.fail('a comma after the last element of an array is not allowed in JSON', comma);
+        continue;
+      }
+      if (c === ']') {
+        this.pos++;
+        this.depth--;
+        return;
+      }
+      this.fail("expected ',' or ']' after an array element");
+    }
+  }
+
+  private string(): string {
+    const start = this.pos;
+    this.pos++; // opening quote
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === undefined) this.fail('a string is never closed', start);
+      if (c === '"') break;
+      if (c === '\\') this.pos++;
+      else if (c < ' ') this.fail('a control character (such as a line break) inside a string');
+      this.pos++;
+    }
+    this.pos++; // closing quote
+    try {
+      return JSON.parse(this.text.slice(start, this.pos)) as string;
+    } catch {
+      return this.fail('an invalid escape sequence in a string', start);
+    }
+  }
+
+  private number(): void {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    if (!m) this.fail('an invalid number');
+    this.pos += m[0].length;
+  }
+
+  private literal(word: string): boolean {
+    if (!this.text.startsWith(word, this.pos)) return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  private skipSpace(): void {
+    while (/[ \t\r\n]/.test(this.text[this.pos] ?? '')) this.pos++;
+  }
+
+  private fail(reason: string, offset = this.pos): never {
+    throw new ScanError(offset, reason);
+  }
+}

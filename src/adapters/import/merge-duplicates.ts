@@ -1,0 +1,70 @@
+/**
+ * Rows for the same account and instrument (or the same account and cash currency) are summed into one holding.
+ * Exports do split a position over rows (separate tax lots, a copy-paste of two statements), and summing is what the
+ * user means; but it might also be an accidental double paste, so we always say so in a `duplicate-rows` warning.
+ */
+import { InputError } from '../../core/errors.ts';
+import type { Holding } from '../../core/holdings.ts';
+import type { Warning } from '../../core/warnings.ts';
+import { roundQuantity } from './numbers.ts';
+
+export function mergeDuplicates(
+  holdings: readonly Holding[],
+  file: string,
+): { holdings: Holding[]; warnings: Warning[] } {
+  const groups = new Map<string, { merged: Holding; lines: number[] }>();
+  for (const h of holdings) {
+    const key = keyOf(h);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { merged: { ...h, origin: { ...h.origin } }, lines: [h.origin.line] });
+      continue;
+    }
+    group.lines.push(h.origin.line);
+    const m = group.merged;
+    if (m.kind === 'cash' && h.kind === 'cash') {
+      m.amount = roundQuantity(m.amount + h.amount);
+    } else if (m.kind === 'security' && h.kind === 'security') {
+      if (m.currency && h.currency && m.currency !== h.currency) {
+        throw new InputError({
+          file,
+          line: h.origin.line,
+          message: `${h.symbol} in account ${h.account} is in ${h.currency} here but in ${m.currency} on line ${m.origin.line}`,
+          expected: 'the same currency on every row of one symbol and account',
+        });
+      }
+      m.quantity = roundQuantity(m.quantity + h.quantity);
+      m.currency ??= h.currency;
+      m.name ??= h.name;
+    }
+  }
+
+  const warnings: Warning[] = [];
+  for (const { merged, lines } of groups.values()) {
+    if (lines.length < 2) continue;
+    const what = merged.kind === 'cash' ? `${merged.currency} cash` : merged.symbol;
+    const total = merged.kind === 'cash' ? merged.amount : merged.quantity;
+    warnings.push({
+      code: 'duplicate-rows',
+      message: `${file}: ${what} in account ${merged.account} appears on lines ${joinLines(lines)}; the rows were summed to ${total}`,
+      symbol: merged.kind === 'cash' ? merged.currency : merged.symbol,
+      account: merged.account,
+      file,
+      line: lines[0],
+    });
+  }
+  return { holdings: [...groups.values()].map((g) => g.merged), warnings };
+}
+
+/** Same account, same symbol once trimmed and upper-cased (`nvda` = `NVDA`); cash by currency. */
+function keyOf(h: Holding): string {
+  return h.kind === 'cash'
+    ? `cash\u0000${h.account}\u0000${h.currency}`
+    : `security\u0000${h.account}\u0000${h.symbol.trim().toUpperCase()}`;
+}
+
+function joinLines(lines: readonly number[]): string {
+  return lines.length === 2
+    ? `${lines[0]} and ${lines[1]}`
+    : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The `dispersion` command line. Thin: parse options, call the workspace loader and a core function, render text or
+ * JSON. Bad input ends with one clear line on stderr and exit code 2; nothing the user gave is written to.
+ */
+import { Command, CommanderError } from 'commander';
+import { formatProblem, isInputError } from '../core/errors.ts';
+import { registerCheck } from './commands/check.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('dispersion')
+    .description(
+      'Hold your portfolio up against the Great Dispersion framework (decision support, not advice).',
+    )
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerCheck(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isInputError(e)) {
+      process.stderr.write(`dispersion: ${formatProblem(e.problem)}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`dispersion: internal error: ${err.message}\n`);
+    if (process.env.DISPERSION_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+// Run when executed directly (bin/dispersion.js imports this module; tests import buildProgram/run instead).
+const invokedDirectly = process.argv[1] && /(?:main\.ts|dispersion(?:\.js)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,59 @@
+/** Parsing of option values shared by several commands; each failure is an InputError naming the option. */
+import { isCurrencyCode } from '../core/currency.ts';
+import { parseIsoDay } from '../core/dates.ts';
+import { InputError } from '../core/errors.ts';
+import type { CheckThresholds } from '../core/model.ts';
+import type { Lang } from '../i18n/format.ts';
+import { langFromLocale } from '../i18n/format.ts';
+
+export function parseBase(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!isCurrencyCode(code)) {
+    throw new InputError({
+      message: `--base ${value} is not a currency code`,
+      expected: 'an ISO 4217 code such as KRW or USD',
+    });
+  }
+  return code;
+}
+
+/** `--as-of` as a day number; defaults to `today` (the shell passes the clock in, the core never reads it). */
+export function parseAsOf(value: string | undefined, today: Date): number {
+  const text = value ?? today.toISOString().slice(0, 10);
+  const day = parseIsoDay(text);
+  if (day === undefined)
+    throw new InputError({ message: `--as-of ${value} is not a date`, expected: 'YYYY-MM-DD' });
+  return day;
+}
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === undefined) return langFromLocale(process.env.LC_ALL || process.env.LANG);
+  if (value === 'en' || value === 'ko') return value;
+  throw new InputError({ message: `--lang ${value} is not supported`, expected: 'en or ko' });
+}
+
+const THRESHOLD_KEYS: Record<keyof CheckThresholds, string> = {
+  'mag7-max': 'max',
+  'physical-energy-min': 'min',
+  'regional-diversification': 'min',
+  'monthly-rebalancing': 'maxDays',
+};
+
+/** `--threshold mag7-max=0.4,regional-diversification=0.2` → partial thresholds merged over the model's. */
+export function parseThresholds(value: string | undefined, base: CheckThresholds): Partial<CheckThresholds> {
+  if (!value) return {};
+  const out: Record<string, unknown> = {};
+  for (const part of value.split(',')) {
+    const [id, raw] = part.split('=').map((s) => s.trim());
+    const key = THRESHOLD_KEYS[id as keyof CheckThresholds];
+    const n = Number(raw);
+    if (!key || raw === undefined || raw === '' || !Number.isFinite(n) || n < 0) {
+      throw new InputError({
+        message: `--threshold ${part} is not understood`,
+        expected: `CHECK=NUMBER with CHECK one of ${Object.keys(THRESHOLD_KEYS).join(', ')}`,
+      });
+    }
+    out[id as string] = { ...base[id as keyof CheckThresholds], [key]: n };
+  }
+  return out as Partial<CheckThresholds>;
+}

@@ -1,0 +1,133 @@
+/** The readable `dispersion check` report: sleeves against targets, the checklist with its numbers, positions, warnings. */
+
+import type { Lang } from '../../i18n/format.ts';
+import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
+import { CHECK_NAMES, sleeveName } from '../../i18n/messages.ts';
+import type { CheckDocument } from '../../report/check-document.ts';
+import { renderTable } from './table.ts';
+
+const T = {
+  en: {
+    title: 'Dispersion check',
+    model: 'model',
+    asOf: 'as of',
+    base: 'base',
+    total: 'Total',
+    sleeves: 'Sleeves against the model',
+    sleeve: 'Sleeve',
+    weight: 'Weight',
+    target: 'Target',
+    range: 'Range',
+    drift: 'Drift',
+    value: 'Value',
+    checklist: 'Checklist',
+    countries: 'Countries',
+    currencies: 'Currencies',
+    positions: 'Positions',
+    account: 'Account',
+    symbol: 'Symbol',
+    name: 'Name',
+    qty: 'Quantity',
+    price: 'Price',
+    date: 'Price date',
+    warnings: 'Warnings',
+    stale: (n: number, last: string, age: number) =>
+      `${n} price(s) older than 3 trading days (newest ${last}, ${age} trading days before the as-of date). Supply fresh closes with --prices DIR.`,
+    disclaimer: 'Decision support, not investment advice.',
+  },
+  ko: {
+    title: 'Dispersion 점검',
+    model: '모델',
+    asOf: '기준일',
+    base: '기준통화',
+    total: '총평가액',
+    sleeves: '모델 대비 슬리브 비중',
+    sleeve: '슬리브',
+    weight: '비중',
+    target: '목표',
+    range: '범위',
+    drift: '괴리',
+    value: '평가액',
+    checklist: '체크리스트',
+    countries: '국가',
+    currencies: '통화',
+    positions: '보유 종목',
+    account: '계좌',
+    symbol: '종목코드',
+    name: '종목명',
+    qty: '수량',
+    price: '가격',
+    date: '가격일',
+    warnings: '주의',
+    stale: (n: number, last: string, age: number) =>
+      `가격 ${n}개가 3거래일보다 오래되었습니다 (가장 최근 ${last}, 기준일보다 ${age}거래일 전). --prices DIR로 최신 종가를 넣으세요.`,
+    disclaimer: '투자 판단을 돕는 도구이며 투자 권유가 아닙니다.',
+  },
+} as const;
+
+export function renderCheckText(doc: CheckDocument, lang: Lang): string {
+  const t = T[lang];
+  const money = (x: number, ccy = doc.base) => formatMoney(x, ccy, lang);
+  const pct = (x: number) => formatPct(x, lang);
+  const out: string[] = [];
+  out.push(`${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}`);
+  out.push(`${t.total}: ${money(doc.total)}`, '');
+
+  out.push(t.sleeves);
+  out.push(
+    renderTable(
+      [t.sleeve, t.weight, t.target, t.range, t.drift, t.value],
+      doc.sleeves.map((s) => [
+        sleeveName(s.id, lang),
+        pct(s.weight),
+        pct(s.target),
+        s.min !== null && s.max !== null ? `${pct(s.min)}–${pct(s.max)}` : '',
+        formatPct(s.drift, lang, true),
+        money(s.value),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+  );
+
+  out.push(t.checklist);
+  for (const c of doc.checks) {
+    out.push(`  ${c.pass ? '✔' : '✘'} ${CHECK_NAMES[c.id]?.[lang] ?? c.id}: ${c.message}`);
+  }
+  out.push('');
+
+  out.push(`${t.countries}: ${doc.countries.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
+  out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`, '');
+
+  out.push(t.positions);
+  out.push(
+    renderTable(
+      [t.account, t.symbol, t.name, t.qty, t.price, t.date, t.value, t.weight, t.sleeve],
+      doc.positions.map((p) => [
+        p.account,
+        p.symbol,
+        p.name ?? '',
+        formatNumber(p.quantity, lang),
+        p.symbol === 'CASH' ? '' : money(p.price, p.currency),
+        p.priceDate ?? '',
+        money(p.value),
+        pct(p.weight),
+        p.sleeve,
+      ]),
+      ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right', 'left'],
+    ),
+  );
+
+  const stale = doc.warnings.filter((w) => w.code.startsWith('stale-price'));
+  const rest = doc.warnings.filter((w) => !w.code.startsWith('stale-price'));
+  if (stale.length || rest.length) {
+    out.push('', t.warnings);
+    if (stale.length) {
+      const newest = stale.reduce((a, w) => ((w.date ?? '') > (a.date ?? '') ? w : a));
+      out.push(`  ! ${t.stale(stale.length, newest.date ?? '', newest.age ?? 0)}`);
+    }
+    for (const w of rest) out.push(`  ! ${w.message}`);
+  }
+  out.push('', t.disclaimer);
+  return out.join('\n');
+}

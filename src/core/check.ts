@@ -1,0 +1,110 @@
+/**
+ * `check`: where a portfolio stands against a model. Values the holdings, aggregates them, runs the checklist and
+ * collects what the user should know (stale prices, unclassified holdings). Pure: the as-of date, market data and
+ * the journal's last rebalance come in as arguments.
+ */
+import type { CurrencyCode } from './currency.ts';
+import { fromDay } from './dates.ts';
+import type { Bucket, SleeveExposure } from './exposure.ts';
+import { bucketBy, countryOf, currencyOf, sleeveExposures } from './exposure.ts';
+import type { Holding } from './holdings.ts';
+import type { MarketData } from './market.ts';
+import type { CheckThresholds, Model } from './model.ts';
+import type { CheckResult } from './rules.ts';
+import { runChecks } from './rules.ts';
+import type { Universe } from './universe.ts';
+import type { Position } from './valuation.ts';
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS, valueHoldings } from './valuation.ts';
+import type { Warning } from './warnings.ts';
+
+export interface CheckInput {
+  holdings: readonly Holding[];
+  universe: Universe;
+  model: Model;
+  market: MarketData;
+  base: CurrencyCode;
+  /** Day number of the as-of date. */
+  asOf: number;
+  /** Day number of the last recorded rebalance; null = journal has none; undefined = no journal at all. */
+  lastRebalance?: number | null;
+  /** User overrides of the model's thresholds, by check id. */
+  thresholds?: Partial<CheckThresholds>;
+}
+
+export interface CheckReport {
+  asOf: string;
+  base: CurrencyCode;
+  model: string;
+  total: number;
+  positions: Position[];
+  sleeves: SleeveExposure[];
+  countries: Bucket[];
+  currencies: Bucket[];
+  checks: CheckResult[];
+  warnings: Warning[];
+}
+
+export function checkPortfolio(input: CheckInput): CheckReport {
+  const { positions, total, warnings } = valueHoldings(input);
+  const sleeves = sleeveExposures(positions, total, input.model);
+  const countries = bucketBy(positions, total, countryOf);
+  const currencies = bucketBy(positions, total, currencyOf);
+  const mag7 = positions.filter((p) => p.mag7).reduce((s, p) => s + p.value, 0);
+  const thresholds: CheckThresholds = { ...input.model.checks, ...input.thresholds };
+  const daysSinceRebalance =
+    input.lastRebalance === undefined || input.lastRebalance === null
+      ? input.lastRebalance
+      : input.asOf - input.lastRebalance;
+  const checks = runChecks(
+    {
+      mag7: total > 0 ? mag7 / total : 0,
+      sleeves: new Map(sleeves.map((s) => [s.id, s.weight])),
+      countries: new Map(countries.map((c) => [c.id, c.weight])),
+      daysSinceRebalance,
+    },
+    thresholds,
+  );
+  return {
+    asOf: fromDay(input.asOf),
+    base: input.base,
+    model: input.model.id,
+    total,
+    positions,
+    sleeves,
+    countries,
+    currencies,
+    checks,
+    warnings: [...warnings, ...staleness(positions)],
+  };
+}
+
+/**
+ * One warning per stale price or rate (older than STALE_WARN_DAYS trading days). Rates are reported once per
+ * currency, since every position in that currency shares the same rate.
+ */
+function staleness(positions: readonly Position[]): Warning[] {
+  const out: Warning[] = [];
+  const seenFx = new Set<string>();
+  for (const p of positions) {
+    if (p.priceDate && p.priceAge > STALE_WARN_DAYS) {
+      out.push({
+        code: p.priceAge > STALE_ERROR_DAYS ? 'stale-price-error' : 'stale-price',
+        message: `price of ${p.symbol} is from ${p.priceDate}, ${p.priceAge} trading days before the as-of date`,
+        symbol: p.symbol,
+        account: p.account,
+        date: p.priceDate,
+        age: p.priceAge,
+      });
+    }
+    if (p.fxDate && p.fxAge > STALE_WARN_DAYS && !seenFx.has(p.currency)) {
+      seenFx.add(p.currency);
+      out.push({
+        code: p.fxAge > STALE_ERROR_DAYS ? 'stale-fx-error' : 'stale-fx',
+        message: `${p.currency} exchange rate is from ${p.fxDate}, ${p.fxAge} trading days before the as-of date`,
+        date: p.fxDate,
+        age: p.fxAge,
+      });
+    }
+  }
+  return out;
+}

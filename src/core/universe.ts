@@ -1,0 +1,78 @@
+/**
+ * The instrument universe: what each symbol is, where it trades, which sleeve and country it counts in. Loaded from
+ * `data/universe.json` (plus a user file) by an adapter; resolution here is pure.
+ */
+import type { CurrencyCode } from './currency.ts';
+
+/** Sleeve ids. The six of the model plus the three buckets outside it. */
+export const MODEL_SLEEVES = [
+  'mag7-selected',
+  'physical-ai',
+  'energy',
+  'emerging',
+  'defense',
+  'cash-bonds',
+] as const;
+export const OUTSIDE_SLEEVES = ['mag7-other', 'other', 'unclassified'] as const;
+export type ModelSleeveId = (typeof MODEL_SLEEVES)[number];
+export type SleeveId = ModelSleeveId | (typeof OUTSIDE_SLEEVES)[number];
+
+export type InstrumentType = 'stock' | 'etf' | 'index' | 'bond-fund';
+
+export interface Instrument {
+  /** Canonical, Yahoo-style symbol: `NVDA`, `005380.KS`, `6954.T`, `SIE.DE`, `RR.L`. */
+  symbol: string;
+  name: string;
+  nameKo?: string;
+  type: InstrumentType;
+  /** Trading currency, major unit (RR.L trades in GBP; its quotes are in pence, see `quoteCurrency`). */
+  currency: CurrencyCode;
+  /** Quote unit when it differs from the trading currency: `GBp` for London. Prices are divided accordingly. */
+  quoteCurrency?: string;
+  exchange: string;
+  /** Country of the business (ISO 3166 alpha-2), not of the listing. */
+  country: string;
+  sleeve: Exclude<SleeveId, 'unclassified'>;
+  /** Exchange trading unit: Tokyo 100, Taiwan 1,000, others 1. */
+  lot: number;
+  /** One of the seven Mag7 companies (both Alphabet classes count as one name). */
+  mag7: boolean;
+  /** Other spellings that resolve to this symbol (`005930`, `A005930`, `2330`). */
+  aliases?: string[];
+}
+
+export interface Universe {
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  /** Upper-cased alias or symbol → canonical symbol. */
+  readonly index: ReadonlyMap<string, string>;
+}
+
+export function buildUniverse(list: readonly Instrument[]): Universe {
+  const instruments = new Map<string, Instrument>();
+  const index = new Map<string, string>();
+  for (const inst of list) {
+    // Later entries (the user's file) replace earlier ones of the same symbol.
+    instruments.set(inst.symbol, inst);
+  }
+  for (const inst of instruments.values()) {
+    index.set(inst.symbol.toUpperCase(), inst.symbol);
+    for (const alias of krxAliases(inst.symbol)) if (!index.has(alias)) index.set(alias, inst.symbol);
+    for (const alias of inst.aliases ?? []) index.set(alias.toUpperCase(), inst.symbol);
+  }
+  return { instruments, index };
+}
+
+/** A KRX listing `005930.KS` is also written `005930` and, by Korean brokers, `A005930`. */
+function krxAliases(symbol: string): string[] {
+  const m = /^(\d{6})\.(KS|KQ)$/.exec(symbol);
+  return m ? [m[1] as string, `A${m[1]}`] : [];
+}
+
+/**
+ * The canonical symbol for what a user wrote, or undefined when the universe does not know it. Case-insensitive;
+ * broker forms of KRX codes (`A005930`, `005930`) resolve to the listing.
+ */
+export function resolveSymbol(universe: Universe, written: string): string | undefined {
+  const key = written.trim().toUpperCase();
+  return universe.index.get(key);
+}

@@ -1,0 +1,200 @@
+/**
+ * Valuation: turns imported holdings into priced, classified positions in the base currency. Every number carries
+ * the date it is from (price date, FX date) so the report can say how old it is. Nothing is ever priced at zero: a
+ * holding with no price or no FX rate is an InputError pointing at the row it came from.
+ */
+
+import type { CurrencyCode } from './currency.ts';
+import { quoteToMajor } from './currency.ts';
+import { fromDay, weekdaysBetween } from './dates.ts';
+import { InputError } from './errors.ts';
+import { fxRate } from './fx.ts';
+import type { Holding } from './holdings.ts';
+import type { MarketData } from './market.ts';
+import { onOrBefore } from './series.ts';
+import type { SleeveId, Universe } from './universe.ts';
+import { resolveSymbol } from './universe.ts';
+import type { Warning } from './warnings.ts';
+
+/** Trading days (Mon–Fri) after which a price or rate is called stale. Issue: data health (3 warn / 10 error). */
+export const STALE_WARN_DAYS = 3;
+export const STALE_ERROR_DAYS = 10;
+
+export interface Position {
+  account: string;
+  /** Canonical symbol when the universe knows it, else as written; `CASH` for cash. */
+  symbol: string;
+  name: string | null;
+  kind: 'security' | 'cash';
+  quantity: number;
+  /** Currency the position is priced in (major unit). */
+  currency: CurrencyCode;
+  /** Price per unit in `currency` (1 for cash). */
+  price: number;
+  priceDate: string | null;
+  priceSource: string | null;
+  /** Trading days between the price date and the as-of date. */
+  priceAge: number;
+  /** Units of base per 1 unit of `currency`, and the (oldest) date of the rate used. */
+  fxRate: number;
+  fxDate: string | null;
+  fxAge: number;
+  /** Value in the base currency. */
+  value: number;
+  /** Value in the position's own currency. */
+  localValue: number;
+  sleeve: SleeveId;
+  /** Country of the business; null for cash. */
+  country: string | null;
+  mag7: boolean;
+  lot: number;
+  /** Fraction of the portfolio total (cash included); filled by the aggregator. */
+  weight: number;
+  origin: { file: string; line: number };
+}
+
+export interface ValuationInput {
+  holdings: readonly Holding[];
+  universe: Universe;
+  market: MarketData;
+  base: CurrencyCode;
+  /** Day number of the as-of date. */
+  asOf: number;
+}
+
+export interface Valuation {
+  positions: Position[];
+  total: number;
+  warnings: Warning[];
+}
+
+export function valueHoldings(input: ValuationInput): Valuation {
+  const warnings: Warning[] = [];
+  const positions = input.holdings.map((h) => valueOne(h, input, warnings));
+  const total = positions.reduce((s, p) => s + p.value, 0);
+  for (const p of positions) p.weight = total > 0 ? p.value / total : 0;
+  return { positions, total, warnings };
+}
+
+function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Position {
+  const { universe, market, base, asOf } = input;
+  const where = { file: h.origin.file, line: h.origin.line };
+  if (h.kind === 'cash') {
+    const fx = convert(h.currency, base, market, asOf, where, 'CASH');
+    return {
+      account: h.account,
+      symbol: 'CASH',
+      name: null,
+      kind: 'cash',
+      quantity: h.amount,
+      currency: h.currency,
+      price: 1,
+      priceDate: null,
+      priceSource: null,
+      priceAge: 0,
+      fxRate: fx.rate,
+      fxDate: fx.date,
+      fxAge: fx.age,
+      value: h.amount * fx.rate,
+      localValue: h.amount,
+      sleeve: 'cash-bonds',
+      country: null,
+      mag7: false,
+      lot: 1,
+      weight: 0,
+      origin: h.origin,
+    };
+  }
+
+  const canonical = resolveSymbol(universe, h.symbol);
+  const inst = canonical ? universe.instruments.get(canonical) : undefined;
+  const symbol = canonical ?? h.symbol.trim().toUpperCase();
+  const series = market.prices.get(symbol);
+  const obs = series ? onOrBefore(series, asOf) : undefined;
+  if (!series || !obs) {
+    throw new InputError({
+      ...where,
+      message: series
+        ? `no price for ${symbol} on or before ${fromDay(asOf)} (its price history starts later)`
+        : `no price for ${symbol} on or before ${fromDay(asOf)}`,
+      hint: `put a file ${symbol}.csv with header date,close in a folder and pass --prices FOLDER`,
+    });
+  }
+
+  // The listing's quote unit decides what the close means (RR.L closes are pence); a user file for an unknown symbol
+  // is taken to be in the row's stated currency.
+  const quote = inst?.quoteCurrency ?? inst?.currency ?? h.currency;
+  if (!quote) {
+    throw new InputError({
+      ...where,
+      message: `${symbol} is not in the instrument universe, so its currency is unknown`,
+      expected: 'a currency column on the row, or an entry for the symbol in a --universe file',
+    });
+  }
+  const unit = quoteToMajor(quote);
+  if (!unit) throw new InputError({ ...where, message: `unknown quote currency ${quote} for ${symbol}` });
+  if (inst && h.currency && h.currency !== unit.currency) {
+    warnings.push({
+      code: 'currency-mismatch',
+      message: `${symbol} trades in ${unit.currency} but the row says ${h.currency}; valued in ${unit.currency}`,
+      symbol,
+      ...where,
+    });
+  }
+  if (!inst) {
+    warnings.push({
+      code: 'unclassified',
+      message: `${symbol} is not in the instrument universe: counted as unclassified; add it with --universe FILE`,
+      symbol,
+      ...where,
+    });
+  }
+
+  const price = obs.value * unit.factor;
+  const priceAge = weekdaysBetween(obs.day, asOf);
+  const fx = convert(unit.currency, base, market, asOf, where, symbol);
+  const localValue = h.quantity * price;
+  return {
+    account: h.account,
+    symbol,
+    name: inst?.name ?? h.name ?? null,
+    kind: 'security',
+    quantity: h.quantity,
+    currency: unit.currency,
+    price,
+    priceDate: fromDay(obs.day),
+    priceSource: series.source,
+    priceAge,
+    fxRate: fx.rate,
+    fxDate: fx.date,
+    fxAge: fx.age,
+    value: localValue * fx.rate,
+    localValue,
+    sleeve: inst?.sleeve ?? 'unclassified',
+    country: inst?.country ?? null,
+    mag7: inst?.mag7 ?? false,
+    lot: inst?.lot ?? 1,
+    weight: 0,
+    origin: h.origin,
+  };
+}
+
+function convert(
+  from: CurrencyCode,
+  to: CurrencyCode,
+  market: MarketData,
+  asOf: number,
+  where: { file: string; line: number },
+  symbol: string,
+): { rate: number; date: string | null; age: number } {
+  if (from === to) return { rate: 1, date: null, age: 0 };
+  const q = fxRate(market, from, to, asOf);
+  if (!q) {
+    throw new InputError({
+      ...where,
+      message: `no ${from}→${to} exchange rate on or before ${fromDay(asOf)} (needed for ${symbol})`,
+      hint: `put a file fx/${from}${to}.csv (or fx/USD${from}.csv) with header date,rate in your --prices folder`,
+    });
+  }
+  return { rate: q.rate, date: fromDay(q.day), age: weekdaysBetween(q.day, asOf) };
+}

@@ -1,0 +1,15 @@
+/**
+ * Notes for the user that do not stop the work (a stale price, duplicate rows summed, an unclassified holding).
+ * `code` is stable for programs and translations; `message` is the English sentence; the rest says what it is about.
+ */
+export interface Warning {
+  code: string;
+  message: string;
+  symbol?: string;
+  account?: string;
+  file?: string;
+  line?: number;
+  /** The date the warning is about (a price or rate date) and its age in trading days. */
+  date?: string;
+  age?: number;
+}

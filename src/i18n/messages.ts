@@ -1,0 +1,78 @@
+/**
+ * Sentences in English and Korean for rule results, sleeves and countries. The core returns ids and numbers; this is
+ * the one place that turns them into words.
+ */
+import type { CheckResult } from '../core/rules.ts';
+import type { Lang } from './format.ts';
+import { formatPct } from './format.ts';
+
+export const SLEEVE_NAMES: Record<string, Record<Lang, string>> = {
+  'mag7-selected': { en: 'Selected Mag7 (NVDA, TSLA)', ko: '선별 Mag7 (엔비디아·테슬라)' },
+  'mag7-other': { en: 'Other Mag7 (outside the model)', ko: '기타 Mag7 (모델 밖)' },
+  'physical-ai': { en: 'Physical AI & automation', ko: '피지컬 AI·자동화' },
+  energy: { en: 'Energy & nuclear infrastructure', ko: '에너지·원전 인프라' },
+  emerging: { en: 'Korea, Japan, India (emerging)', ko: '한국·일본·인도 (신흥시장)' },
+  defense: { en: 'Defense & security AI', ko: '방산·보안 AI' },
+  'cash-bonds': { en: 'Cash & government bonds', ko: '현금·국채' },
+  other: { en: 'Other', ko: '기타' },
+  unclassified: { en: 'Unclassified', ko: '미분류' },
+};
+
+export const CHECK_NAMES: Record<string, Record<Lang, string>> = {
+  'mag7-max': { en: 'Mag7 at most 50%', ko: 'Mag7 비중 50% 이하' },
+  'physical-energy-min': { en: 'Physical AI + energy at least 50%', ko: '피지컬 AI + 에너지 50% 이상' },
+  'regional-diversification': { en: 'Korea/Japan/India exposure', ko: '한국·일본·인도 지역 분산' },
+  'monthly-rebalancing': { en: 'Monthly rebalancing kept', ko: '월간 리밸런싱 실행' },
+};
+
+export function sleeveName(id: string, lang: Lang): string {
+  return SLEEVE_NAMES[id]?.[lang] ?? id;
+}
+
+/** One sentence per check: the verdict, the number behind it, the threshold, and what to do when it fails. */
+export function checkMessage(r: CheckResult, lang: Lang): string {
+  const p = (x: number) => formatPct(x, lang);
+  const v = r.value ?? 0;
+  switch (r.id) {
+    case 'mag7-max':
+      if (lang === 'ko')
+        return r.pass
+          ? `Mag7 비중 ${p(v)}: 한도 ${p(r.threshold)} 이내입니다.`
+          : `Mag7 비중 ${p(v)}: 한도 ${p(r.threshold)}를 넘습니다. 엔비디아·테슬라 외 Mag7 종목을 줄이세요.`;
+      return r.pass
+        ? `Mag7 is ${p(v)} of the portfolio, within the ${p(r.threshold)} limit.`
+        : `Mag7 is ${p(v)} of the portfolio, above the ${p(r.threshold)} limit: reduce the Mag7 names other than Nvidia and Tesla.`;
+    case 'physical-energy-min':
+      if (lang === 'ko')
+        return r.pass
+          ? `피지컬 AI + 에너지 인프라 ${p(v)}: 최소 ${p(r.threshold)} 이상입니다.`
+          : `피지컬 AI + 에너지 인프라 ${p(v)}: 최소 ${p(r.threshold)}에 못 미칩니다. 실물 생산수단 비중을 늘리세요.`;
+      return r.pass
+        ? `Physical AI + energy infrastructure is ${p(v)}, at or above the ${p(r.threshold)} minimum.`
+        : `Physical AI + energy infrastructure is ${p(v)}, below the ${p(r.threshold)} minimum: add to the physical means of production.`;
+    case 'regional-diversification':
+      if (lang === 'ko')
+        return r.pass
+          ? `한국·일본·인도 비중 ${p(v)}: 최소 ${p(r.threshold)} 이상입니다.`
+          : `한국·일본·인도 비중 ${p(v)}: 최소 ${p(r.threshold)}에 못 미칩니다. 지역 분산이 부족합니다.`;
+      return r.pass
+        ? `Korea, Japan and India are ${p(v)} of the portfolio, at or above the ${p(r.threshold)} minimum.`
+        : `Korea, Japan and India are ${p(v)} of the portfolio, below the ${p(r.threshold)} minimum: the portfolio is not regionally diversified.`;
+    case 'monthly-rebalancing':
+      if (r.reason === 'no-journal')
+        return lang === 'ko'
+          ? '리밸런싱 기록이 없습니다: 저널이 아직 없습니다. 매월 리밸런싱을 저널에 기록하세요.'
+          : 'No rebalance on record: there is no journal yet. Record each monthly rebalance in the journal.';
+      if (r.reason === 'no-rebalance')
+        return lang === 'ko'
+          ? `저널에 리밸런싱 기록이 없습니다 (기준: ${r.threshold}일 이내).`
+          : `The journal has no rebalance on record (needed: one within ${r.threshold} days).`;
+      if (lang === 'ko')
+        return r.pass
+          ? `마지막 리밸런싱 ${v}일 전: ${r.threshold}일 이내입니다.`
+          : `마지막 리밸런싱 ${v}일 전: ${r.threshold}일을 넘었습니다. 이번 달 리밸런싱을 하세요.`;
+      return r.pass
+        ? `Last rebalance ${v} days ago, within ${r.threshold} days.`
+        : `Last rebalance ${v} days ago, more than ${r.threshold} days: rebalance this month.`;
+  }
+}

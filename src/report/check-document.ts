@@ -1,0 +1,54 @@
+/**
+ * The one JSON shape of a check, printed by `dispersion check --json` and served by the dashboard's `/api/check`.
+ * Money values are in the base currency unless the field says otherwise; weights are fractions of the total.
+ */
+import type { CheckReport } from '../core/check.ts';
+import type { Lang } from '../i18n/format.ts';
+import { checkMessage } from '../i18n/messages.ts';
+
+export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
+  return {
+    asOf: r.asOf,
+    base: r.base,
+    model: r.model,
+    total: r.total,
+    positions: r.positions.map((p) => ({
+      account: p.account,
+      symbol: p.symbol,
+      name: p.name,
+      quantity: p.quantity,
+      currency: p.currency,
+      price: p.price,
+      priceDate: p.priceDate,
+      priceSource: p.priceSource,
+      fxRate: p.fxRate,
+      fxDate: p.fxDate,
+      value: p.value,
+      sleeve: p.sleeve,
+      country: p.country,
+      mag7: p.mag7,
+      weight: p.weight,
+    })),
+    sleeves: r.sleeves.map((s) => ({
+      id: s.id,
+      value: s.value,
+      weight: s.weight,
+      target: s.target,
+      min: s.min,
+      max: s.max,
+      drift: s.drift,
+    })),
+    countries: r.countries,
+    currencies: r.currencies,
+    checks: r.checks.map((c) => ({
+      id: c.id,
+      pass: c.pass,
+      value: c.value,
+      threshold: c.threshold,
+      message: checkMessage(c, lang),
+    })),
+    warnings: r.warnings,
+  };
+}
+
+export type CheckDocument = ReturnType<typeof toCheckDocument>;
