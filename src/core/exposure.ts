@@ -29,6 +29,8 @@ export interface Bucket {
 
 /** Cash has no country; it is listed under this id. */
 export const CASH_COUNTRY = 'CASH';
+/** A security the universe does not know has no known country. */
+export const UNKNOWN_COUNTRY = 'unknown';
 
 export function sleeveExposures(
   positions: readonly Position[],
@@ -72,5 +74,6 @@ export function bucketBy(
     .sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
 }
 
-export const countryOf = (p: Position): string => p.country ?? CASH_COUNTRY;
+export const countryOf = (p: Position): string =>
+  p.kind === 'cash' ? CASH_COUNTRY : (p.country ?? UNKNOWN_COUNTRY);
 export const currencyOf = (p: Position): string => p.currency;

@@ -1,0 +1,173 @@
+/**
+ * `dispersion check` end to end: real files through the importer, the bundled data and a user price folder, to the
+ * JSON document. Expected values are worked out by hand from the fixture files (arithmetic in the comments).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCheckCommand } from '../../src/cli/commands/check.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const base = { base: 'USD', asOf: '2026-05-29', lang: 'en' };
+
+describe('check: Europe and Japan listings priced from a user folder', () => {
+  // SIE.DE 10 × 217.85 EUR × 1.1583 USD/EUR (fx/EURUSD.csv 2026-05-29)          = 2,523.35655 USD
+  // ABBN.SW 20 × 53.12 CHF ÷ 0.7936 CHF/USD (fx/USDCHF.csv 2026-05-29)          = 1,338.70968 USD
+  // 6954.T 100 × 4,071 JPY ÷ 159.1173 JPY/USD (bundled April 2026 monthly average) = 2,558.48987 USD
+  // cash 1,000 USD. Total 7,420.55610 USD.
+  const run = () =>
+    runCheckCommand(
+      ['test/fixtures/check/europe-japan.csv'],
+      { ...base, prices: 'test/fixtures/prices-user' },
+      NOW,
+    );
+
+  it('values each listing through its own currency', async () => {
+    const doc = await run();
+    const v = Object.fromEntries(doc.positions.map((p) => [p.symbol, p]));
+    expect(v['SIE.DE']?.value).toBeCloseTo(2523.35655, 6);
+    expect(v['ABBN.SW']?.value).toBeCloseTo(1338.7096774, 6);
+    expect(v['6954.T']?.value).toBeCloseTo(2558.4898688, 6);
+    expect(doc.total).toBeCloseTo(7420.5560962, 6);
+    expect(v['6954.T']?.fxDate).toBe('2026-04-30');
+    expect(v['SIE.DE']?.priceSource).toBe('user:test/fixtures/prices-user/SIE.DE.csv');
+  });
+
+  it('classifies them as physical AI in DE, CH and JP', async () => {
+    const doc = await run();
+    const pe = doc.checks.find((c) => c.id === 'physical-energy-min');
+    // (2,523.36 + 1,338.71 + 2,558.49) / 7,420.56 = 0.865239
+    expect(pe?.value).toBeCloseTo(0.86523921, 8);
+    expect(pe?.pass).toBe(true);
+    const regional = doc.checks.find((c) => c.id === 'regional-diversification');
+    // Only Japan counts: 2,558.49 / 7,420.56 = 0.344784
+    expect(regional?.value).toBeCloseTo(0.344784115, 8);
+    expect(doc.countries.map((c) => c.id)).toEqual(['JP', 'DE', 'CH', 'CASH']);
+  });
+});
+
+describe('check: a CP949 Korean broker file', () => {
+  // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28):
+  // 005930 (삼성전자) 100 × 317,000 (bundled 2026-05-29)   = 31,700,000
+  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (not in the universe: unclassified)
+  // 360750 (TIGER)    1,500 × 24,815 (prices-kr)           = 37,222,500 (unclassified)
+  // 예수금 2,345,678 KRW
+  // AAPL 12 × 312.05999755859375 USD × 1,379.50            =  5,165,841.1996
+  // 외화예수금 1,520.35 USD × 1,379.50                       =  2,097,322.825
+  // Total 84,768,842.0246 KRW
+  it('reads the Korean names and codes and values them in KRW', async () => {
+    const doc = await runCheckCommand(
+      ['test/fixtures/import/ok/korean-cp949.csv'],
+      { ...base, base: 'KRW', prices: 'test/fixtures/check/prices-kr' },
+      NOW,
+    );
+    expect(doc.total).toBeCloseTo(84_768_842.0246, 3);
+    const samsung = doc.positions.find((p) => p.symbol === '005930.KS');
+    expect(samsung).toMatchObject({
+      account: '종합매매',
+      quantity: 100,
+      value: 31_700_000,
+      sleeve: 'emerging',
+    });
+    expect(doc.positions.filter((p) => p.sleeve === 'unclassified').map((p) => p.symbol)).toEqual([
+      '035420',
+      '360750',
+    ]);
+    const kr = doc.countries.find((c) => c.id === 'KR');
+    expect(kr?.weight).toBeCloseTo(31_700_000 / 84_768_842.0246, 10);
+    const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo(5_165_841.1996 / 84_768_842.0246, 9);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(2);
+  });
+});
+
+describe('check: Ghostfolio export', () => {
+  it('reads net positions and balances, priced from the bundled data', async () => {
+    const doc = await runCheckCommand(
+      ['test/fixtures/import/ok/ghostfolio-export.json'],
+      { ...base, prices: 'test/fixtures/check/prices-ghostfolio' },
+      NOW,
+    );
+    const accounts = new Set(doc.positions.map((p) => p.account));
+    // MSFT was bought with no accountId: it lands in the default "Ghostfolio" account.
+    expect(accounts).toEqual(new Set(['Interactive Brokers', '키움증권 위탁', 'Ghostfolio']));
+    const cash = doc.positions.filter((p) => p.symbol === 'CASH').map((p) => [p.currency, p.quantity]);
+    expect(cash).toEqual(
+      expect.arrayContaining([
+        ['USD', 1520.5],
+        ['KRW', 2_500_000],
+      ]),
+    );
+    const btc = doc.positions.find((p) => p.symbol === 'BTCUSD');
+    expect(btc?.sleeve).toBe('unclassified');
+    // quantity × the user file's 2026-05-29 close, in USD
+    expect(btc?.value).toBeCloseTo((btc?.quantity ?? 0) * 105120.25, 6);
+  });
+});
+
+describe('the dispersion command', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/dispersion.js', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
+
+  it('prints one JSON document for the sample', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['bin/dispersion.js', 'check', 'examples/sample-holdings.csv', '--json', '--as-of', '2026-05-29'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const doc = JSON.parse(out);
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining([
+        'asOf',
+        'base',
+        'model',
+        'total',
+        'positions',
+        'sleeves',
+        'countries',
+        'checks',
+        'warnings',
+      ]),
+    );
+    // NVDA 150 × 211.13999938964844 = 31,670.99990844727 USD, bundled close of 2026-05-29.
+    expect(doc.positions.find((p: { symbol: string }) => p.symbol === 'NVDA').value).toBeCloseTo(
+      31670.99990844727,
+      8,
+    );
+  });
+
+  it('exits 2 with file, line and column on a bad file, and no stack trace', () => {
+    const r = cli('check', 'test/fixtures/import/bad/negative-quantity.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^dispersion: test\/fixtures\/import\/bad\/negative-quantity\.csv:4:2: /);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 naming a holding that has no price, with how to supply one', () => {
+    const r = cli('check', 'test/fixtures/import/ok/korean-cp949.csv', '--as-of', '2026-05-29');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420 on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/--prices/);
+  });
+
+  it('prints the report in Korean', () => {
+    const r = cli(
+      'check',
+      'examples/sample-holdings.csv',
+      '--lang',
+      'ko',
+      '--as-of',
+      '2026-05-29',
+      '--base',
+      'KRW',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('체크리스트');
+    expect(r.stdout).toContain('투자 권유가 아닙니다');
+  });
+});
