@@ -37,14 +37,25 @@ export interface LoadedHoldings {
   warnings: Warning[];
 }
 
+/** A holdings file already in memory (the dashboard's upload): its name as the user knows it, and its bytes. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A path on disk (CLI) or an uploaded file (dashboard): both go through the same importer. */
+export type HoldingsSource = string | UploadedFile;
+
 /** Imports one or more holdings files; a file without an account column gets its file name as the account. */
-export async function importFiles(files: readonly string[]): Promise<LoadedHoldings> {
+export async function importFiles(files: readonly HoldingsSource[]): Promise<LoadedHoldings> {
   if (files.length === 0)
     throw new InputError({ message: 'no holdings file given', expected: 'a CSV or Ghostfolio JSON file' });
   const holdings: Holding[] = [];
   const warnings: Warning[] = [];
-  for (const file of files) {
-    const r = importHoldingsFile(await readHoldingsFile(file), file, { defaultAccount: accountName(file) });
+  for (const source of files) {
+    const file = typeof source === 'string' ? source : source.name;
+    const bytes = typeof source === 'string' ? await readHoldingsFile(source) : source.bytes;
+    const r = importHoldingsFile(bytes, file, { defaultAccount: accountName(file) });
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
   }

@@ -1,6 +1,7 @@
 /** `dispersion check <holdings…>`: where the portfolio stands against the model and the checklist. */
 import type { Command } from 'commander';
 import { importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import type { HoldingsSource } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { parseAsOf, parseBase, parseLang, parseThresholds } from '../options.ts';
@@ -44,7 +45,7 @@ export function registerCheck(program: Command): void {
 }
 
 /** The whole check as a function of its arguments and the clock: what the server's /api/check calls too. */
-export async function runCheckCommand(files: readonly string[], o: CheckOptions, now: Date) {
+export async function runCheckCommand(files: readonly HoldingsSource[], o: CheckOptions, now: Date) {
   const lang = parseLang(o.lang);
   const base = parseBase(o.base);
   const asOf = parseAsOf(o.asOf, now);
