@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerServe } from './commands/serve.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program);
+  registerServe(program);
   return program;
 }
 

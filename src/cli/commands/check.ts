@@ -1,7 +1,7 @@
 /** `dispersion check <holdings…>`: where the portfolio stands against the model and the checklist. */
 import type { Command } from 'commander';
-import { importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
+import { importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { parseAsOf, parseBase, parseLang, parseThresholds } from '../options.ts';

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCheckCommand } from '../cli/commands/check.ts';
+import { createApp } from './app.ts';
+import { allowedHosts } from './guard.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const SAMPLE = 'examples/sample-holdings.csv';
+
+function app(maxUpload = 1_000_000) {
+  return createApp({
+    holdings: [SAMPLE],
+    defaults: { base: 'KRW', asOf: '2026-05-29' },
+    allowedHosts: allowedHosts('127.0.0.1', 4173),
+    now: () => NOW,
+    maxUpload,
+  }).app;
+}
+
+const get = (a: ReturnType<typeof app>, path: string, host = '127.0.0.1:4173') =>
+  a.request(path, { headers: { host } });
+
+function upload(a: ReturnType<typeof app>, name: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.set('file', new File([bytes], name));
+  return a.request('/api/holdings', { method: 'POST', body: form, headers: { host: '127.0.0.1:4173' } });
+}
+
+describe('dashboard API', () => {
+  it('/api/check is the CLI document for the same holdings and options', async () => {
+    const res = await get(app(), '/api/check?lang=ko');
+    expect(res.status).toBe(200);
+    const cli = await runCheckCommand([SAMPLE], { base: 'KRW', asOf: '2026-05-29', lang: 'ko' }, NOW);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(cli)));
+  });
+
+  it('takes base and as-of from the query', async () => {
+    const doc = await (await get(app(), '/api/check?base=USD&asOf=2026-04-30')).json();
+    expect(doc.base).toBe('USD');
+    expect(doc.asOf).toBe('2026-04-30');
+  });
+
+  it('rejects a Host header that is not the bound host (DNS rebinding)', async () => {
+    const res = await get(app(), '/api/check', 'evil.example:4173');
+    expect(res.status).toBe(403);
+    expect((await get(app(), '/api/check', 'localhost:4173')).status).toBe(200);
+    expect((await get(app(), '/api/check', '127.0.0.1:9999')).status).toBe(403);
+  });
+
+  it('replaces the holdings with an uploaded file, parsed by the same importer', async () => {
+    const a = app();
+    const bytes = readFileSync('test/fixtures/import/ok/korean-cp949.csv');
+    const res = await upload(a, 'korean-cp949.csv', bytes);
+    expect(res.status).toBe(200);
+    // 6 data rows: 4 in 종합매매, 2 in 해외주식
+    expect(await res.json()).toMatchObject({ holdings: 'korean-cp949.csv', rows: 6 });
+    // The CP949 file holds symbols with no bundled price: the check now says so, naming the uploaded file and line.
+    const check = await get(a, '/api/check');
+    expect(check.status).toBe(400);
+    expect((await check.json()).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
+  });
+
+  it('reports a malformed upload with file, line and column and keeps the current holdings', async () => {
+    const a = app();
+    const res = await upload(a, 'neg.csv', readFileSync('test/fixtures/import/bad/negative-quantity.csv'));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
+    const session = await (await get(a, '/api/session')).json();
+    expect(session.holdings).toBe(SAMPLE);
+  });
+
+  it('limits the upload size', async () => {
+    const res = await upload(app(100), 'big.csv', new Uint8Array(5000).fill(65));
+    expect(res.status).toBe(413);
+  });
+
+  it('answers an unknown API path with 404 JSON', async () => {
+    const res = await get(app(), '/api/nope');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.message).toMatch(/no such API/);
+  });
+});

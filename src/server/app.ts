@@ -1,0 +1,110 @@
+/**
+ * The dashboard's HTTP API and static files. Thin: every route parses its query, calls the same `run…Command`
+ * function as the CLI, and returns the same JSON document. No rule is implemented twice.
+ */
+import { readFileSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
+import { importFiles } from '../app/workspace.ts';
+import { runCheckCommand } from '../cli/commands/check.ts';
+import { formatProblem, isInputError } from '../core/errors.ts';
+import { hostGuard } from './guard.ts';
+
+export interface ServerConfig {
+  /** Holdings shown until the user uploads their own (the bundled sample by default). */
+  holdings: HoldingsSource[];
+  /** Options every command takes, fixed at start (`--prices`, `--model`, `--base`, `--as-of`, `--db`). */
+  defaults: { base: string; asOf?: string; prices?: string; model?: string; universe?: string; db?: string };
+  /** Folder of the built front end; undefined serves the API only (tests). */
+  webRoot?: string;
+  allowedHosts: ReadonlySet<string>;
+  /** The clock, injected: `now()` is read per request. */
+  now: () => Date;
+  /** Upload limit in bytes. */
+  maxUpload: number;
+}
+
+export const DISCLAIMER = 'Decision support, not investment advice.';
+
+export function createApp(config: ServerConfig) {
+  const app = new Hono();
+  // The session's holdings: the upload replaces them in memory only; nothing the user gave is written to disk.
+  let holdings: HoldingsSource[] = config.holdings;
+  let holdingsLabel = config.holdings.map((h) => (typeof h === 'string' ? h : h.name)).join(', ');
+
+  app.use('*', hostGuard(config.allowedHosts));
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+  });
+
+  app.onError((err, c) => {
+    if (isInputError(err))
+      return c.json({ error: { ...err.problem, text: formatProblem(err.problem) } }, 400);
+    return c.json({ error: { message: `internal error: ${err.message}` } }, 500);
+  });
+
+  const opts = (q: Record<string, string | undefined>) => ({
+    ...config.defaults,
+    base: q.base ?? config.defaults.base,
+    asOf: q.asOf ?? config.defaults.asOf,
+    model: q.model ?? config.defaults.model,
+    lang: q.lang === 'ko' ? 'ko' : 'en',
+  });
+
+  app.get('/api/session', (c) =>
+    c.json({ holdings: holdingsLabel, defaults: config.defaults, disclaimer: DISCLAIMER }),
+  );
+
+  app.get('/api/check', async (c) =>
+    c.json(await runCheckCommand(holdings, opts(c.req.query()), config.now())),
+  );
+
+  app.post(
+    '/api/holdings',
+    bodyLimit({
+      maxSize: config.maxUpload,
+      onError: (c) => c.json({ error: { message: `upload larger than ${config.maxUpload} bytes` } }, 413),
+    }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) {
+        return c.json(
+          { error: { message: 'no file in the upload', expected: 'a form field named file' } },
+          400,
+        );
+      }
+      const upload: UploadedFile = {
+        name: file.name || 'upload.csv',
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      };
+      // Import first: a malformed file is reported (file, line, column) and the current holdings stay as they were.
+      const imported = await importFiles([upload]);
+      holdings = [upload];
+      holdingsLabel = upload.name;
+      return c.json({ holdings: holdingsLabel, rows: imported.holdings.length, warnings: imported.warnings });
+    },
+  );
+
+  app.post('/api/holdings/reset', (c) => {
+    holdings = config.holdings;
+    holdingsLabel = config.holdings.map((h) => (typeof h === 'string' ? h : h.name)).join(', ');
+    return c.json({ holdings: holdingsLabel });
+  });
+
+  app.all('/api/*', (c) => c.json({ error: { message: `no such API: ${c.req.path}` } }, 404));
+
+  if (config.webRoot) {
+    const root = config.webRoot;
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes fall back to the app shell.
+    const shell = readFileSync(`${root}/index.html`, 'utf8');
+    app.get('*', (c) => c.html(shell));
+  }
+  return { app, currentHoldings: () => holdings };
+}

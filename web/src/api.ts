@@ -1,0 +1,60 @@
+/**
+ * The dashboard's only way to the data: the server's JSON API, whose documents are the CLI's `--json` output. The
+ * browser computes nothing the core computes; it formats and draws.
+ */
+export interface ApiProblem {
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  expected?: string;
+  hint?: string;
+  text?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ApiProblem,
+  ) {
+    super(problem.text ?? problem.message);
+  }
+}
+
+async function handle<T>(res: Response): Promise<T> {
+  const body = await res.json();
+  if (!res.ok) throw new ApiError(res.status, body.error ?? { message: res.statusText });
+  return body as T;
+}
+
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function getJson<T>(
+  path: string,
+  params: Record<string, string | number | boolean | undefined> = {},
+) {
+  return handle<T>(await fetch(`${path}${query(params)}`));
+}
+
+export async function postJson<T>(path: string, body: unknown) {
+  return handle<T>(
+    await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+export async function uploadHoldings(file: File) {
+  const form = new FormData();
+  form.set('file', file);
+  return handle<{ holdings: string; rows: number; warnings: { message: string }[] }>(
+    await fetch('/api/holdings', { method: 'POST', body: form }),
+  );
+}
