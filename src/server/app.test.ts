@@ -66,7 +66,7 @@ describe('dashboard API', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
     const session = await (await get(a, '/api/session')).json();
-    expect(session.holdings).toBe(SAMPLE);
+    expect(session.holdings).toBe('sample-holdings.csv');
   });
 
   it('limits the upload size', async () => {

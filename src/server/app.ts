@@ -3,6 +3,7 @@
  * function as the CLI, and returns the same JSON document. No rule is implemented twice.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -32,7 +33,9 @@ export function createApp(config: ServerConfig) {
   const app = new Hono();
   // The session's holdings: the upload replaces them in memory only; nothing the user gave is written to disk.
   let holdings: HoldingsSource[] = config.holdings;
-  let holdingsLabel = config.holdings.map((h) => (typeof h === 'string' ? h : h.name)).join(', ');
+  const label = (hs: HoldingsSource[]) =>
+    hs.map((h) => (typeof h === 'string' ? basename(h) : h.name)).join(', ');
+  let holdingsLabel = label(config.holdings);
 
   app.use('*', hostGuard(config.allowedHosts));
   app.use('*', async (c, next) => {
@@ -93,7 +96,7 @@ export function createApp(config: ServerConfig) {
 
   app.post('/api/holdings/reset', (c) => {
     holdings = config.holdings;
-    holdingsLabel = config.holdings.map((h) => (typeof h === 'string' ? h : h.name)).join(', ');
+    holdingsLabel = label(config.holdings);
     return c.json({ holdings: holdingsLabel });
   });
 

@@ -58,6 +58,7 @@ const en = {
   error: 'Error',
   disclaimer: 'Decision support, not investment advice. Everything is computed locally from the data shown.',
   warnings: 'Warnings',
+  allocation: 'Allocation',
 };
 
 export type Strings = typeof en;
@@ -115,6 +116,7 @@ const ko: Strings = {
   disclaimer:
     '투자 판단을 돕는 도구이며 투자 권유가 아닙니다. 모든 계산은 표시된 데이터로 이 컴퓨터에서 이루어집니다.',
   warnings: '주의',
+  allocation: '자산 배분',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };

@@ -51,7 +51,8 @@ export function Chart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // No animation: numbers should be readable at once (and screenshots deterministic).
+    chart.current?.setOption({ animation: false, ...option }, true);
   }, [option]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -74,7 +74,7 @@ export function Overview() {
           </table>
         </div>
         <div className="panel">
-          <h2>{t.sleeve}</h2>
+          <h2>{t.allocation}</h2>
           <Chart
             option={donut(
               doc.sleeves.map((s) => ({ name: sleeveName(s.id, lang), value: s.value })),

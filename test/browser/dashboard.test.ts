@@ -1,0 +1,131 @@
+/**
+ * The dashboard in a real browser: every page loads, the language switches, a holdings file uploads (and a malformed
+ * one is reported with file, line and column), and the numbers on screen equal the CLI's JSON for the same file.
+ * Screenshots (1440×900) go to docs/screenshots/ for the README.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { formatMoney, formatPct } from '../../src/i18n/format.ts';
+import type { RunningServer } from '../../src/server/start.ts';
+import { launch, startDashboard, watchConsole } from './browser.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+let browser: Browser;
+let server: RunningServer;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), startDashboard()]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  errors = watchConsole(page);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+
+describe('dashboard in Chromium', () => {
+  it('opens the overview on the sample and is interactive in under a second', async () => {
+    const t0 = performance.now();
+    await page.goto(`${server.url}/#/overview`);
+    await page.getByTestId('total').waitFor();
+    const ms = performance.now() - t0;
+    console.log(`first page interactive (overview, sample): ${ms.toFixed(0)} ms`);
+    const doc = await runCheckCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
+    expect(await page.getByTestId('total').textContent()).toBe(formatMoney(doc.total, 'KRW', 'en'));
+    for (const c of doc.checks) {
+      const shown = await page.getByTestId(`check-value-${c.id}`).textContent();
+      expect(shown).toBe(
+        c.value === null ? '—' : c.id === 'monthly-rebalancing' ? `${c.value}d` : formatPct(c.value, 'en'),
+      );
+    }
+    await page.getByTestId('chart-sleeves').locator('canvas').waitFor();
+    await shot('overview');
+  });
+
+  it('lists every holding with the CLI value, sortable and filterable', async () => {
+    await page.getByTestId('nav-holdings').click();
+    const table = page.getByTestId('holdings-table');
+    await table.waitFor();
+    const doc = await runCheckCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
+    expect(await table.locator('tbody tr').count()).toBe(doc.positions.length);
+    const nvda = doc.positions.find((p) => p.symbol === 'NVDA');
+    const row = table.locator('tbody tr[data-symbol="NVDA"]');
+    expect(await row.getByTestId('cell-value').textContent()).toBe(
+      formatMoney(nvda?.value ?? -1, 'KRW', 'en'),
+    );
+    // Sorted by value, largest first: the first row is the largest position.
+    const largest = [...doc.positions].sort((a, b) => b.value - a.value)[0];
+    expect(await table.locator('tbody tr').first().getAttribute('data-symbol')).toBe(largest?.symbol);
+    await page.getByTestId('holdings-filter').fill('meta');
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    await page.getByTestId('holdings-filter').fill('');
+    await shot('holdings');
+  });
+
+  it('switches to Korean', async () => {
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('개요');
+    expect(await page.getByTestId('disclaimer').textContent()).toContain('투자 권유가 아닙니다');
+    const doc = await runCheckCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'ko' },
+      NOW,
+    );
+    await expect
+      .poll(() => page.getByTestId('check-mag7-max').textContent())
+      .toContain(doc.checks[0]?.message ?? '?');
+    await page.getByTestId('total').waitFor();
+    await shot('overview-ko');
+    await page.getByTestId('lang-toggle').click();
+  });
+
+  it('uploads a holdings file and shows it', async () => {
+    await page.getByTestId('file-input').setInputFiles('test/fixtures/check/europe-japan.csv');
+    await expect.poll(() => page.getByTestId('holdings-label').textContent()).toBe('europe-japan.csv');
+    // europe-japan.csv holds SIE.DE/ABBN.SW/6954.T with no bundled prices: the page says which file and line.
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('error').textContent()).toMatch(
+      /europe-japan\.csv:2.*no price for SIE\.DE/,
+    );
+    await page.getByTestId('file-input').setInputFiles('test/fixtures/check/defense-energy.csv');
+    await expect.poll(() => page.getByTestId('holdings-label').textContent()).toBe('defense-energy.csv');
+    const doc = await runCheckCommand(
+      ['test/fixtures/check/defense-energy.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
+    await expect
+      .poll(() => page.getByTestId('total').textContent())
+      .toBe(formatMoney(doc.total, 'KRW', 'en'));
+  });
+
+  it('reports a malformed upload with file, line and column', async () => {
+    await page.getByTestId('file-input').setInputFiles('test/fixtures/import/bad/negative-quantity.csv');
+    const err = page.getByTestId('upload').getByTestId('error');
+    await err.waitFor();
+    expect(await err.textContent()).toContain('negative-quantity.csv:4:2');
+    expect(await page.getByTestId('holdings-label').textContent()).toBe('defense-energy.csv');
+  });
+
+  it('logged no console errors', () => {
+    // The 400 answers to the upload tests are expected: the browser logs failed fetches as console errors.
+    const unexpected = errors.filter((e) => !/status of 400/.test(e));
+    expect(unexpected).toEqual([]);
+  });
+});
