@@ -25,11 +25,9 @@ describe('library entry point', () => {
       base: 'USD',
       asOf: toDay('2026-05-29'),
     });
-    // 10 × 211.13999938964844 (prices/NVDA.csv, 2026-05-29) + 500 cash
-    expect(report.total).toBeCloseTo(2611.1399938964844, 9);
-    expect(report.sleeves.find((s) => s.id === 'mag7-selected')?.weight).toBeCloseTo(
-      2111.1399938964844 / 2611.1399938964844,
-      12,
-    );
+    // 10 × 211.13999938964844 (prices/NVDA.csv, 2026-05-29) = 2,111.39999…; + 500 USD cash
+    const nvda = 10 * 211.13999938964844;
+    expect(report.total).toBeCloseTo(nvda + 500, 9);
+    expect(report.sleeves.find((s) => s.id === 'mag7-selected')?.weight).toBeCloseTo(nvda / (nvda + 500), 12);
   });
 });
