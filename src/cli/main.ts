@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerStress } from './commands/stress.ts';
 import { registerServe } from './commands/serve.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program);
+  registerStress(program);
   registerServe(program);
   return program;
 }

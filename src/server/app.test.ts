@@ -17,6 +17,9 @@ function app(maxUpload = 1_000_000) {
   }).app;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are checked field by field below.
+const body = async (r: Response): Promise<any> => r.json();
+
 const get = (a: ReturnType<typeof app>, path: string, host = '127.0.0.1:4173') =>
   a.request(path, { headers: { host } });
 
@@ -31,11 +34,11 @@ describe('dashboard API', () => {
     const res = await get(app(), '/api/check?lang=ko');
     expect(res.status).toBe(200);
     const cli = await runCheckCommand([SAMPLE], { base: 'KRW', asOf: '2026-05-29', lang: 'ko' }, NOW);
-    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(cli)));
+    expect(await body(res)).toEqual(JSON.parse(JSON.stringify(cli)));
   });
 
   it('takes base and as-of from the query', async () => {
-    const doc = await (await get(app(), '/api/check?base=USD&asOf=2026-04-30')).json();
+    const doc = await body(await get(app(), '/api/check?base=USD&asOf=2026-04-30'));
     expect(doc.base).toBe('USD');
     expect(doc.asOf).toBe('2026-04-30');
   });
@@ -53,19 +56,19 @@ describe('dashboard API', () => {
     const res = await upload(a, 'korean-cp949.csv', bytes);
     expect(res.status).toBe(200);
     // 6 data rows: 4 in 종합매매, 2 in 해외주식
-    expect(await res.json()).toMatchObject({ holdings: 'korean-cp949.csv', rows: 6 });
+    expect(await body(res)).toMatchObject({ holdings: 'korean-cp949.csv', rows: 6 });
     // The CP949 file holds symbols with no bundled price: the check now says so, naming the uploaded file and line.
     const check = await get(a, '/api/check');
     expect(check.status).toBe(400);
-    expect((await check.json()).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
+    expect((await body(check)).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
   });
 
   it('reports a malformed upload with file, line and column and keeps the current holdings', async () => {
     const a = app();
     const res = await upload(a, 'neg.csv', readFileSync('test/fixtures/import/bad/negative-quantity.csv'));
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
-    const session = await (await get(a, '/api/session')).json();
+    expect((await body(res)).error).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
+    const session = await body(await get(a, '/api/session'));
     expect(session.holdings).toBe('sample-holdings.csv');
   });
 
@@ -77,6 +80,6 @@ describe('dashboard API', () => {
   it('answers an unknown API path with 404 JSON', async () => {
     const res = await get(app(), '/api/nope');
     expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toMatch(/no such API/);
+    expect((await body(res)).error.message).toMatch(/no such API/);
   });
 });

@@ -1,0 +1,140 @@
+/** `dispersion stress <holdings…>`: what the essay's three risks and past crashes would do to the portfolio. */
+import type { Command } from 'commander';
+import { loadBundledScenarios, loadScenario } from '../../adapters/config/scenario-file.ts';
+import { loadMarketData } from '../../adapters/market-data/load.ts';
+import { importFiles, openWorkspace } from '../../app/workspace.ts';
+import { parseIsoDay } from '../../core/dates.ts';
+import { InputError } from '../../core/errors.ts';
+import type { HistoricalWindow } from '../../core/stress/historical.ts';
+import { HISTORICAL_WINDOWS } from '../../core/stress/historical.ts';
+import { proxyCandidates } from '../../core/stress/proxy.ts';
+import type { Scenario } from '../../core/stress/scenario.ts';
+import { stressPortfolio } from '../../core/stress/stress.ts';
+import { resolveSymbol } from '../../core/universe.ts';
+import { toStressDocument } from '../../report/stress-document.ts';
+import { parseAsOf, parseBase, parseLang } from '../options.ts';
+import { renderStressText } from '../render/stress-text.ts';
+
+export interface StressOptions {
+  scenario?: string;
+  window?: string[];
+  model?: string;
+  base: string;
+  asOf?: string;
+  prices?: string;
+  universe?: string;
+  lang?: string;
+  json?: boolean;
+}
+
+export function registerStress(program: Command): void {
+  program
+    .command('stress')
+    .description(
+      'what the AI-bubble, protectionism and geopolitical scenarios and past crashes would do to you',
+    )
+    .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949) or a Ghostfolio JSON export')
+    .option(
+      '--scenario <list>',
+      'comma-separated scenario ids (ai-bubble, protectionism, geopolitical, dotcom, gfc, covid, rates-2022), scenario JSON files, or "all"',
+    )
+    .option(
+      '--window <from:to>',
+      'replay your own historical window YYYY-MM-DD:YYYY-MM-DD (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--model <id|file>', 'model id or model JSON file (for sleeve proxies)', 'great-dispersion-2026')
+    .option('--base <ccy>', 'base currency for values', 'USD')
+    .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')
+    .option(
+      '--prices <dir>',
+      'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
+    )
+    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--lang <en|ko>', 'language of the report (default: from LANG)')
+    .option('--json', 'print one JSON document instead of the report')
+    .action(async (files: string[], o: StressOptions) => {
+      const doc = await runStressCommand(files, o, new Date());
+      const lang = parseLang(o.lang);
+      process.stdout.write(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderStressText(doc, lang)}\n`);
+    });
+}
+
+/** The whole stress test as a function of its arguments and the clock: what the dashboard calls too. */
+export async function runStressCommand(files: readonly string[], o: StressOptions, now: Date) {
+  const lang = parseLang(o.lang);
+  const base = parseBase(o.base);
+  const asOf = parseAsOf(o.asOf, now);
+  const ws = openWorkspace(o);
+  const { scenarios, windows } = selectScenarios(o.scenario, o.window ?? []);
+  const imported = await importFiles(files);
+  // The held symbols plus every symbol a proxy may come from: the loader reads only what it is asked for.
+  const symbols = new Set(proxyCandidates(ws.model));
+  for (const h of imported.holdings) {
+    if (h.kind === 'security')
+      symbols.add(resolveSymbol(ws.universe, h.symbol) ?? h.symbol.trim().toUpperCase());
+  }
+  const market = loadMarketData({ userDir: o.prices, symbols });
+  const report = stressPortfolio({
+    holdings: imported.holdings,
+    universe: ws.universe,
+    model: ws.model,
+    market,
+    base,
+    asOf,
+    scenarios,
+    windows,
+  });
+  report.warnings.unshift(...imported.warnings);
+  return toStressDocument(report, lang);
+}
+
+/**
+ * With neither option: the three bundled scenarios and the four historical windows. Otherwise exactly what was
+ * asked: `--scenario` items (bundled ids, historical window ids, files, or `all`) and each `--window`.
+ */
+export function selectScenarios(
+  spec: string | undefined,
+  windowSpecs: readonly string[],
+): { scenarios: Scenario[]; windows: HistoricalWindow[] } {
+  const windows = windowSpecs.map(parseWindow);
+  if (spec === undefined && windows.length > 0) return { scenarios: [], windows };
+  const items = (spec ?? 'all')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const scenarios: Scenario[] = [];
+  const named: HistoricalWindow[] = [];
+  for (const item of items) {
+    if (item === 'all') {
+      scenarios.push(...loadBundledScenarios());
+      named.push(...HISTORICAL_WINDOWS);
+      continue;
+    }
+    const w = HISTORICAL_WINDOWS.find((x) => x.id === item);
+    if (w) named.push(w);
+    else scenarios.push(loadScenario(item));
+  }
+  const seen = new Set<string>();
+  const unique = <T extends { id: string }>(xs: T[]) =>
+    xs.filter((x) => {
+      if (seen.has(x.id)) return false;
+      seen.add(x.id);
+      return true;
+    });
+  return { scenarios: unique(scenarios), windows: unique([...named, ...windows]) };
+}
+
+/** `2008-09-01:2009-03-09` → a window with that text as its id. */
+export function parseWindow(text: string): HistoricalWindow {
+  const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
+  const from = m ? parseIsoDay(m[1] as string) : undefined;
+  const to = m ? parseIsoDay(m[2] as string) : undefined;
+  if (from === undefined || to === undefined || from >= to) {
+    throw new InputError({
+      message: `--window ${text} is not a window`,
+      expected: 'FROM:TO as two dates YYYY-MM-DD with FROM before TO, e.g. 2008-09-01:2009-03-09',
+    });
+  }
+  return { id: text.trim(), from, to };
+}

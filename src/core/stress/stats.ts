@@ -1,0 +1,62 @@
+/**
+ * The few statistics the risk figures need, written out so their definitions are on the page: sample (n − 1)
+ * moments, and historical VaR/CVaR as order statistics of the observed returns.
+ */
+
+export function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
+  return xs.length ? s / xs.length : 0;
+}
+
+/** Sample covariance (divides by n − 1); 0 with fewer than two observations. */
+export function covariance(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+  return s / (n - 1);
+}
+
+export function sampleSd(xs: ArrayLike<number>): number {
+  return Math.sqrt(covariance(xs, xs));
+}
+
+/** Pearson correlation, or null when either series does not move (e.g. cash in the base currency). */
+export function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  const sx = sampleSd(xs);
+  const sy = sampleSd(ys);
+  if (sx === 0 || sy === 0) return null;
+  return covariance(xs, ys) / (sx * sy);
+}
+
+/**
+ * Historical VaR and CVaR at confidence `pct` percent (95, 99), as positive loss fractions. With n returns sorted
+ * from worst, k = ⌈n × (100 − pct) / 100⌉ (at least 1): VaR is the k-th worst return negated, CVaR the mean of the k
+ * worst negated. Integer arithmetic for k, so 700 × 1 / 100 is exactly 7, not 7.000000000000001.
+ */
+export function historicalVar(
+  returns: ArrayLike<number>,
+  pct: number,
+): { var: number; cvar: number; k: number } {
+  const sorted = Array.from(returns).sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return { var: 0, cvar: 0, k: 0 };
+  const k = Math.max(1, Math.ceil((n * (100 - pct)) / 100));
+  let tail = 0;
+  for (let i = 0; i < k; i++) tail += sorted[i] as number;
+  return { var: -(sorted[k - 1] as number), cvar: -tail / k, k };
+}
+
+/** Compounded returns over every run of `h` consecutive periods (overlapping windows): n − h + 1 of them. */
+export function overlappingReturns(daily: ArrayLike<number>, h: number): number[] {
+  const out: number[] = [];
+  for (let start = 0; start + h <= daily.length; start++) {
+    let g = 1;
+    for (let i = start; i < start + h; i++) g *= 1 + (daily[i] as number);
+    out.push(g - 1);
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * `stress`: values the holdings exactly as `check` does, then asks what each hypothetical scenario and each
+ * historical window would do to them, and measures the portfolio's risk from daily history. Pure: scenarios, windows,
+ * market data and the as-of date come in as arguments.
+ */
+import { checkPortfolio } from '../check.ts';
+import type { CurrencyCode } from '../currency.ts';
+import type { Holding } from '../holdings.ts';
+import type { MarketData } from '../market.ts';
+import type { Model } from '../model.ts';
+import type { Universe } from '../universe.ts';
+import type { Warning } from '../warnings.ts';
+import type { HistoricalWindow } from './historical.ts';
+import { replayWindow } from './historical.ts';
+import type { ScenarioResult } from './result.ts';
+import type { RiskFigures } from './risk.ts';
+import { MIN_OBSERVATIONS, riskFigures } from './risk.ts';
+import type { Scenario } from './scenario.ts';
+import { applyScenario } from './scenario.ts';
+
+export interface StressInput {
+  holdings: readonly Holding[];
+  universe: Universe;
+  model: Model;
+  market: MarketData;
+  base: CurrencyCode;
+  asOf: number;
+  scenarios: readonly Scenario[];
+  windows: readonly HistoricalWindow[];
+  /** Skip the risk figures (e.g. only one scenario was asked for). */
+  risk?: boolean;
+}
+
+export interface StressReport {
+  asOf: string;
+  base: CurrencyCode;
+  total: number;
+  scenarios: ScenarioResult[];
+  /** The scenario definitions, by id, for names and sources. */
+  definitions: Map<string, Scenario>;
+  windows: Map<string, HistoricalWindow>;
+  risk: RiskFigures | null;
+  warnings: Warning[];
+}
+
+export function stressPortfolio(input: StressInput): StressReport {
+  const check = checkPortfolio(input);
+  const { positions, total } = check;
+  const warnings: Warning[] = [...check.warnings];
+  const scenarios: ScenarioResult[] = [];
+  for (const s of input.scenarios) {
+    const r = applyScenario(s, positions, total, input.base);
+    if (r.unshocked.length) {
+      warnings.push({
+        code: 'stress-unshocked',
+        message: `scenario ${s.id} has no shock for ${r.unshocked.join(', ')}: held flat (only currency moves apply)`,
+      });
+    }
+    scenarios.push(r);
+  }
+  for (const w of input.windows) {
+    scenarios.push(
+      replayWindow({
+        positions,
+        total,
+        base: input.base,
+        market: input.market,
+        model: input.model,
+        window: w,
+      }),
+    );
+  }
+  let risk: RiskFigures | null = null;
+  if (input.risk !== false) {
+    risk =
+      riskFigures({
+        positions,
+        total,
+        base: input.base,
+        market: input.market,
+        model: input.model,
+        asOf: input.asOf,
+      }) ?? null;
+    if (!risk) {
+      warnings.push({
+        code: 'risk-history-too-short',
+        message: `fewer than ${MIN_OBSERVATIONS} daily returns before ${check.asOf}: no risk figures`,
+      });
+    } else {
+      if (risk.shortened) {
+        warnings.push({
+          code: 'risk-window-shortened',
+          message: `risk figures use ${risk.from} to ${risk.to}, not the three years from ${risk.requestedFrom}: ${risk.limitedBy}'s history starts later`,
+          symbol: risk.limitedBy ?? undefined,
+        });
+      }
+      for (const ccy of risk.monthlyFx) {
+        warnings.push({
+          code: 'risk-monthly-fx',
+          message: `${ccy}→${input.base} has no daily rate for part of the risk window; monthly averages were used there, so currency volatility is understated`,
+        });
+      }
+    }
+  }
+  return {
+    asOf: check.asOf,
+    base: input.base,
+    total,
+    scenarios,
+    definitions: new Map(input.scenarios.map((s) => [s.id, s])),
+    windows: new Map(input.windows.map((w) => [w.id, w])),
+    risk,
+    warnings,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The one JSON shape of a stress test, printed by `dispersion stress --json` and served by the dashboard. Money is in
+ * the base currency; `loss` is positive for a loss (value before − value after) and `lossPct` is it over the value
+ * it is about; moves and VaR are fractions.
+ */
+import { fromDay } from '../core/dates.ts';
+import type { PositionImpact } from '../core/stress/result.ts';
+import type { StressReport } from '../core/stress/stress.ts';
+import type { Lang } from '../i18n/format.ts';
+import { windowName } from '../i18n/stress.ts';
+
+function impact(x: PositionImpact) {
+  return {
+    account: x.account,
+    symbol: x.symbol,
+    name: x.name,
+    sleeve: x.sleeve,
+    country: x.country,
+    currency: x.currency,
+    value: x.value,
+    after: x.after,
+    loss: x.loss,
+    lossPct: x.value > 0 ? x.loss / x.value : 0,
+    priceMove: x.priceMove,
+    fxMove: x.fxMove,
+    rule: x.rule,
+    rationale: x.rationale,
+    proxy: x.proxy,
+  };
+}
+
+export function toStressDocument(r: StressReport, lang: Lang = 'en') {
+  return {
+    asOf: r.asOf,
+    base: r.base,
+    total: r.total,
+    scenarios: r.scenarios.map((s) => {
+      const def = r.definitions.get(s.id);
+      const w = r.windows.get(s.id);
+      const from = w ? fromDay(w.from) : null;
+      const to = w ? fromDay(w.to) : null;
+      return {
+        id: s.id,
+        kind: s.kind,
+        name: def
+          ? lang === 'ko'
+            ? (def.nameKo ?? def.name)
+            : def.name
+          : windowName(s.id, from ?? '', to ?? '', lang),
+        description: def ? (lang === 'ko' ? (def.descriptionKo ?? def.description) : def.description) : null,
+        window: w ? { from, to } : null,
+        origin: def?.origin ?? null,
+        sources: def?.sources ?? [],
+        loss: s.loss,
+        lossPct: s.lossPct,
+        after: s.after,
+        bySleeve: s.bySleeve,
+        worst: s.worst.map(impact),
+        positions: s.positions.map(impact),
+        proxies: s.proxies,
+        unshocked: s.unshocked,
+      };
+    }),
+    risk: r.risk,
+    warnings: r.warnings,
+  };
+}
+
+export type StressDocument = ReturnType<typeof toStressDocument>;
