@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
 import { importFiles } from '../app/workspace.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
+import { runStressCommand } from '../cli/commands/stress.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { hostGuard } from './guard.ts';
 
@@ -66,6 +67,11 @@ export function createApp(config: ServerConfig) {
   app.get('/api/check', async (c) =>
     c.json(await runCheckCommand(holdings, opts(c.req.query()), config.now())),
   );
+
+  app.get('/api/stress', async (c) => {
+    const q = c.req.query();
+    return c.json(await runStressCommand(holdings, { ...opts(q), scenario: q.scenario }, config.now()));
+  });
 
   app.post(
     '/api/holdings',

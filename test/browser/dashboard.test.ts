@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { runStressCommand } from '../../src/cli/commands/stress.ts';
 import { formatMoney, formatPct } from '../../src/i18n/format.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { launch, startDashboard, watchConsole } from './browser.ts';
@@ -93,6 +94,20 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('total').waitFor();
     await shot('overview-ko');
     await page.getByTestId('lang-toggle').click();
+  });
+
+  it('shows the stress scenarios with the CLI losses', async () => {
+    await page.getByTestId('nav-stress').click();
+    const table = page.getByTestId('stress-table');
+    await table.waitFor({ timeout: 20_000 });
+    const doc = await runStressCommand(['examples/sample-holdings.csv'], { base: 'KRW', asOf: '2026-05-29', lang: 'en' }, NOW);
+    for (const sc of doc.scenarios) {
+      const cell = table.locator(`tr[data-scenario="${sc.id}"]`).getByTestId('stress-loss');
+      expect(await cell.textContent()).toBe(formatMoney(sc.loss, 'KRW', 'en'));
+    }
+    await page.getByTestId('risk').waitFor();
+    await shot('stress');
+    await page.getByTestId('nav-overview').click();
   });
 
   it('uploads a holdings file and shows it', async () => {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadBundledScenarios, loadScenario } from '../../adapters/config/scenario-file.ts';
 import { loadMarketData } from '../../adapters/market-data/load.ts';
+import type { HoldingsSource } from '../../app/workspace.ts';
 import { importFiles, openWorkspace } from '../../app/workspace.ts';
 import { parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
@@ -61,7 +62,7 @@ export function registerStress(program: Command): void {
 }
 
 /** The whole stress test as a function of its arguments and the clock: what the dashboard calls too. */
-export async function runStressCommand(files: readonly string[], o: StressOptions, now: Date) {
+export async function runStressCommand(files: readonly HoldingsSource[], o: StressOptions, now: Date) {
   const lang = parseLang(o.lang);
   const base = parseBase(o.base);
   const asOf = parseAsOf(o.asOf, now);

@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import type { Strings } from '../i18n.ts';
 import { Holdings } from './Holdings.tsx';
 import { Overview } from './Overview.tsx';
+import { Stress } from './Stress.tsx';
 
 export interface PageDef {
   id: string;
@@ -13,4 +14,5 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'overview', title: (t) => t.overview, component: Overview },
   { id: 'holdings', title: (t) => t.holdings, component: Holdings },
+  { id: 'stress', title: (t) => t.stress, component: Stress },
 ];
