@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
+import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerStress } from './commands/stress.ts';
 import { registerServe } from './commands/serve.ts';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
+  registerBacktest(program);
   registerCheck(program);
   registerStress(program);
   registerServe(program);

@@ -1,0 +1,221 @@
+/**
+ * A whole backtest comparison: the portfolio and its benchmarks on ONE prepared market (one calendar, one FX
+ * conversion), each run by the same engine with the same settings, then summarised with the same statistics.
+ * Pure: market data, universe and rates come in, numbers and warnings go out.
+ */
+import type { CurrencyCode } from '../currency.ts';
+import { quoteToMajor } from '../currency.ts';
+import { fromDay } from '../dates.ts';
+import type { CostModel } from '../engine/cost.ts';
+import { NO_COST } from '../engine/cost.ts';
+import { InputError } from '../errors.ts';
+import type { MarketData } from '../market.ts';
+import { beta, correlation, dailyReturns } from '../stats/performance.ts';
+import type { PerformanceSummary } from '../stats/summary.ts';
+import { annualTurnover, summarize } from '../stats/summary.ts';
+import type { Universe } from '../universe.ts';
+import { resolveSymbol } from '../universe.ts';
+import type { Warning } from '../warnings.ts';
+import type { CashRates } from './cash-rate.ts';
+import type { RunResult } from './engine.ts';
+import { runBacktest } from './engine.ts';
+import type { AssetSpec, PreparedMarket } from './prepare.ts';
+import { prepareMarket } from './prepare.ts';
+import type { Period, Rebalance } from './schedule.ts';
+import { DEFAULT_REBALANCE } from './schedule.ts';
+import type { PortfolioWeights, ProxyAsset, TargetWeight } from './weights.ts';
+
+export interface BacktestSettings {
+  rebalance: Rebalance;
+  fractional: boolean;
+  cost: CostModel;
+  initial: number;
+  contribution: number;
+  /** Contribution period; default the rebalancing period (monthly for none and bands). */
+  contributionPeriod?: Period;
+  totalReturn: boolean;
+  /** Annual risk-free rate for Sharpe and Sortino (ffn's `rf`), default 0. */
+  riskFree: number;
+}
+
+export const DEFAULT_SETTINGS: BacktestSettings = {
+  rebalance: DEFAULT_REBALANCE,
+  fractional: true,
+  cost: NO_COST,
+  initial: 10_000,
+  contribution: 0,
+  totalReturn: true,
+  riskFree: 0,
+};
+
+export interface BacktestInput {
+  market: MarketData;
+  universe: Universe;
+  base: CurrencyCode;
+  rates?: CashRates;
+  portfolio: PortfolioWeights;
+  benchmarks?: PortfolioWeights[];
+  from?: number;
+  to?: number;
+  settings?: Partial<BacktestSettings>;
+}
+
+export interface PortfolioOutcome {
+  id: string;
+  name: string;
+  weights: TargetWeight[];
+  cash: number;
+  final: number;
+  contributions: number;
+  rebalances: number;
+  /** Annual turnover (see summary.ts). */
+  turnover: number;
+  costs: number;
+  stats: PerformanceSummary;
+  run: RunResult;
+  /** Set on benchmarks: correlation and beta of the portfolio's daily returns to this benchmark's. */
+  correlation?: number | null;
+  beta?: number | null;
+}
+
+export interface BacktestOutcome {
+  from: string;
+  to: string;
+  base: CurrencyCode;
+  settings: BacktestSettings;
+  portfolio: PortfolioOutcome;
+  benchmarks: PortfolioOutcome[];
+  proxies: ProxyAsset[];
+  warnings: Warning[];
+  prepared: PreparedMarket;
+}
+
+export function backtest(input: BacktestInput): BacktestOutcome {
+  const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+  const warnings: Warning[] = [];
+  const portfolios = [input.portfolio, ...(input.benchmarks ?? [])].map((p) =>
+    resolvePortfolio(p, input.universe),
+  );
+
+  // One asset list for every portfolio: the union calendar and the FX conversion are computed once.
+  const order: string[] = [];
+  const specs = new Map<string, AssetSpec>();
+  for (const p of portfolios) {
+    for (const a of p.assets) {
+      if (specs.has(a.symbol)) continue;
+      specs.set(a.symbol, assetSpec(a.symbol, input, warnings));
+      order.push(a.symbol);
+    }
+  }
+  if (order.length === 0) {
+    throw new InputError({
+      message: 'the portfolio holds no asset, only cash',
+      expected: 'at least one symbol',
+    });
+  }
+  const prepared = prepareMarket({
+    market: input.market,
+    assets: order.map((s) => specs.get(s) as AssetSpec),
+    base: input.base,
+    rates: input.rates,
+    from: input.from,
+    to: input.to,
+  });
+  warnings.push(...prepared.warnings);
+  const position = new Map(order.map((s, i) => [s, i]));
+
+  const outcomes = portfolios.map((p) => {
+    const weights = new Float64Array(order.length);
+    for (const a of p.assets) {
+      const i = position.get(a.symbol) as number;
+      weights[i] = (weights[i] as number) + a.weight;
+    }
+    const run = runBacktest(prepared, {
+      weights,
+      rebalance: settings.rebalance,
+      fractional: settings.fractional,
+      cost: settings.cost,
+      initial: settings.initial,
+      contribution: settings.contribution,
+      contributionPeriod: settings.contributionPeriod,
+      totalReturn: settings.totalReturn,
+    });
+    let contributions = 0;
+    for (const f of run.flows) contributions += f;
+    const outcome: PortfolioOutcome = {
+      id: p.id,
+      name: p.name,
+      weights: p.assets,
+      cash: p.cash,
+      final: run.equity[run.equity.length - 1] as number,
+      contributions,
+      rebalances: run.rebalances,
+      turnover: annualTurnover(run.turnover, prepared.days),
+      costs: run.costs,
+      stats: summarize(prepared.days, run.index, settings.riskFree),
+      run,
+    };
+    return outcome;
+  });
+
+  const main = outcomes[0] as PortfolioOutcome;
+  const mainReturns = dailyReturns(main.run.index);
+  const benchmarks = outcomes.slice(1).map((b) => {
+    const br = dailyReturns(b.run.index);
+    const c = correlation(mainReturns, br);
+    const be = beta(mainReturns, br);
+    return { ...b, correlation: Number.isFinite(c) ? c : null, beta: Number.isFinite(be) ? be : null };
+  });
+
+  if (input.portfolio.cash > 0 || benchmarks.some((b) => b.cash > 0)) {
+    if (!input.rates) {
+      warnings.push({ code: 'cash-rate', message: 'cash earns nothing: no T-bill rates were given' });
+    } else if (input.base !== 'USD') {
+      warnings.push({
+        code: 'cash-rate',
+        message: `cash is held in ${input.base} but earns the US 3-month T-bill rate (no ${input.base} money-market rate is bundled)`,
+      });
+    }
+  }
+
+  return {
+    from: fromDay(prepared.days[0] as number),
+    to: fromDay(prepared.days[prepared.days.length - 1] as number),
+    base: input.base,
+    settings,
+    portfolio: main,
+    benchmarks,
+    proxies: input.portfolio.proxies,
+    warnings,
+    prepared,
+  };
+}
+
+/** Canonical symbols (broker spellings such as `005930` resolve through the universe), duplicates merged. */
+function resolvePortfolio(p: PortfolioWeights, universe: Universe): PortfolioWeights {
+  const merged = new Map<string, TargetWeight>();
+  for (const a of p.assets) {
+    const symbol = resolveSymbol(universe, a.symbol) ?? a.symbol.trim().toUpperCase();
+    const prev = merged.get(symbol);
+    if (prev) prev.weight += a.weight;
+    else merged.set(symbol, { ...a, symbol });
+  }
+  return { ...p, assets: [...merged.values()] };
+}
+
+/** Currency, quote unit and lot from the universe; a symbol known only from a price file is taken as base currency. */
+function assetSpec(symbol: string, input: BacktestInput, warnings: Warning[]): AssetSpec {
+  const inst = input.universe.instruments.get(symbol);
+  const quote = inst?.quoteCurrency ?? inst?.currency ?? input.market.prices.get(symbol)?.currency;
+  if (!quote) {
+    warnings.push({
+      code: 'currency-assumed',
+      message: `${symbol} is not in the instrument universe: its closes are taken to be in ${input.base}; add it with --universe FILE if not`,
+      symbol,
+    });
+    return { symbol, currency: input.base, quoteFactor: 1, lot: 1 };
+  }
+  const unit = quoteToMajor(quote);
+  if (!unit) throw new InputError({ message: `unknown quote currency ${quote} for ${symbol}` });
+  return { symbol, currency: unit.currency, quoteFactor: unit.factor, lot: inst?.lot ?? 1 };
+}
