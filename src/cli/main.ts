@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerRebalance } from './commands/rebalance.ts';
 import { registerStress } from './commands/stress.ts';
 import { registerServe } from './commands/serve.ts';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerBacktest(program);
   registerCheck(program);
+  registerRebalance(program);
   registerStress(program);
   registerServe(program);
   return program;

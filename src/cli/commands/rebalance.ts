@@ -1,0 +1,167 @@
+/** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadMarketData } from '../../adapters/market-data/load.ts';
+import { importFiles, openWorkspace } from '../../app/workspace.ts';
+import { isCurrencyCode } from '../../core/currency.ts';
+import type { Band } from '../../core/engine/band.ts';
+import { parseBand } from '../../core/engine/band.ts';
+import { InputError } from '../../core/errors.ts';
+import type { Holding } from '../../core/holdings.ts';
+import type { Model } from '../../core/model.ts';
+import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
+import type { Money, RebalanceMode } from '../../core/rebalance/types.ts';
+import type { Universe } from '../../core/universe.ts';
+import { resolveSymbol } from '../../core/universe.ts';
+import type { RebalanceDocument } from '../../report/rebalance-document.ts';
+import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
+import { parseAsOf, parseBase, parseLang } from '../options.ts';
+import { renderRebalanceText } from '../render/rebalance-text.ts';
+
+export interface RebalanceOptions {
+  model?: string;
+  base: string;
+  asOf?: string;
+  prices?: string;
+  universe?: string;
+  mode?: string;
+  band?: string;
+  /** `AMOUNT:CCY` entries; each may itself be a comma-separated list. */
+  cash?: string[];
+  fractional?: boolean;
+  minTrade?: string;
+  json?: boolean;
+  csv?: string;
+  force?: boolean;
+  lang?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerRebalance(program: Command): void {
+  program
+    .command('rebalance')
+    .description(
+      "this month's orders: whole lots per account, currency conversions, sleeves before and after",
+    )
+    .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949) or a Ghostfolio JSON export')
+    .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
+    .option('--base <ccy>', 'base currency for values', 'USD')
+    .option('--as-of <date>', 'pricing date YYYY-MM-DD (default: today)')
+    .option(
+      '--prices <dir>',
+      'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
+    )
+    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--mode <full|cash-only>',
+      'full: sell and buy; cash-only: spend cash and new money, sell nothing',
+      'full',
+    )
+    .option('--band <abs[/rel]>', "band around each target, e.g. 0.02 or 0.05/0.25 (default: the model's)")
+    .option(
+      '--cash <amount:ccy>',
+      'new money to invest, e.g. 5000000:KRW (repeat or comma-separate)',
+      collect,
+    )
+    .option('--fractional', 'the broker allows fractional shares: do not round to lots')
+    .option('--min-trade <amount:ccy>', 'skip orders worth less than this, e.g. 50000:KRW')
+    .option('--json', 'print one JSON document instead of the order table')
+    .option('--csv <file>', 'also write the orders as CSV (for journal record --orders)')
+    .option('--force', 'let --csv overwrite an existing file')
+    .option('--lang <en|ko>', 'language of the report (default: from LANG)')
+    .action(async (files: string[], o: RebalanceOptions) => {
+      // Refuse before any work: a finished plan that cannot be saved where asked is worse than an early error.
+      if (o.csv && existsSync(o.csv) && !o.force) {
+        throw new InputError({
+          file: o.csv,
+          message: 'already exists; not overwritten',
+          expected: 'a new file name, or --force to overwrite it',
+        });
+      }
+      const doc = await runRebalanceCommand(files, o, new Date());
+      if (o.csv) writeFileSync(o.csv, toOrdersCsv(doc));
+      const lang = parseLang(o.lang);
+      process.stdout.write(
+        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`,
+      );
+    });
+}
+
+/** The whole rebalance as a function of its arguments and the clock: what the server calls too. Writes nothing. */
+export async function runRebalanceCommand(
+  files: readonly string[],
+  o: RebalanceOptions,
+  now: Date,
+): Promise<RebalanceDocument> {
+  const lang = parseLang(o.lang);
+  const base = parseBase(o.base ?? 'USD');
+  const asOf = parseAsOf(o.asOf, now);
+  const mode = parseMode(o.mode);
+  const band = o.band === undefined ? undefined : parseBandOption(o.band);
+  const newCash = (o.cash ?? []).flatMap((c) => c.split(',')).map((c) => parseMoney(c, '--cash'));
+  const minTrade = o.minTrade === undefined ? undefined : parseMoney(o.minTrade, '--min-trade');
+  const ws = openWorkspace(o);
+  const imported = await importFiles(files);
+  const market = loadMarketData({
+    userDir: o.prices,
+    symbols: symbolsNeeded(imported.holdings, ws.universe, ws.model),
+  });
+  const result = rebalancePortfolio({
+    holdings: imported.holdings,
+    universe: ws.universe,
+    model: ws.model,
+    market,
+    base,
+    asOf,
+    mode,
+    band,
+    newCash,
+    fractional: o.fractional === true,
+    minTrade,
+  });
+  result.warnings.unshift(...imported.warnings);
+  return toRebalanceDocument(result, lang);
+}
+
+/** The series a rebalance can touch: what is held, plus every candidate an empty sleeve might be filled from. */
+function symbolsNeeded(holdings: readonly Holding[], universe: Universe, model: Model): Set<string> {
+  const out = new Set<string>();
+  for (const h of holdings) {
+    if (h.kind === 'security') out.add(resolveSymbol(universe, h.symbol) ?? h.symbol.trim().toUpperCase());
+  }
+  for (const s of model.sleeves) for (const c of s.candidates) out.add(resolveSymbol(universe, c) ?? c);
+  return out;
+}
+
+function parseMode(value: string | undefined): RebalanceMode {
+  if (value === undefined || value === 'full') return 'full';
+  if (value === 'cash-only') return 'cash-only';
+  throw new InputError({ message: `--mode ${value} is not a mode`, expected: 'full or cash-only' });
+}
+
+function parseBandOption(value: string): Band {
+  const band = parseBand(value);
+  if (!band) {
+    throw new InputError({
+      message: `--band ${value} is not a band`,
+      expected: 'a fraction below 1 such as 0.02, or absolute/relative such as 0.05/0.25',
+    });
+  }
+  return band;
+}
+
+/** `5000000:KRW`, `1234.5:usd`, `5_000_000:KRW` → Money. Thousands commas would clash with the list separator. */
+export function parseMoney(text: string, option: string): Money {
+  const m = /^\s*([0-9_]+(?:\.[0-9]+)?)\s*:\s*([A-Za-z]{3})\s*$/.exec(text);
+  const amount = m ? Number((m[1] as string).replace(/_/g, '')) : Number.NaN;
+  const currency = m ? (m[2] as string).toUpperCase() : '';
+  if (!m || !(amount > 0) || !isCurrencyCode(currency)) {
+    throw new InputError({
+      message: `${option} ${text} is not an amount with a currency`,
+      expected:
+        'AMOUNT:CCY with a positive amount and no thousands separators, e.g. 5000000:KRW or 1500.50:USD',
+    });
+  }
+  return { amount, currency };
+}

@@ -1,0 +1,119 @@
+/**
+ * The readable `dispersion rebalance` report: what to type into each broker app (orders grouped by account, sells
+ * first), then the currency conversions, what was skipped or could not be placed, and the sleeves before and after.
+ */
+import type { Lang } from '../../i18n/format.ts';
+import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
+import { sleeveName } from '../../i18n/messages.ts';
+import { REBALANCE_LABELS } from '../../i18n/rebalance.ts';
+import type { RebalanceDocument } from '../../report/rebalance-document.ts';
+import { renderTable } from './table.ts';
+
+export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string {
+  const t = REBALANCE_LABELS[lang];
+  const money = (x: number, ccy: string) => formatMoney(x, ccy, lang);
+  const pct = (x: number) => formatPct(x, lang);
+  const band = doc.band.rel > 0 ? `±${pct(doc.band.abs)} / ±${pct(doc.band.rel)}×` : `±${pct(doc.band.abs)}`;
+  const out: string[] = [];
+  out.push(
+    `${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}, ${t.mode} ${t.modes[doc.mode]}, ${t.band} ${band}`,
+    '',
+  );
+
+  out.push(t.orders);
+  if (!doc.orders.length) out.push(`  ${t.noOrders}`);
+  const accounts = [...new Set(doc.orders.map((o) => o.account))];
+  for (const account of accounts) {
+    const list = doc.orders.filter((o) => o.account === account);
+    out.push(`[${t.account}: ${account}]`);
+    out.push(
+      renderTable(
+        [t.side, t.symbol, t.name, t.qty, t.price, t.currency, t.value, t.valueBase],
+        list.map((o) => [
+          o.side === 'buy' ? t.buy : t.sell,
+          o.symbol,
+          o.name ?? '',
+          formatNumber(o.quantity, lang),
+          money(o.price, o.currency),
+          o.currency,
+          money(o.value, o.currency),
+          money(o.valueBase, doc.base),
+        ]),
+        ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right'],
+      ),
+      '',
+    );
+  }
+
+  if (doc.fx.length) {
+    out.push(t.fx);
+    out.push(
+      renderTable(
+        [t.account, t.from, t.to, t.amount, t.rate, t.date],
+        doc.fx.map((f) => [
+          f.account,
+          f.from,
+          f.to,
+          money(f.amount, f.from),
+          formatNumber(f.rate, lang, 6),
+          f.date,
+        ]),
+        ['left', 'left', 'left', 'right', 'right', 'left'],
+      ),
+      '',
+    );
+  }
+
+  if (doc.skipped.length) {
+    out.push(t.skipped);
+    for (const s of doc.skipped) {
+      out.push(
+        `  ${s.account}: ${s.side === 'buy' ? t.buy : t.sell} ${s.symbol} ${formatNumber(s.quantity, lang)} (${money(s.valueBase, doc.base)})`,
+      );
+    }
+    out.push('');
+  }
+
+  if (doc.unresolved.length) {
+    out.push(t.unresolved);
+    for (const u of doc.unresolved) {
+      const tried = u.candidates.map((c) => c.symbol).join(', ');
+      out.push(
+        `  ${sleeveName(u.sleeve, lang)}: ${money(u.amount, doc.base)}${tried ? ` (${t.tried}: ${tried})` : ''}`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push(t.sleeves);
+  const before = new Map(doc.before.sleeves.map((s) => [s.id, s]));
+  out.push(
+    renderTable(
+      [t.sleeve, t.before, t.after, t.target, t.within],
+      doc.after.sleeves.map((s) => [
+        sleeveName(s.id, lang),
+        pct(before.get(s.id)?.weight ?? 0),
+        pct(s.weight),
+        pct(s.target),
+        s.within ? t.yes : t.no,
+      ]),
+      ['left', 'right', 'right', 'right', 'left'],
+    ),
+    '',
+  );
+
+  if (doc.after.cash.length) {
+    out.push(
+      `${t.cashAfter}: ${doc.after.cash.map((c) => `${c.account} ${money(c.amount, c.currency)}`).join(' · ')}`,
+      '',
+    );
+  }
+
+  if (doc.warnings.length) {
+    out.push(t.warnings);
+    for (const w of doc.warnings) out.push(`  ! ${w.message}`);
+    out.push('');
+  }
+  out.push(t.disclaimer);
+  return out.join('\n');
+}

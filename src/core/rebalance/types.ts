@@ -1,0 +1,141 @@
+/**
+ * The shapes of a rebalance: what goes in (holdings, model, market, mode, band, new money) and what comes out
+ * (orders per account in each listing's currency, the currency conversions they need, what was skipped or could not
+ * be placed, and the sleeve weights after the orders). Every amount carries its currency; `…Base` fields are in the
+ * base currency.
+ */
+
+import type { CurrencyCode } from '../currency.ts';
+import type { Band } from '../engine/band.ts';
+import type { CostModel } from '../engine/cost.ts';
+import type { Holding } from '../holdings.ts';
+import type { MarketData } from '../market.ts';
+import type { Model } from '../model.ts';
+import type { SleeveId, Universe } from '../universe.ts';
+import type { Warning } from '../warnings.ts';
+
+export type RebalanceMode = 'full' | 'cash-only';
+
+export interface Money {
+  amount: number;
+  currency: CurrencyCode;
+}
+
+/** New money to add before rebalancing; without an account it goes where that currency's cash already is. */
+export interface NewCash extends Money {
+  account?: string;
+}
+
+export interface RebalanceInput {
+  holdings: readonly Holding[];
+  universe: Universe;
+  model: Model;
+  market: MarketData;
+  base: CurrencyCode;
+  /** Day number of the as-of date. */
+  asOf: number;
+  mode: RebalanceMode;
+  /** Default: the model's band, absolute. */
+  band?: Band;
+  newCash?: readonly NewCash[];
+  /** Broker allows fractional shares: quantities are not rounded to lots. */
+  fractional?: boolean;
+  /** Orders worth less than this (converted to base at the as-of rate) are skipped. */
+  minTrade?: Money;
+  /** How many priced candidates fill an empty sleeve (equal parts). Default 1. */
+  candidates?: number;
+  /** Trading costs, reserved from cash before buying. Default none. */
+  cost?: CostModel;
+}
+
+export type Side = 'buy' | 'sell';
+
+export interface Order {
+  account: string;
+  symbol: string;
+  name: string | null;
+  nameKo: string | null;
+  side: Side;
+  /** Units (whole lots unless fractional). Always positive; `side` gives the direction. */
+  quantity: number;
+  /** Last close on or before the as-of date, in `currency` (a reference, not a limit). */
+  price: number;
+  priceDate: string | null;
+  currency: CurrencyCode;
+  /** quantity × price, in `currency`. */
+  value: number;
+  /** `value` in the base currency at the as-of rate. */
+  valueBase: number;
+  sleeve: SleeveId;
+}
+
+export interface SkippedOrder extends Order {
+  reason: 'min-trade';
+}
+
+export interface FxOrder {
+  account: string;
+  from: CurrencyCode;
+  to: CurrencyCode;
+  /** Amount sold, in `from`. */
+  amount: number;
+  /** Units of `to` per 1 `from`. */
+  rate: number;
+  /** Date of the rate used (the oldest leg's). */
+  date: string;
+}
+
+export interface CandidateTried {
+  symbol: string;
+  /** Why it was not bought; null for the ones that were. */
+  reason: string | null;
+}
+
+/** Money a sleeve should have received but no instrument could take: reported, never silently dropped. */
+export interface Unresolved {
+  sleeve: SleeveId;
+  /** In the base currency. */
+  amount: number;
+  reason: 'no-priced-candidate' | 'no-candidates';
+  candidates: CandidateTried[];
+}
+
+export interface SleeveResult {
+  id: SleeveId;
+  /** Fraction of the investable value (total − sleeves left alone). */
+  weight: number;
+  target: number;
+  within: boolean;
+  /** In the base currency. */
+  value: number;
+}
+
+export interface CashBalance {
+  account: string;
+  currency: CurrencyCode;
+  amount: number;
+  valueBase: number;
+}
+
+export interface RebalanceWarning extends Warning {
+  sleeve?: SleeveId;
+  /** Numbers and names the i18n layer puts into its sentence. */
+  params?: Record<string, string | number>;
+}
+
+export interface RebalanceResult {
+  asOf: string;
+  base: CurrencyCode;
+  model: string;
+  mode: RebalanceMode;
+  band: Band;
+  orders: Order[];
+  fx: FxOrder[];
+  skipped: SkippedOrder[];
+  unresolved: Unresolved[];
+  before: { investable: number; total: number; sleeves: SleeveResult[] };
+  after: { investable: number; total: number; sleeves: SleeveResult[]; cash: CashBalance[] };
+  /** Trading cost of the orders under `input.cost`, in base. */
+  cost: number;
+  warnings: RebalanceWarning[];
+}

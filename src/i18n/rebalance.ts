@@ -1,0 +1,170 @@
+/**
+ * Wording of `dispersion rebalance` in English and Korean: the table labels and one sentence per rebalance warning
+ * code. The core returns codes and numbers (warning.params); this turns them into words. Warnings from valuation
+ * (stale prices, unclassified holdings) keep their English message.
+ */
+import type { RebalanceWarning } from '../core/rebalance/types.ts';
+import type { Lang } from './format.ts';
+import { formatMoney, formatPct } from './format.ts';
+import { sleeveName } from './messages.ts';
+
+export const REBALANCE_LABELS = {
+  en: {
+    title: 'Dispersion rebalance',
+    model: 'model',
+    asOf: 'as of',
+    base: 'base',
+    mode: 'mode',
+    modes: { full: 'full (sell and buy)', 'cash-only': 'cash only (nothing is sold)' },
+    band: 'band',
+    orders: 'Orders',
+    noOrders: 'No orders: every sleeve is within its band.',
+    account: 'Account',
+    side: 'Side',
+    buy: 'BUY',
+    sell: 'SELL',
+    symbol: 'Symbol',
+    name: 'Name',
+    qty: 'Quantity',
+    price: 'Price (last close)',
+    currency: 'Currency',
+    value: 'Value',
+    valueBase: 'Value (base)',
+    fx: 'Currency conversions',
+    from: 'Sell',
+    to: 'Buy',
+    amount: 'Amount',
+    rate: 'Rate',
+    date: 'Rate date',
+    skipped: 'Skipped (under the minimum trade)',
+    unresolved: 'Not placed (no instrument to buy)',
+    tried: 'candidates tried',
+    sleeves: 'Sleeves before and after (share of the investable value)',
+    sleeve: 'Sleeve',
+    before: 'Before',
+    after: 'After',
+    target: 'Target',
+    within: 'In band',
+    yes: 'yes',
+    no: 'NO',
+    cashAfter: 'Cash after the orders',
+    warnings: 'Warnings',
+    disclaimer:
+      'Decision support, not investment advice. Prices are last closes: check the live quote before you order.',
+  },
+  ko: {
+    title: 'Dispersion 리밸런싱',
+    model: '모델',
+    asOf: '기준일',
+    base: '기준통화',
+    mode: '방식',
+    modes: { full: '전체 (매도와 매수)', 'cash-only': '현금만 (매도 없음)' },
+    band: '허용 범위',
+    orders: '주문',
+    noOrders: '주문 없음: 모든 슬리브가 허용 범위 안에 있습니다.',
+    account: '계좌',
+    side: '구분',
+    buy: '매수',
+    sell: '매도',
+    symbol: '종목코드',
+    name: '종목명',
+    qty: '수량',
+    price: '가격 (최근 종가)',
+    currency: '통화',
+    value: '금액',
+    valueBase: '금액 (기준통화)',
+    fx: '환전',
+    from: '팔 통화',
+    to: '살 통화',
+    amount: '금액',
+    rate: '환율',
+    date: '환율 기준일',
+    skipped: '건너뜀 (최소 주문금액 미만)',
+    unresolved: '배정하지 못한 금액 (살 종목 없음)',
+    tried: '검토한 후보',
+    sleeves: '리밸런싱 전후 슬리브 비중 (투자 대상 금액 대비)',
+    sleeve: '슬리브',
+    before: '전',
+    after: '후',
+    target: '목표',
+    within: '범위 내',
+    yes: '예',
+    no: '아니오',
+    cashAfter: '주문 후 현금',
+    warnings: '주의',
+    disclaimer:
+      '투자 판단을 돕는 도구이며 투자 권유가 아닙니다. 가격은 최근 종가이니 주문 전 실시간 시세를 확인하세요.',
+  },
+} as const;
+
+const num = (w: RebalanceWarning, key: string): number => Number(w.params?.[key] ?? 0);
+const str = (w: RebalanceWarning, key: string): string => String(w.params?.[key] ?? '');
+
+/** The sentence for a rebalance warning in `lang`; other warnings keep their (English) message. */
+export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
+  const p = (x: number) => formatPct(x, lang);
+  const sleeve = w.sleeve ? sleeveName(w.sleeve, lang) : '';
+  const ko = lang === 'ko';
+  switch (w.code) {
+    case 'left-alone': {
+      const which = str(w, 'sleeves')
+        .split(', ')
+        .map((id) => sleeveName(id, lang))
+        .join(', ');
+      return ko
+        ? `${which} 종목(전체의 ${p(num(w, 'share'))})은 그대로 둡니다. 모델 목표 비중은 나머지 금액에 적용됩니다.`
+        : `${which} holdings (${p(num(w, 'share'))} of the total) are left alone; the model's targets apply to the rest.`;
+    }
+    case 'not-sold-cash-only':
+      return ko
+        ? `${sleeve}: 모델 밖 종목이지만 현금만 방식에서는 팔지 않습니다. 매도하려면 --mode full로 실행하세요.`
+        : `${sleeve}: outside the model, but cash-only mode sells nothing; run --mode full to sell it.`;
+    case 'candidate-substituted':
+      return ko
+        ? `${sleeve}: ${str(w, 'passed')}에 가격이 없어 ${str(w, 'bought')}을(를) 삽니다.`
+        : `${sleeve}: ${str(w, 'passed')} had no usable price, so ${str(w, 'bought')} is bought instead.`;
+    case 'account-short': {
+      const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
+      return ko
+        ? `${w.account} 계좌는 매수 대금이 ${amount} 부족합니다. 매수 전에 다른 계좌에서 이체하세요.`
+        : `${w.account} needs ${amount} more than it has: move money into it from another account before buying.`;
+    }
+    case 'sleeve-outside-band': {
+      const head = ko
+        ? `${sleeve}: 주문 후 ${p(num(w, 'weight'))}, 목표 ${p(num(w, 'target'))}의 허용 범위 밖입니다`
+        : `${sleeve} ends at ${p(num(w, 'weight'))}, outside the band around its ${p(num(w, 'target'))} target`;
+      switch (str(w, 'reason')) {
+        case 'unresolved':
+          return ko
+            ? `${head}. 가격이 있는 후보 종목이 없습니다 (배정하지 못한 금액 참고).`
+            : `${head}: no candidate for it has a price (see the amounts not placed).`;
+        case 'holds-unresolved':
+          return ko
+            ? `${head}. 살 종목이 없어 배정하지 못한 금액이 현금으로 남았습니다.`
+            : `${head}: it holds the money that no candidate could take (see the amounts not placed).`;
+        case 'bond-funds':
+          return ko
+            ? `${head}. 채권 펀드만으로 포트폴리오의 ${p(num(w, 'bondShare'))}로 현금 슬리브 범위를 넘고, 채권 펀드는 거래하지 않습니다.`
+            : `${head}: bond funds alone are ${p(num(w, 'bondShare'))} of the portfolio, above the cash sleeve's band, and are not traded.`;
+        case 'min-trade':
+          return ko
+            ? `${head}. 주문이 최소 주문금액보다 작아 건너뛰었습니다.`
+            : `${head}: its orders were under the minimum trade and were skipped.`;
+        case 'cash-only-no-sell':
+          return ko ? `${head}. 현금만 방식에서는 팔지 않습니다.` : `${head}: cash-only mode sells nothing.`;
+        case 'cash-only-short':
+          return ko
+            ? `${head}. 현금만 방식에서 쓸 수 있는 현금이 부족합니다.`
+            : `${head}: the cash available in cash-only mode does not reach it.`;
+        case 'lot':
+          return ko
+            ? `${head}. 주문은 거래 단위로만 가능하고 ${str(w, 'symbol')} 1단위가 포트폴리오의 ${p(num(w, 'lotShare'))}입니다.`
+            : `${head}: orders come in whole lots, and one lot of ${str(w, 'symbol')} costs ${p(num(w, 'lotShare'))} of the portfolio.`;
+        default:
+          return ko ? `${head}. 거래할 수 있는 종목이 없습니다.` : `${head}: nothing in it can be traded.`;
+      }
+    }
+    default:
+      return w.message;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The one JSON shape of a rebalance, printed by `dispersion rebalance --json` and served by the dashboard; and the
+ * orders CSV that `journal record --orders FILE` reads back. `value` is in the order's `currency`, `valueBase` in the
+ * document's `base`; weights are fractions of the investable value (total − sleeves left alone).
+ */
+import type { RebalanceResult } from '../core/rebalance/types.ts';
+import type { Lang } from '../i18n/format.ts';
+import { rebalanceWarningText } from '../i18n/rebalance.ts';
+
+export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
+  const sleeves = (list: RebalanceResult['after']['sleeves']) =>
+    list.map((s) => ({ id: s.id, weight: s.weight, target: s.target, within: s.within, value: s.value }));
+  const order = (o: RebalanceResult['orders'][number]) => ({
+    account: o.account,
+    symbol: o.symbol,
+    // The name a person looks for in their broker app: Korean when the report is in Korean and one is known.
+    name: (lang === 'ko' ? o.nameKo : null) ?? o.name,
+    side: o.side,
+    quantity: o.quantity,
+    price: o.price,
+    priceDate: o.priceDate,
+    currency: o.currency,
+    value: o.value,
+    valueBase: o.valueBase,
+    sleeve: o.sleeve,
+  });
+  return {
+    asOf: r.asOf,
+    base: r.base,
+    model: r.model,
+    mode: r.mode,
+    band: r.band,
+    orders: r.orders.map(order),
+    fx: r.fx,
+    skipped: r.skipped.map((s) => ({ ...order(s), reason: s.reason })),
+    before: { investable: r.before.investable, total: r.before.total, sleeves: sleeves(r.before.sleeves) },
+    after: {
+      investable: r.after.investable,
+      total: r.after.total,
+      sleeves: sleeves(r.after.sleeves),
+      cash: r.after.cash,
+    },
+    unresolved: r.unresolved,
+    warnings: r.warnings.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
+  };
+}
+
+export type RebalanceDocument = ReturnType<typeof toRebalanceDocument>;
+
+/** The header `journal record --orders FILE` expects; keep it exactly. */
+export const ORDERS_CSV_HEADER = 'account,symbol,side,quantity,price,currency,value,valueBase';
+
+/** Orders as CSV (RFC 4180 quoting, plain decimal numbers without thousands separators, `\n` line ends). */
+export function toOrdersCsv(doc: Pick<RebalanceDocument, 'orders'>): string {
+  const rows = doc.orders.map((o) =>
+    [o.account, o.symbol, o.side, o.quantity, o.price, o.currency, o.value, o.valueBase]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[ORDERS_CSV_HEADER, ...rows].join('\n')}\n`;
+}
+
+function csvCell(x: string | number): string {
+  const s = String(x);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
