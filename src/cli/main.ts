@@ -6,9 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerData } from './commands/data.ts';
 import { registerRebalance } from './commands/rebalance.ts';
-import { registerStress } from './commands/stress.ts';
+import { registerRoutine } from './commands/routine.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSignals } from './commands/signals.ts';
+import { registerStress } from './commands/stress.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -20,9 +23,12 @@ export function buildProgram(): Command {
     .exitOverride();
   registerBacktest(program);
   registerCheck(program);
+  registerData(program);
   registerRebalance(program);
-  registerStress(program);
+  registerRoutine(program);
   registerServe(program);
+  registerSignals(program);
+  registerStress(program);
   return program;
 }
 

@@ -9,9 +9,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
 import { importFiles } from '../app/workspace.ts';
+import { runBacktestCommand } from '../cli/commands/backtest.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
+import { runRebalanceCommand } from '../cli/commands/rebalance.ts';
 import { runStressCommand } from '../cli/commands/stress.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
+import { toOrdersCsv } from '../report/rebalance-document.ts';
 import { hostGuard } from './guard.ts';
 
 export interface ServerConfig {
@@ -67,6 +70,48 @@ export function createApp(config: ServerConfig) {
   app.get('/api/check', async (c) =>
     c.json(await runCheckCommand(holdings, opts(c.req.query()), config.now())),
   );
+
+  const rebalanceOptions = (q: Record<string, string | undefined>) => ({
+    ...opts(q),
+    mode: q.mode,
+    band: q.band,
+    cash: q.cash ? [q.cash] : [],
+    minTrade: q.minTrade,
+    fractional: q.fractional === 'true',
+  });
+
+  app.get('/api/rebalance', async (c) =>
+    c.json(await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now())),
+  );
+
+  // The same orders as `rebalance --csv`, for the download button.
+  app.get('/api/rebalance.csv', async (c) => {
+    const doc = await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now());
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="orders-${doc.asOf}.csv"`);
+    return c.body(toOrdersCsv(doc));
+  });
+
+  app.get('/api/backtest', async (c) => {
+    const q = c.req.query();
+    const doc = await runBacktestCommand(
+      {
+        model: q.model ?? config.defaults.model,
+        from: q.from,
+        to: q.to,
+        rebalance: q.rebalance,
+        base: q.base ?? config.defaults.base,
+        benchmark: q.benchmark,
+        priceOnly: q.priceOnly === 'true',
+        prices: config.defaults.prices,
+        universe: config.defaults.universe,
+        lang: q.lang,
+      },
+      config.now(),
+      { curves: q.curves === 'true' },
+    );
+    return c.json(doc);
+  });
 
   app.get('/api/stress', async (c) => {
     const q = c.req.query();

@@ -100,7 +100,11 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('nav-stress').click();
     const table = page.getByTestId('stress-table');
     await table.waitFor({ timeout: 20_000 });
-    const doc = await runStressCommand(['examples/sample-holdings.csv'], { base: 'KRW', asOf: '2026-05-29', lang: 'en' }, NOW);
+    const doc = await runStressCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
     for (const sc of doc.scenarios) {
       const cell = table.locator(`tr[data-scenario="${sc.id}"]`).getByTestId('stress-loss');
       expect(await cell.textContent()).toBe(formatMoney(sc.loss, 'KRW', 'en'));

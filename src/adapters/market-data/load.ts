@@ -6,6 +6,10 @@
  * `fx/monthly/<PAIR>.csv` (date,rate; monthly = average of the month, dated its first day), `rates/` (T-bill, percent).
  * User layout: `DIR/<SYMBOL>.csv` (date,close; extra columns ignored) replaces the bundled series of that symbol, and
  * `DIR/fx/<AAA><BBB>.csv` (date,rate = BBB per 1 AAA) is a daily series listed ahead of the bundled ones for that pair.
+ *
+ * Precedence, highest first: the user's folder > the fetched cache (`cache`, when its series ends later than the
+ * bundled one) > the bundled files. A layer replaces a symbol's whole series, never splices into it: two sources can
+ * differ in adjustment basis (a split after the bundled data ends), and a splice would fake a jump at the seam.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +27,16 @@ export interface LoadMarketDataOptions {
   userDir?: string;
   /** Only these symbols' price and dividend files are read (FX always is). Omit to read every price file. */
   symbols?: Iterable<string>;
+  /** Fetched series (the market-data cache, see cache.ts `cacheLayer`), in the listings' quote units. */
+  cache?: MarketLayer;
+}
+
+/** Series from a source other than files (the fetch cache), already loaded and validated. */
+export interface MarketLayer {
+  prices: ReadonlyMap<string, PriceSeries>;
+  dividends?: ReadonlyMap<string, Series>;
+  /** Daily series; listed after the user's and ahead of the bundled ones for their pair. */
+  fx: readonly FxSeries[];
 }
 
 /** Resolved from this module's location so it works from any working directory (and from an installed package). */
@@ -71,6 +85,22 @@ export function loadMarketData(options: LoadMarketDataOptions = {}): MarketData 
     }
   }
 
+  if (options.cache) {
+    for (const [symbol, series] of options.cache.prices) {
+      if (!isWanted(symbol) || series.days.length === 0) continue;
+      const bundled = prices.get(symbol);
+      if (bundled && lastOf(bundled) >= lastOf(series)) continue; // the cache only wins when it is newer
+      prices.set(symbol, series);
+      const div = options.cache.dividends?.get(symbol);
+      if (div) dividends.set(symbol, div);
+    }
+    // Listed ahead of the bundled series: on an equal date the FX lookup takes the fetched (daily) rate.
+    for (const s of [...options.cache.fx].reverse()) {
+      const key = `${s.base}${s.quote}`;
+      fx.set(key, [s, ...(fx.get(key) ?? [])]);
+    }
+  }
+
   if (user) {
     for (const [symbol, series] of user.prices) prices.set(symbol, series); // the whole series, not a merge
     for (const s of user.fx) {
@@ -82,6 +112,10 @@ export function loadMarketData(options: LoadMarketDataOptions = {}): MarketData 
   for (const list of fx.values()) list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]); // stable
 
   return { prices, dividends, fx };
+}
+
+function lastOf(s: Series): number {
+  return s.days.length ? (s.days[s.days.length - 1] as number) : Number.NEGATIVE_INFINITY;
 }
 
 /** Symbols with a bundled price file, sorted. */

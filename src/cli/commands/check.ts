@@ -1,5 +1,6 @@
 /** `dispersion check <holdings…>`: where the portfolio stands against the model and the checklist. */
 import type { Command } from 'commander';
+import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   threshold?: string;
   lang?: string;
   json?: boolean;
+  /** Journal database for `monthly-rebalancing` (default: the per-user journal); read, never created. */
+  db?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -36,6 +39,10 @@ export function registerCheck(program: Command): void {
       'override checklist thresholds, e.g. mag7-max=0.4,regional-diversification=0.2',
     )
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
+    .option(
+      '--db <file>',
+      'journal database for the monthly-rebalancing check (default: the per-user journal)',
+    )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions) => {
       const doc = await runCheckCommand(files, o, new Date());
@@ -53,6 +60,7 @@ export async function runCheckCommand(files: readonly HoldingsSource[], o: Check
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
   const imported = await importFiles(files);
   const market = marketFor(imported.holdings, ws.universe, o.prices);
+  const lastRebalance = await lastRebalanceDay(o.db, asOf);
   const report = checkPortfolio({
     holdings: imported.holdings,
     universe: ws.universe,
@@ -60,6 +68,7 @@ export async function runCheckCommand(files: readonly HoldingsSource[], o: Check
     market,
     base,
     asOf,
+    lastRebalance,
     thresholds,
   });
   report.warnings.unshift(...imported.warnings);

@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadMarketData } from '../../adapters/market-data/load.ts';
+import type { HoldingsSource } from '../../app/workspace.ts';
 import { importFiles, openWorkspace } from '../../app/workspace.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
 import type { Band } from '../../core/engine/band.ts';
@@ -90,7 +91,7 @@ export function registerRebalance(program: Command): void {
 
 /** The whole rebalance as a function of its arguments and the clock: what the server calls too. Writes nothing. */
 export async function runRebalanceCommand(
-  files: readonly string[],
+  files: readonly HoldingsSource[],
   o: RebalanceOptions,
   now: Date,
 ): Promise<RebalanceDocument> {

@@ -1,0 +1,127 @@
+/**
+ * The orders file `dispersion rebalance --csv` writes, read back for the journal:
+ * `account,symbol,side,quantity,price,currency,value,valueBase`, one order a row. The header must be exactly that
+ * (it is a machine-written file: a different header means a different file, not a dialect to guess). Every bad cell
+ * is an InputError with its line and column.
+ */
+import { isCurrencyCode } from '../../core/currency.ts';
+import { InputError } from '../../core/errors.ts';
+import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
+import { readCsvRecords } from '../import/csv-records.ts';
+import { parseDecimal } from '../import/numbers.ts';
+
+export const ORDERS_HEADER = [
+  'account',
+  'symbol',
+  'side',
+  'quantity',
+  'price',
+  'currency',
+  'value',
+  'valueBase',
+] as const;
+
+/** Parses the text of an orders file; every order gets `status`. */
+export function parseOrdersCsv(text: string, file: string, status: OrderStatus): JournalOrder[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM from a spreadsheet save
+  const records = readCsvRecords(body, file, ',');
+  const header = records[0];
+  if (!header) {
+    throw new InputError({
+      file,
+      line: 1,
+      message: 'the orders file is empty',
+      expected: ORDERS_HEADER.join(','),
+    });
+  }
+  ORDERS_HEADER.forEach((name, i) => {
+    const got = header.fields[i];
+    if (got !== name) {
+      throw new InputError({
+        file,
+        line: header.line,
+        column: i + 1,
+        message:
+          got === undefined ? `header column ${i + 1} is missing` : `header column ${i + 1} is "${got}"`,
+        expected: `"${name}": the header ${ORDERS_HEADER.join(',')} (as dispersion rebalance --csv writes it)`,
+      });
+    }
+  });
+  if (header.fields.length > ORDERS_HEADER.length) {
+    throw new InputError({
+      file,
+      line: header.line,
+      column: ORDERS_HEADER.length + 1,
+      message: `the header has an extra column "${header.fields[ORDERS_HEADER.length]}"`,
+      expected: ORDERS_HEADER.join(','),
+    });
+  }
+  return records.slice(1).map((r) => parseRow(r.fields, r.line, file, status));
+}
+
+function parseRow(f: string[], line: number, file: string, status: OrderStatus): JournalOrder {
+  const bad = (column: number, message: string, expected: string): never => {
+    throw new InputError({ file, line, column, message, expected });
+  };
+  if (f.length !== ORDERS_HEADER.length) {
+    bad(
+      Math.min(f.length, ORDERS_HEADER.length) + 1,
+      `the row has ${f.length} fields`,
+      `${ORDERS_HEADER.length} fields: ${ORDERS_HEADER.join(',')}`,
+    );
+  }
+  const [
+    account = '',
+    symbol = '',
+    sideText = '',
+    qText = '',
+    pText = '',
+    ccyText = '',
+    vText = '',
+    vbText = '',
+  ] = f;
+  if (account === '') bad(1, 'the account is empty', 'the account the order is for');
+  if (symbol === '') bad(2, 'the symbol is empty', 'a symbol such as NVDA or 005930.KS');
+  const side = sideText.toLowerCase();
+  if (side !== 'buy' && side !== 'sell') bad(3, `side "${sideText}" is not buy or sell`, 'buy or sell');
+  const quantity = parseDecimal(qText);
+  // Whole lots as a rule, but the rebalancer may propose fractional units where the listing allows them (crypto).
+  if (quantity === undefined || quantity <= 0)
+    bad(4, `quantity "${qText}" is not a number above zero`, 'the number of units to trade, such as 10');
+  const price = parseDecimal(pText);
+  if (price === undefined || price <= 0)
+    bad(5, `price "${pText}" is not a number above zero`, 'a price per unit');
+  const currency = ccyText.toUpperCase();
+  if (!isCurrencyCode(currency))
+    bad(6, `"${ccyText}" is not a currency code`, 'an ISO 4217 code such as USD or KRW');
+  const value = parseDecimal(vText);
+  if (value === undefined)
+    bad(7, `value "${vText}" is not a number`, 'quantity × price in the order currency');
+  const valueBase = parseDecimal(vbText);
+  if (valueBase === undefined)
+    bad(8, `valueBase "${vbText}" is not a number`, 'the value in the base currency');
+  const q = quantity as number;
+  const p = price as number;
+  const v = value as number;
+  // A value that is not quantity × price means columns were shifted or edited by hand. Allowed slack: rounding to a
+  // whole unit of the currency (KRW has no minor unit), or a relative 1e-9 for very large orders.
+  const expectedValue = q * p;
+  if (Math.abs(Math.abs(v) - expectedValue) > Math.max(1, expectedValue * 1e-9)) {
+    bad(
+      7,
+      `value ${vText} is not quantity × price (${qText} × ${pText} = ${expectedValue})`,
+      'quantity × price',
+    );
+  }
+  return {
+    account,
+    symbol,
+    side: side as OrderSide,
+    quantity: q,
+    price: p,
+    currency,
+    value: v,
+    valueBase: valueBase as number,
+    status,
+  };
+}

@@ -1,0 +1,326 @@
+/**
+ * The journal database: one SQLite file (better-sqlite3 under Kysely) holding a record per calendar month of the
+ * routine. Opened read-write by `journal record|list|show` (created and migrated on first use) and read-only by
+ * `check`, which must never create it. WAL with synchronous=FULL: a month that `recordMonth` has returned from is on
+ * disk, and a process killed mid-write leaves the previous months intact and no half month (one transaction).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { IsoDate } from '../../core/dates.ts';
+import { InputError } from '../../core/errors.ts';
+import type {
+  JournalCheck,
+  JournalHolding,
+  JournalMonth,
+  JournalMonthSummary,
+  JournalOrder,
+  ReplacedMonth,
+} from '../../core/journal.ts';
+import { migrate } from './migrate.ts';
+import type { Migration } from './migrations/index.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { JournalDatabase } from './schema.ts';
+
+/**
+ * Read-write opens may run migrations and so need the caller's clock for `applied_at`; read-only opens never write.
+ * `migrations` is what this version knows (tests pass another list to play a newer or older version).
+ */
+export type OpenJournalOptions =
+  | { readOnly: true; migrations?: readonly Migration[] }
+  | { readOnly?: false; now: Date; migrations?: readonly Migration[] };
+
+// Rows per INSERT statement: well below SQLite's bound-parameter limit with the widest table (14 columns).
+const CHUNK = 500;
+
+export class Journal {
+  readonly file: string;
+  readonly db: Kysely<JournalDatabase>;
+  /** The underlying connection, for tests that need SQLite-level access (integrity_check, temp triggers). */
+  readonly sqlite: Database.Database;
+
+  constructor(file: string, sqlite: Database.Database) {
+    this.file = file;
+    this.sqlite = sqlite;
+    this.db = new Kysely<JournalDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+
+  /**
+   * Writes a month in one transaction, replacing any earlier record of the same calendar month (and nothing else).
+   * Returns what was replaced, or null.
+   */
+  async recordMonth(m: JournalMonth): Promise<ReplacedMonth | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const old = await trx
+        .selectFrom('months')
+        .select(['month', 'as_of', 'created_at'])
+        .where('month', '=', m.month)
+        .executeTakeFirst();
+      if (old) {
+        for (const t of ['holdings', 'check_results', 'orders'] as const)
+          await trx.deleteFrom(t).where('month', '=', m.month).execute();
+        await trx.deleteFrom('months').where('month', '=', m.month).execute();
+      }
+      await trx
+        .insertInto('months')
+        .values({
+          month: m.month,
+          as_of: m.asOf,
+          base: m.base,
+          model: m.model,
+          total: m.total,
+          executed: m.executed ? 1 : 0,
+          created_at: m.createdAt,
+        })
+        .execute();
+      for (let i = 0; i < m.holdings.length; i += CHUNK) {
+        await trx
+          .insertInto('holdings')
+          .values(m.holdings.slice(i, i + CHUNK).map((h, j) => holdingRow(m.month, i + j, h)))
+          .execute();
+      }
+      if (m.checks.length > 0)
+        await trx
+          .insertInto('check_results')
+          .values(
+            m.checks.map((c, seq) => ({
+              month: m.month,
+              seq,
+              id: c.id,
+              pass: c.pass ? (1 as const) : (0 as const),
+              value: c.value,
+              threshold: c.threshold,
+            })),
+          )
+          .execute();
+      for (let i = 0; i < m.orders.length; i += CHUNK) {
+        await trx
+          .insertInto('orders')
+          .values(m.orders.slice(i, i + CHUNK).map((o, j) => orderRow(m.month, i + j, o)))
+          .execute();
+      }
+      return old ? { month: old.month, asOf: old.as_of, createdAt: old.created_at } : null;
+    });
+  }
+
+  /** Every month on record, oldest first. */
+  async listMonths(): Promise<JournalMonthSummary[]> {
+    const rows = await this.db
+      .selectFrom('months')
+      .select((eb) => [
+        'month',
+        'as_of',
+        'base',
+        'model',
+        'total',
+        'executed',
+        'created_at',
+        eb
+          .selectFrom('check_results')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('check_results.month', '=', 'months.month')
+          .where('pass', '=', 1)
+          .as('checks_passed'),
+        eb
+          .selectFrom('check_results')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('check_results.month', '=', 'months.month')
+          .as('checks_total'),
+        eb
+          .selectFrom('orders')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('orders.month', '=', 'months.month')
+          .as('orders'),
+        eb
+          .selectFrom('orders')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('orders.month', '=', 'months.month')
+          .where('status', '=', 'executed')
+          .as('orders_executed'),
+      ])
+      .orderBy('month')
+      .execute();
+    return rows.map((r) => ({
+      month: r.month,
+      asOf: r.as_of,
+      base: r.base,
+      model: r.model,
+      total: r.total,
+      checksPassed: Number(r.checks_passed ?? 0),
+      checksTotal: Number(r.checks_total ?? 0),
+      orders: Number(r.orders ?? 0),
+      rebalanced: r.executed === 1 || Number(r.orders_executed ?? 0) > 0,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** The whole record of a month (`YYYY-MM`), or undefined when there is none. */
+  async getMonth(month: string): Promise<JournalMonth | undefined> {
+    const m = await this.db.selectFrom('months').selectAll().where('month', '=', month).executeTakeFirst();
+    if (!m) return undefined;
+    const [holdings, checks, orders] = await Promise.all([
+      this.db.selectFrom('holdings').selectAll().where('month', '=', month).orderBy('seq').execute(),
+      this.db.selectFrom('check_results').selectAll().where('month', '=', month).orderBy('seq').execute(),
+      this.db.selectFrom('orders').selectAll().where('month', '=', month).orderBy('seq').execute(),
+    ]);
+    return {
+      month: m.month,
+      asOf: m.as_of,
+      base: m.base,
+      model: m.model,
+      total: m.total,
+      executed: m.executed === 1,
+      createdAt: m.created_at,
+      holdings: holdings.map(
+        (h): JournalHolding => ({
+          account: h.account,
+          symbol: h.symbol,
+          name: h.name,
+          quantity: h.quantity,
+          currency: h.currency,
+          price: h.price,
+          priceDate: h.price_date,
+          fxRate: h.fx_rate,
+          fxDate: h.fx_date,
+          value: h.value_base,
+          sleeve: h.sleeve,
+          country: h.country,
+        }),
+      ),
+      checks: checks.map(
+        (c): JournalCheck => ({ id: c.id, pass: c.pass === 1, value: c.value, threshold: c.threshold }),
+      ),
+      orders: orders.map(
+        (o): JournalOrder => ({
+          account: o.account,
+          symbol: o.symbol,
+          side: o.side,
+          quantity: o.quantity,
+          price: o.price,
+          currency: o.currency,
+          value: o.value,
+          valueBase: o.value_base,
+          status: o.status,
+        }),
+      ),
+    };
+  }
+
+  /**
+   * As-of date of the latest month on or before `asOf` that has a rebalance (recorded `--executed`, or with an
+   * executed order); null when the journal has none.
+   */
+  async lastRebalance(asOf: IsoDate): Promise<IsoDate | null> {
+    const row = await this.db
+      .selectFrom('months')
+      .select((eb) => eb.fn.max('as_of').as('last'))
+      .where('as_of', '<=', asOf)
+      .where((eb) =>
+        eb.or([
+          eb('executed', '=', 1),
+          eb.exists(
+            eb
+              .selectFrom('orders')
+              .select(sql`1`.as('one'))
+              .whereRef('orders.month', '=', 'months.month')
+              .where('status', '=', 'executed'),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    return row?.last ?? null;
+  }
+
+  async appliedMigrations(): Promise<{ id: string; appliedAt: string }[]> {
+    const rows = await this.db.selectFrom('schema_migrations').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, appliedAt: r.applied_at }));
+  }
+
+  /** Closes the connection (and, in WAL mode, checkpoints the log into the main file). */
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/**
+ * Opens (and in read-write mode creates and migrates) the journal at `file`. Errors a user can act on (not a
+ * database, written by a newer version, missing for a read-only open) are InputErrors naming the file.
+ */
+export async function openJournal(file: string, o: OpenJournalOptions): Promise<Journal> {
+  const readOnly = o.readOnly ?? false;
+  let sqlite: Database.Database;
+  try {
+    if (!readOnly) mkdirSync(dirname(file), { recursive: true });
+    sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  } catch (e) {
+    throw new InputError({
+      file,
+      message: `cannot open the journal: ${(e as Error).message}`,
+      expected: readOnly ? 'an existing journal file' : 'a path where the journal can be created',
+    });
+  }
+  const journal = new Journal(file, sqlite);
+  try {
+    if (!readOnly) {
+      // WAL: readers (check, the dashboard) never block the writer; FULL: a returned commit survives power loss.
+      sqlite.pragma('journal_mode = WAL');
+    }
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    await migrate(journal.db, o.migrations ?? MIGRATIONS, {
+      file,
+      readOnly,
+      now: o.readOnly ? undefined : o.now,
+    });
+    return journal;
+  } catch (e) {
+    await journal.close();
+    if (e instanceof InputError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new InputError({
+        file,
+        message: 'this file is not a SQLite database',
+        expected: 'a journal written by dispersion',
+      });
+    }
+    throw e;
+  }
+}
+
+function holdingRow(month: string, seq: number, h: JournalHolding) {
+  return {
+    month,
+    seq,
+    account: h.account,
+    symbol: h.symbol,
+    name: h.name,
+    quantity: h.quantity,
+    currency: h.currency,
+    price: h.price,
+    price_date: h.priceDate,
+    fx_rate: h.fxRate,
+    fx_date: h.fxDate,
+    value_base: h.value,
+    sleeve: h.sleeve,
+    country: h.country,
+  };
+}
+
+function orderRow(month: string, seq: number, o: JournalOrder) {
+  return {
+    month,
+    seq,
+    account: o.account,
+    symbol: o.symbol,
+    side: o.side,
+    quantity: o.quantity,
+    price: o.price,
+    currency: o.currency,
+    value: o.value,
+    value_base: o.valueBase,
+    status: o.status,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The shell's access to the journal: which file (`--db` or the per-user default) and the one question `check` asks
+ * of it. `check` opens read-only and never creates the file: no file means "no journal", not an empty one.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { Journal, OpenJournalOptions } from '../adapters/store/journal.ts';
+import { openJournal } from '../adapters/store/journal.ts';
+import { defaultJournalPath } from '../adapters/store/paths.ts';
+import { fromDay, toDay } from '../core/dates.ts';
+
+/** `--db FILE` when given, else the user's data directory (XDG, macOS, Windows). */
+export function journalPath(db: string | undefined): string {
+  return db ?? defaultJournalPath({ env: process.env, platform: process.platform, home: homedir() });
+}
+
+/**
+ * Day number of the last rebalance on or before `asOf`: undefined when there is no journal file, null when the
+ * journal has no rebalance, else the day (what CheckInput.lastRebalance expects).
+ */
+export async function lastRebalanceDay(
+  db: string | undefined,
+  asOf: number,
+): Promise<number | null | undefined> {
+  const file = journalPath(db);
+  if (!existsSync(file)) return undefined;
+  const journal = await openJournal(file, { readOnly: true });
+  try {
+    const last = await journal.lastRebalance(fromDay(asOf));
+    return last === null ? null : toDay(last);
+  } finally {
+    await journal.close();
+  }
+}
+
+/** Runs `fn` with the journal open read-write (created and migrated when needed), closing it afterwards. */
+export async function withJournal<T>(
+  db: string | undefined,
+  now: Date,
+  fn: (j: Journal) => Promise<T>,
+  options: Omit<Extract<OpenJournalOptions, { now: Date }>, 'now'> = {},
+): Promise<T> {
+  const journal = await openJournal(journalPath(db), { ...options, now });
+  try {
+    return await fn(journal);
+  } finally {
+    await journal.close();
+  }
+}

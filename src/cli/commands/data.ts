@@ -1,0 +1,371 @@
+/**
+ * `dispersion data update` (fetch fresh prices and FX into the cache) and `dispersion data status` (what every series
+ * covers, where it comes from, how stale it is, and what looks wrong in it). Only `update` touches the network, and
+ * only when the user names a provider (`--provider`, or `providers` in a `--config` file).
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { Command } from 'commander';
+import { loadUniverse } from '../../adapters/config/universe-file.ts';
+import { PriceCache, readCacheLayer } from '../../adapters/market-data/cache.ts';
+import { listBundledSymbols, loadMarketData } from '../../adapters/market-data/load.ts';
+import { FredProvider } from '../../adapters/market-data/providers/fred.ts';
+import type { FetchLike } from '../../adapters/market-data/providers/http.ts';
+import { FRED_FX_SERIES } from '../../adapters/market-data/providers/resolver.ts';
+import { ProviderRunner } from '../../adapters/market-data/providers/runner.ts';
+import type { Provider } from '../../adapters/market-data/providers/types.ts';
+import { YahooProvider } from '../../adapters/market-data/providers/yahoo.ts';
+import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters/market-data/update.ts';
+import { openJournal } from '../../adapters/store/journal.ts';
+import { defaultJournalPath } from '../../adapters/store/paths.ts';
+import { importFiles } from '../../app/workspace.ts';
+import { endOfMonth, fromDay, weekdaysBetween } from '../../core/dates.ts';
+import { InputError } from '../../core/errors.ts';
+import { classifyStaleness, seriesHealth } from '../../core/health.ts';
+import type { FxSeries } from '../../core/market.ts';
+import type { Universe } from '../../core/universe.ts';
+import { resolveSymbol } from '../../core/universe.ts';
+import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
+import { parseAsOf, parseLang } from '../options.ts';
+import { renderDataStatusText } from '../render/data-status-text.ts';
+
+export const PRECEDENCE = 'user --prices folder > cache (when newer) > bundled';
+
+export interface DataSelection {
+  symbols?: string;
+  holdings?: string;
+  universe?: string;
+  db?: string;
+}
+
+export interface DataStatusOptions extends DataSelection {
+  asOf?: string;
+  prices?: string;
+  json?: boolean;
+}
+
+export interface DataUpdateOptions extends DataSelection {
+  provider?: string;
+  config?: string;
+  json?: boolean;
+}
+
+export function registerData(program: Command): void {
+  const data = program
+    .command('data')
+    .description('fresh market data: fetch into the cache, and check its health');
+  data
+    .command('update')
+    .description(
+      'fetch missing or stale prices and FX rates into the cache (network: only the providers you name)',
+    )
+    .option(
+      '--symbols <list>',
+      'symbols to update, e.g. 005930.KS,NVDA,RR.L (default: the universe and the cache)',
+    )
+    .option('--holdings <file>', 'update the symbols held in this holdings file')
+    .option('--provider <list>', 'providers in priority order: yahoo,fred')
+    .option(
+      '--config <file>',
+      'JSON: {"providers": ["yahoo","fred"], "baseUrls": {"yahoo": URL, "fred": URL}}',
+    )
+    .option('--db <file>', 'the journal database holding the cache (default: the per-user journal)')
+    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (o: DataUpdateOptions) => {
+      const outcomes = await runDataUpdateCommand(o, new Date(), { progress: progressBar() });
+      process.stdout.write(
+        o.json ? `${JSON.stringify({ items: outcomes }, null, 2)}\n` : `${renderUpdate(outcomes)}\n`,
+      );
+    });
+  data
+    .command('status')
+    .description('first and last date, source and staleness of every series, with split-like jumps and gaps')
+    .option('--as-of <date>', 'judge staleness on this date YYYY-MM-DD (default: today)')
+    .option('--symbols <list>', 'only these symbols')
+    .option('--holdings <file>', 'only the symbols (and currencies) held in this holdings file')
+    .option('--prices <dir>', 'your price folder, as for check')
+    .option('--db <file>', 'the journal database holding the cache (default: the per-user journal)')
+    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--lang <en|ko>', 'language of the text report (default: from LANG)')
+    .option('--json', 'print one JSON document')
+    .action(async (o: DataStatusOptions & { lang?: string }) => {
+      const doc = await runDataStatusCommand(o, new Date());
+      const lang = parseLang(o.lang);
+      process.stdout.write(
+        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderDataStatusText(doc, lang)}\n`,
+      );
+    });
+}
+
+/** What the dashboard calls too: the status document as a function of the options and the clock. */
+export async function runDataStatusCommand(o: DataStatusOptions, now: Date): Promise<DataStatusDocument> {
+  const asOf = parseAsOf(o.asOf, now);
+  const universe = loadUniverse(o.universe);
+  const selection = await selectSymbols(o, universe);
+  const dbFile = o.db ?? defaultDb();
+  const layer = await readCacheLayer(dbFile, { quoteUnitOf: quoteUnitOf(universe) });
+  const symbols =
+    selection?.symbols ??
+    [
+      ...new Set([...listBundledSymbols(), ...(layer ? layer.prices.keys() : []), ...userSymbols(o.prices)]),
+    ].sort();
+  const market = loadMarketData({
+    symbols,
+    ...(o.prices === undefined ? {} : { userDir: o.prices }),
+    ...(layer ? { cache: layer } : {}),
+  });
+  const rows = symbols.map((symbol) => {
+    const series = market.prices.get(symbol);
+    const h = seriesHealth(series, asOf);
+    return {
+      symbol,
+      name: universe.instruments.get(symbol)?.name ?? null,
+      first: h.first,
+      last: h.last,
+      source: series ? sourceKind(series.source) : null,
+      stale: h.staleness,
+      age: h.age,
+      jumps: h.jumps,
+      gaps: h.gaps,
+    };
+  });
+  const currencies = selection?.currencies;
+  const fx: DataStatusPair[] = [];
+  for (const [pair, list] of [...market.fx].sort(([a], [b]) => a.localeCompare(b))) {
+    // With a selection, only the pairs between its currencies (and USD, the pivot every cross goes through).
+    if (currencies && ![pair.slice(0, 3), pair.slice(3)].every((c) => c === 'USD' || currencies.has(c)))
+      continue;
+    const best = bestFx(list, asOf);
+    if (best) fx.push({ pair, ...best });
+  }
+  return { asOf: fromDay(asOf), cache: layer ? dbFile : null, precedence: PRECEDENCE, symbols: rows, fx };
+}
+
+export interface UpdateDeps {
+  /** Tests inject these; the CLI uses the real ones. */
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  progress?: (done: number, total: number, label: string) => void;
+}
+
+export async function runDataUpdateCommand(
+  o: DataUpdateOptions,
+  now: Date,
+  deps: UpdateDeps = {},
+): Promise<UpdateOutcome[]> {
+  const config = o.config === undefined ? {} : readConfig(o.config);
+  const ids = o.provider !== undefined ? splitList(o.provider) : (config.providers ?? []);
+  if (ids.length === 0) {
+    throw new InputError({
+      message: 'no provider named: data update reaches the network only when you say which source to use',
+      expected: '--provider yahoo,fred (or "providers" in a --config file)',
+    });
+  }
+  const baseUrls = { ...config.baseUrls };
+  const providers: Provider[] = ids.map((id) => makeProvider(id, baseUrls, deps.fetch));
+  const universe = loadUniverse(o.universe);
+  const journal = await openJournal(o.db ?? defaultDb(), { now });
+  try {
+    const cache = new PriceCache(journal);
+    const selection = await selectSymbols(o, universe);
+    const symbols =
+      selection?.symbols ??
+      [...new Set([...universe.instruments.keys(), ...(await cache.symbols()).map((s) => s.symbol)])].sort();
+    const currencies = new Set(selection?.currencies ?? []);
+    for (const s of symbols) {
+      const c = universe.instruments.get(s)?.currency;
+      if (c) currencies.add(c);
+    }
+    const items: UpdateItem[] = [
+      ...symbols.map((symbol) => ({ kind: 'price' as const, symbol })),
+      ...fxItems(currencies),
+    ];
+    const runner = new ProviderRunner({
+      providers,
+      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    });
+    return await updateCache({
+      cache,
+      runner,
+      items,
+      today: now.toISOString().slice(0, 10),
+      // Every row of one run carries the run's start (the injected clock): "fetched on this update".
+      now: () => now,
+      currencyOf: (s) => universe.instruments.get(s)?.currency,
+      ...(deps.progress ? { onProgress: deps.progress } : {}),
+    });
+  } finally {
+    await journal.close();
+  }
+}
+
+/** For every non-USD currency, its USD pair in FRED's orientation where FRED has one (EURUSD), else USD-based. */
+export function fxItems(currencies: Iterable<string>): UpdateItem[] {
+  const out: UpdateItem[] = [];
+  for (const c of [...new Set(currencies)].sort()) {
+    if (c === 'USD') continue;
+    const fred = Object.values(FRED_FX_SERIES).find((s) => s.base === c || s.quote === c);
+    out.push(
+      fred ? { kind: 'fx', base: fred.base, quote: fred.quote } : { kind: 'fx', base: 'USD', quote: c },
+    );
+  }
+  return out;
+}
+
+interface DataConfig {
+  providers?: string[];
+  baseUrls?: { yahoo?: string; fred?: string };
+  timeoutMs?: number;
+}
+
+function readConfig(file: string): DataConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError({
+      file,
+      message: `cannot be read as JSON (${(e as Error).message})`,
+      expected: CONFIG_SHAPE,
+    });
+  }
+  const c = raw as Record<string, unknown>;
+  const ok =
+    typeof c === 'object' &&
+    c !== null &&
+    (c.providers === undefined ||
+      (Array.isArray(c.providers) && c.providers.every((p) => typeof p === 'string'))) &&
+    (c.baseUrls === undefined || (typeof c.baseUrls === 'object' && c.baseUrls !== null)) &&
+    (c.timeoutMs === undefined || (typeof c.timeoutMs === 'number' && c.timeoutMs > 0));
+  if (!ok) throw new InputError({ file, message: 'is not a data configuration', expected: CONFIG_SHAPE });
+  return c as DataConfig;
+}
+
+const CONFIG_SHAPE =
+  '{"providers": ["yahoo", "fred"], "baseUrls": {"yahoo": "https://…", "fred": "https://…"}, "timeoutMs": 15000}';
+
+function makeProvider(id: string, baseUrls: DataConfig['baseUrls'], fetch?: FetchLike): Provider {
+  const f = fetch ? { fetch } : {};
+  if (id === 'yahoo') {
+    const baseUrl = baseUrls?.yahoo ?? process.env.DISPERSION_YAHOO_URL;
+    return new YahooProvider({ ...f, ...(baseUrl ? { baseUrl } : {}) });
+  }
+  if (id === 'fred') {
+    const baseUrl = baseUrls?.fred ?? process.env.DISPERSION_FRED_URL;
+    return new FredProvider({ ...f, ...(baseUrl ? { baseUrl } : {}) });
+  }
+  throw new InputError({ message: `--provider ${id} is not a known provider`, expected: 'yahoo or fred' });
+}
+
+/** `--symbols` or `--holdings` → canonical symbols (and the currencies involved); undefined = no selection. */
+async function selectSymbols(
+  o: DataSelection,
+  universe: Universe,
+): Promise<{ symbols: string[]; currencies: Set<string> } | undefined> {
+  if (o.symbols !== undefined && o.holdings !== undefined) {
+    throw new InputError({ message: '--symbols and --holdings both given', expected: 'one of them' });
+  }
+  const currencies = new Set<string>();
+  let written: string[];
+  if (o.symbols !== undefined) {
+    written = splitList(o.symbols);
+    if (written.length === 0)
+      throw new InputError({ message: '--symbols is empty', expected: 'e.g. 005930.KS,NVDA' });
+  } else if (o.holdings !== undefined) {
+    const { holdings } = await importFiles([o.holdings]);
+    written = [];
+    for (const h of holdings) {
+      if (h.kind === 'security') written.push(h.symbol);
+      else currencies.add(h.currency);
+    }
+  } else return undefined;
+  const symbols = [
+    ...new Set(written.map((w) => resolveSymbol(universe, w) ?? w.trim().toUpperCase())),
+  ].sort();
+  for (const s of symbols) {
+    const c = universe.instruments.get(s)?.currency;
+    if (c) currencies.add(c);
+  }
+  return { symbols, currencies };
+}
+
+function splitList(v: string): string[] {
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function quoteUnitOf(universe: Universe): (symbol: string) => string | undefined {
+  return (s) => {
+    const i = universe.instruments.get(s);
+    return i ? (i.quoteCurrency ?? i.currency) : undefined;
+  };
+}
+
+/** Symbols the user's folder supplies, read through the loader so a bad folder fails exactly as it does for check. */
+function userSymbols(dir: string | undefined): string[] {
+  if (dir === undefined) return [];
+  const all = loadMarketData({ userDir: dir });
+  return [...all.prices].filter(([, s]) => s.source.startsWith('user:')).map(([sym]) => sym);
+}
+
+/** `bundled:prices/NVDA.csv` → `bundled`; `user:/path` → `user`; `cache:yahoo` stays. */
+export function sourceKind(source: string): string {
+  return source.startsWith('cache:') ? source : (source.split(':')[0] ?? source);
+}
+
+/** The pair's most recent usable series on the as-of day (a monthly average counts from its month's end). */
+function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, 'pair'> | undefined {
+  let best: Omit<DataStatusPair, 'pair'> | undefined;
+  let bestDay = Number.NEGATIVE_INFINITY;
+  for (const s of list) {
+    let i = s.days.length - 1;
+    const eff = (k: number) => (s.kind === 'daily' ? (s.days[k] as number) : endOfMonth(s.days[k] as number));
+    while (i >= 0 && eff(i) > asOf) i--;
+    if (i < 0) continue;
+    const day = eff(i);
+    if (day <= bestDay) continue;
+    bestDay = day;
+    const age = weekdaysBetween(day, asOf);
+    best = {
+      kind: s.kind,
+      first: fromDay(s.days[0] as number),
+      last: fromDay(day),
+      source: sourceKind(s.source),
+      stale: classifyStaleness(age),
+      age,
+    };
+  }
+  return best;
+}
+
+function defaultDb(): string {
+  return defaultJournalPath({ env: process.env, platform: process.platform, home: homedir() });
+}
+
+function renderUpdate(outcomes: UpdateOutcome[]): string {
+  const lines = outcomes.map((x) => {
+    if (x.status === 'up-to-date') return `${x.item}: up to date`;
+    if (x.status === 'failed') return `${x.item}: FAILED ${x.message ?? ''}`;
+    const what = `${x.rows} rows ${x.from}..${x.to} from ${x.provider}`;
+    return `${x.item}: ${what}${x.refetched ? ' (full history refetched after a split)' : ''}`;
+  });
+  const count = (st: UpdateOutcome['status']) => outcomes.filter((x) => x.status === st).length;
+  const failed = count('failed');
+  lines.push(
+    `${count('fetched')} fetched, ${count('up-to-date')} already up to date, ${failed} failed${failed ? ' (what was cached is kept)' : ''}`,
+  );
+  return lines.join('\n');
+}
+
+/** `\r[12/40] 005930.KS` on stderr, only for a terminal (a log file or a pipe gets no control characters). */
+function progressBar(): ((done: number, total: number, label: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total, label) => {
+    const text = done >= total ? '' : `[${done + 1}/${total}] ${label}`;
+    process.stderr.write(`\r${text.padEnd(40)}${done >= total ? '\r' : ''}`);
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The baskets the signals compare: the model's sleeves (their backtest symbols and weights), the Mag7, the S&P 500,
+ * and the regions the essay names. Fixed here so the output can say exactly what was measured.
+ */
+import type { Model } from '../model.ts';
+import type { BasketMember } from './basket.ts';
+
+/** The seven, Alphabet once (class A), equal weights: the "Mag7 basket". */
+export const MAG7_SYMBOLS = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'] as const;
+export const MAG7_BASKET: BasketMember[] = MAG7_SYMBOLS.map((symbol) => ({ symbol, weight: 1 / 7 }));
+
+/** The S&P 500 as its ETF (daily closes; the Shiller index is monthly averages, too coarse for a 1-month window). */
+export const SP500_SYMBOL = 'SPY';
+export const SP500_BASKET: BasketMember[] = [{ symbol: SP500_SYMBOL, weight: 1 }];
+
+export interface SleeveBasket {
+  sleeve: string;
+  members: BasketMember[];
+}
+
+/** Every model sleeve that has backtest symbols (cash-bonds has none), in the model's order. */
+export function sleeveBaskets(model: Model): SleeveBasket[] {
+  return model.sleeves
+    .filter((s) => (s.backtest?.length ?? 0) > 0)
+    .map((s) => ({
+      sleeve: s.id,
+      members: (s.backtest ?? []).map((b) => ({ symbol: b.symbol, weight: b.weight })),
+    }));
+}
+
+export interface RegionBasket {
+  region: 'korea' | 'japan' | 'india';
+  /** Empty when no listing of the region is bundled: the signal then says "no data" instead of inventing a proxy. */
+  members: BasketMember[];
+}
+
+/** Equal weights within a region. Korea's closes are in KRW and are converted to USD like every other return. */
+export const REGION_BASKETS: RegionBasket[] = [
+  {
+    region: 'korea',
+    members: [
+      { symbol: '005930.KS', weight: 0.5 },
+      { symbol: '000660.KS', weight: 0.5 },
+    ],
+  },
+  // Japan: no Tokyo listing (1306.T, 6954.T) and no Japanese ADR is bundled.
+  { region: 'japan', members: [] },
+  {
+    region: 'india',
+    members: [
+      { symbol: 'INFY', weight: 0.5 },
+      { symbol: 'WIT', weight: 0.5 },
+    ],
+  },
+];

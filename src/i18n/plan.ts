@@ -1,0 +1,22 @@
+/** Words of the monthly plan's calendar events, in English and Korean. */
+import type { Lang } from './format.ts';
+
+export interface PlanWords {
+  summary: string;
+  description: string;
+}
+
+export const PLAN_WORDS: Record<Lang, PlanWords> = {
+  en: {
+    summary: 'Dispersion: monthly rebalancing',
+    description:
+      'First trading day of the month (exchange holidays are not known: if the market is closed, do it on the next ' +
+      'open day). Routine: dispersion check, then dispersion rebalance, then dispersion journal record --executed.',
+  },
+  ko: {
+    summary: 'Dispersion: 월간 리밸런싱',
+    description:
+      '이번 달 첫 거래일입니다 (거래소 휴장일은 반영하지 않았습니다: 휴장이면 다음 개장일에 하세요). ' +
+      '순서: dispersion check → dispersion rebalance → dispersion journal record --executed.',
+  },
+};

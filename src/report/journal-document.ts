@@ -1,0 +1,36 @@
+/**
+ * The JSON shapes of `dispersion journal record|list|show --json` (and later the dashboard's journal views). Money is
+ * in the month's `base` unless a field says otherwise (an order's `value` is in its own `currency`).
+ */
+import type { JournalMonth, JournalMonthSummary, ReplacedMonth } from '../core/journal.ts';
+import { hasRebalance } from '../core/journal.ts';
+
+export function toRecordDocument(file: string, m: JournalMonth, replaced: ReplacedMonth | null) {
+  return {
+    file,
+    month: m.month,
+    asOf: m.asOf,
+    base: m.base,
+    model: m.model,
+    total: m.total,
+    createdAt: m.createdAt,
+    rebalanced: hasRebalance(m),
+    replaced,
+    holdings: m.holdings.length,
+    checks: m.checks,
+    orders: m.orders.length,
+    ordersStatus: m.executed ? ('executed' as const) : ('proposed' as const),
+  };
+}
+
+export function toListDocument(file: string, exists: boolean, months: JournalMonthSummary[]) {
+  return { file, exists, months };
+}
+
+export function toShowDocument(file: string, m: JournalMonth) {
+  return { file, ...m, rebalanced: hasRebalance(m) };
+}
+
+export type RecordDocument = ReturnType<typeof toRecordDocument>;
+export type ListDocument = ReturnType<typeof toListDocument>;
+export type ShowDocument = ReturnType<typeof toShowDocument>;

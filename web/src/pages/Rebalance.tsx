@@ -1,0 +1,256 @@
+/** Rebalance: mode, band and new cash in; this month's orders out, per account, ready to type into a broker app. */
+import { useState } from 'react';
+import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
+import type { RebalanceDocument } from '../../../src/report/rebalance-document.ts';
+import { query } from '../api.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { sleeveName } from '../i18n.ts';
+import { useApi, useSettings } from '../state.tsx';
+
+const L = {
+  en: {
+    mode: 'Mode',
+    full: 'Full (sell and buy)',
+    cashOnly: 'Cash only (no sells)',
+    band: 'Band',
+    newCash: 'New cash',
+    fractional: 'Fractional shares',
+    orders: "This month's orders",
+    noOrders: 'No orders: every sleeve is within its band.',
+    side: 'Side',
+    buy: 'Buy',
+    sell: 'Sell',
+    fx: 'Currency conversions',
+    beforeAfter: 'Sleeves before and after',
+    before: 'Before',
+    after: 'After',
+    within: 'Within band',
+    unresolved: 'Not placed',
+    skipped: 'Skipped (under minimum trade)',
+    download: 'Download orders (CSV)',
+    priceNote: 'Prices are the last closes, not limits: check the live quote before ordering.',
+  },
+  ko: {
+    mode: '방식',
+    full: '전체 (매도·매수)',
+    cashOnly: '현금만 (매도 없음)',
+    band: '허용범위',
+    newCash: '추가 입금',
+    fractional: '소수점 주식',
+    orders: '이번 달 주문',
+    noOrders: '주문 없음: 모든 슬리브가 허용범위 안에 있습니다.',
+    side: '구분',
+    buy: '매수',
+    sell: '매도',
+    fx: '환전',
+    beforeAfter: '리밸런싱 전후 슬리브 비중',
+    before: '전',
+    after: '후',
+    within: '범위 내',
+    unresolved: '배정 못 함',
+    skipped: '최소 거래금액 미만으로 제외',
+    download: '주문 내려받기 (CSV)',
+    priceNote: '가격은 최근 종가이며 지정가가 아닙니다. 주문 전 실시간 시세를 확인하세요.',
+  },
+};
+
+export function Rebalance() {
+  const { lang, base, asOf, version } = useSettings();
+  const l = L[lang];
+  const [mode, setMode] = useState('full');
+  const [band, setBand] = useState('0.02');
+  const [cashAmount, setCashAmount] = useState('');
+  const [cashCcy, setCashCcy] = useState('KRW');
+  const [fractional, setFractional] = useState(false);
+  const params = {
+    base,
+    asOf,
+    lang,
+    mode,
+    band,
+    cash: cashAmount ? `${cashAmount.replace(/,/g, '')}:${cashCcy}` : undefined,
+    fractional: fractional || undefined,
+    v: version,
+  };
+  const r = useApi<RebalanceDocument>('/api/rebalance', params);
+  return (
+    <div className="page" data-testid="page-rebalance">
+      <section className="panel form">
+        <label>
+          {l.mode}
+          <select value={mode} onChange={(e) => setMode(e.target.value)} data-testid="rb-mode">
+            <option value="full">{l.full}</option>
+            <option value="cash-only">{l.cashOnly}</option>
+          </select>
+        </label>
+        <label>
+          {l.band}
+          <input value={band} onChange={(e) => setBand(e.target.value)} size={8} data-testid="rb-band" />
+        </label>
+        <label>
+          {l.newCash}
+          <span>
+            <input
+              value={cashAmount}
+              onChange={(e) => setCashAmount(e.target.value)}
+              inputMode="decimal"
+              placeholder="5,000,000"
+              size={12}
+              data-testid="rb-cash"
+            />{' '}
+            <select value={cashCcy} onChange={(e) => setCashCcy(e.target.value)}>
+              <option>KRW</option>
+              <option>USD</option>
+              <option>JPY</option>
+              <option>EUR</option>
+            </select>
+          </span>
+        </label>
+        <label className="check">
+          <span>
+            <input type="checkbox" checked={fractional} onChange={(e) => setFractional(e.target.checked)} />{' '}
+            {l.fractional}
+          </span>
+        </label>
+        <a className="button" href={`/api/rebalance.csv${query(params)}`} download data-testid="rb-download">
+          {l.download}
+        </a>
+      </section>
+      {r.state === 'loading' && <Loading />}
+      {r.state === 'error' && <ErrorBox error={r.error} />}
+      {r.state === 'ready' && <Orders doc={r.data} />}
+    </div>
+  );
+}
+
+function Orders({ doc }: { doc: RebalanceDocument }) {
+  const { lang } = useSettings();
+  const l = L[lang];
+  const money = (x: number, c = doc.base) => formatMoney(x, c, lang);
+  const pct = (x: number) => formatPct(x, lang);
+  const accounts = [...new Set(doc.orders.map((o) => o.account))];
+  const after = new Map(doc.after.sleeves.map((s) => [s.id, s]));
+  return (
+    <>
+      <section className="panel">
+        <h2>{l.orders}</h2>
+        <p className="muted small">{l.priceNote}</p>
+        {doc.orders.length === 0 && <p data-testid="rb-none">{l.noOrders}</p>}
+        {accounts.map((a) => (
+          <div key={a}>
+            <h3>{a}</h3>
+            <table className="table" data-testid="rb-orders">
+              <thead>
+                <tr>
+                  <th>{l.side}</th>
+                  <th>Symbol</th>
+                  <th>{lang === 'ko' ? '종목명' : 'Name'}</th>
+                  <th className="num">{lang === 'ko' ? '수량' : 'Quantity'}</th>
+                  <th className="num">{lang === 'ko' ? '가격' : 'Price'}</th>
+                  <th className="num">{lang === 'ko' ? '금액' : 'Value'}</th>
+                  <th className="num">{doc.base}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {doc.orders
+                  .filter((o) => o.account === a)
+                  .map((o) => (
+                    <tr key={`${o.symbol}-${o.side}`} data-symbol={o.symbol}>
+                      <td className={o.side === 'buy' ? 'good' : 'bad'}>
+                        {o.side === 'buy' ? l.buy : l.sell}
+                      </td>
+                      <td>
+                        <code>{o.symbol}</code>
+                      </td>
+                      <td>{o.name}</td>
+                      <td className="num" data-testid="rb-qty">
+                        {formatNumber(o.quantity, lang)}
+                      </td>
+                      <td className="num">{money(o.price, o.currency)}</td>
+                      <td className="num">{money(o.value, o.currency)}</td>
+                      <td className="num">{money(o.valueBase)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+        {doc.fx.length > 0 && (
+          <>
+            <h3>{l.fx}</h3>
+            <ul>
+              {doc.fx.map((f) => (
+                <li key={`${f.account}-${f.from}-${f.to}`}>
+                  {f.account}: {money(f.amount, f.from)} → {f.to} @ {formatNumber(f.rate, lang, 6)} ({f.date})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section className="grid2">
+        <div className="panel">
+          <h2>{l.beforeAfter}</h2>
+          <table className="table compact" data-testid="rb-sleeves">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{l.before}</th>
+                <th className="num">{l.after}</th>
+                <th className="num">{lang === 'ko' ? '목표' : 'Target'}</th>
+                <th>{l.within}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {doc.before.sleeves.map((s) => (
+                <tr key={s.id}>
+                  <td>{sleeveName(s.id, lang)}</td>
+                  <td className="num">{pct(s.weight)}</td>
+                  <td className="num">{pct(after.get(s.id)?.weight ?? 0)}</td>
+                  <td className="num">{pct(s.target)}</td>
+                  <td>{after.get(s.id)?.within ? '✔' : '✘'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="panel">
+          {doc.unresolved.length > 0 && (
+            <>
+              <h2>{l.unresolved}</h2>
+              <ul>
+                {doc.unresolved.map((u) => (
+                  <li key={u.sleeve}>
+                    {sleeveName(u.sleeve, lang)}: {money(u.amount)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {doc.skipped.length > 0 && (
+            <>
+              <h2>{l.skipped}</h2>
+              <ul>
+                {doc.skipped.map((s) => (
+                  <li key={`${s.account}-${s.symbol}`}>
+                    {s.account} {s.symbol} {s.side} {formatNumber(s.quantity, lang)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {doc.warnings.length > 0 && (
+            <>
+              <h2>{lang === 'ko' ? '주의' : 'Warnings'}</h2>
+              <ul className="small">
+                {doc.warnings.map((w) => (
+                  <li key={w.message}>{w.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}
