@@ -11,7 +11,9 @@ import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
 import { importFiles } from '../app/workspace.ts';
 import { runBacktestCommand } from '../cli/commands/backtest.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
+import { runJournalList, runJournalRecord, runJournalShow } from '../cli/commands/journal.ts';
 import { runRebalanceCommand } from '../cli/commands/rebalance.ts';
+import { runSignalsCommand } from '../cli/commands/signals.ts';
 import { runStressCommand } from '../cli/commands/stress.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
@@ -111,6 +113,58 @@ export function createApp(config: ServerConfig) {
       { curves: q.curves === 'true' },
     );
     return c.json(doc);
+  });
+
+  app.get('/api/journal', async (c) =>
+    c.json(await runJournalList({ db: config.defaults.db }, config.now())),
+  );
+
+  app.get('/api/journal/:month', async (c) =>
+    c.json(await runJournalShow(c.req.param('month'), { db: config.defaults.db }, config.now())),
+  );
+
+  // Records this month: the current holdings, the check, and the orders the Rebalance page shows (same parameters).
+  app.post('/api/journal/record', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as Record<string, string | boolean | undefined>;
+    const q = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+    ) as Record<string, string | undefined>;
+    const rb = await runRebalanceCommand(holdings, rebalanceOptions(q), config.now());
+    const doc = await runJournalRecord(
+      holdings,
+      {
+        ...opts(q),
+        executed: body.executed === true,
+        orderRows: rb.orders.map((o) => ({
+          account: o.account,
+          symbol: o.symbol,
+          side: o.side,
+          quantity: o.quantity,
+          price: o.price,
+          currency: o.currency,
+          value: o.value,
+          valueBase: o.valueBase,
+        })),
+      },
+      config.now(),
+    );
+    return c.json(doc);
+  });
+
+  app.get('/api/signals', async (c) => {
+    const q = c.req.query();
+    return c.json(
+      await runSignalsCommand(
+        {
+          asOf: q.asOf ?? config.defaults.asOf,
+          lang: q.lang,
+          db: config.defaults.db,
+          prices: config.defaults.prices,
+          series: true,
+        },
+        config.now(),
+      ),
+    );
   });
 
   app.get('/api/stress', async (c) => {

@@ -3,12 +3,18 @@
  * one is reported with file, line and column), and the numbers on screen equal the CLI's JSON for the same file.
  * Screenshots (1440×900) go to docs/screenshots/ for the README.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
+import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
 import { runStressCommand } from '../../src/cli/commands/stress.ts';
-import { formatMoney, formatPct } from '../../src/i18n/format.ts';
+import { formatMoney, formatNumber, formatPct } from '../../src/i18n/format.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { launch, startDashboard, watchConsole } from './browser.ts';
 
@@ -19,7 +25,9 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startDashboard()]);
+  // A journal of its own, so recording a month never touches the user's.
+  const db = join(mkdtempSync(join(tmpdir(), 'dispersion-browser-')), 'journal.sqlite');
+  [browser, server] = await Promise.all([launch(), startDashboard('2026-05-29', { db })]);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   errors = watchConsole(page);
 }, 60_000);
@@ -111,6 +119,61 @@ describe('dashboard in Chromium', () => {
     }
     await page.getByTestId('risk').waitFor();
     await shot('stress');
+    await page.getByTestId('nav-overview').click();
+  });
+
+  it("shows this month's orders as the CLI computes them, and records the month", async () => {
+    await page.getByTestId('nav-rebalance').click();
+    await page.getByTestId('rb-orders').first().waitFor({ timeout: 20_000 });
+    const doc = await runRebalanceCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en', mode: 'full', band: '0.02' },
+      NOW,
+    );
+    expect(doc.orders.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="rb-orders"] tbody tr').count()).toBe(doc.orders.length);
+    for (const o of doc.orders) {
+      const row = page.locator(`[data-testid="rb-orders"] tbody tr[data-symbol="${o.symbol}"]`);
+      expect(await row.getByTestId('rb-qty').textContent()).toBe(formatNumber(o.quantity, 'en'));
+    }
+    await shot('rebalance');
+    await page.getByTestId('rb-record').click();
+    await expect.poll(() => page.getByTestId('rb-recorded').textContent()).toContain('2026-05');
+  });
+
+  it('lists the recorded month in the journal', async () => {
+    await page.getByTestId('nav-journal').click();
+    await page.getByTestId('journal-table').waitFor();
+    expect(await page.locator('[data-testid="journal-table"] tbody tr').count()).toBe(1);
+    expect(await page.locator('tr[data-month="2026-05"]').textContent()).toContain('✔');
+    await page.getByTestId('journal-detail').waitFor();
+    await shot('journal');
+  });
+
+  it('backtests the model against the benchmarks with the CLI numbers', async () => {
+    await page.getByTestId('nav-backtest').click();
+    await page.getByTestId('bt-stats').waitFor({ timeout: 30_000 });
+    const doc = await runBacktestCommand({ base: 'KRW', rebalance: 'monthly', lang: 'en' }, NOW);
+    expect(await page.getByTestId(`bt-final-${doc.portfolio.id}`).textContent()).toBe(
+      formatMoney(doc.final, 'KRW', 'en'),
+    );
+    for (const b of doc.benchmarks) {
+      expect(await page.getByTestId(`bt-final-${b.id}`).textContent()).toBe(
+        formatMoney(b.final, 'KRW', 'en'),
+      );
+    }
+    await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
+    await shot('backtest');
+  });
+
+  it('shows the thesis scorecard with the CLI verdicts', async () => {
+    await page.getByTestId('nav-signals').click();
+    await page.getByTestId('scorecard').waitFor({ timeout: 20_000 });
+    const doc = await runSignalsCommand({ asOf: '2026-05-29', lang: 'en' }, NOW);
+    const verdicts = await page.getByTestId('verdict').allTextContents();
+    const word = { agrees: 'Agrees', disagrees: 'Disagrees', inconclusive: 'Inconclusive' } as const;
+    expect(verdicts).toEqual(doc.scorecard.map((s) => word[s.verdict]));
+    await shot('signals');
     await page.getByTestId('nav-overview').click();
   });
 

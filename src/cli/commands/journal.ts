@@ -22,6 +22,8 @@ import { runCheckCommand } from './check.ts';
 export interface RecordOptions extends CheckOptions {
   orders?: string;
   executed?: boolean;
+  /** Orders already in memory (the dashboard records the orders it just showed); instead of `orders`. */
+  orderRows?: Omit<JournalOrder, 'status'>[];
 }
 
 export interface JournalReadOptions {
@@ -103,7 +105,10 @@ export async function runJournalRecord(
   now: Date,
 ): Promise<RecordDocument> {
   const executed = o.executed ?? false;
-  const orders = o.orders ? await readOrders(o.orders, executed) : [];
+  const status = executed ? ('executed' as const) : ('proposed' as const);
+  const orders = o.orders
+    ? await readOrders(o.orders, executed)
+    : (o.orderRows ?? []).map((r) => ({ ...r, status }));
   // The check reads the same journal (monthly-rebalancing) before this month is written, so the recorded verdict is
   // the one the user saw when they ran `check` before rebalancing.
   const check = await runCheckCommand(files, o, now);

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
 import type { RebalanceDocument } from '../../../src/report/rebalance-document.ts';
-import { query } from '../api.ts';
+import { ApiError, postJson, query } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
@@ -29,6 +29,8 @@ const L = {
     skipped: 'Skipped (under minimum trade)',
     download: 'Download orders (CSV)',
     priceNote: 'Prices are the last closes, not limits: check the live quote before ordering.',
+    record: 'Record this month in the journal (orders executed)',
+    recorded: (m: string, n: number) => `Recorded ${m}: ${n} orders, marked executed.`,
   },
   ko: {
     mode: '방식',
@@ -51,6 +53,8 @@ const L = {
     skipped: '최소 거래금액 미만으로 제외',
     download: '주문 내려받기 (CSV)',
     priceNote: '가격은 최근 종가이며 지정가가 아닙니다. 주문 전 실시간 시세를 확인하세요.',
+    record: '이번 달을 저널에 기록 (주문 실행됨)',
+    recorded: (m: string, n: number) => `${m} 기록 완료: 주문 ${n}건, 실행됨으로 표시.`,
   },
 };
 
@@ -73,6 +77,21 @@ export function Rebalance() {
     v: version,
   };
   const r = useApi<RebalanceDocument>('/api/rebalance', params);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const [recordError, setRecordError] = useState<ApiError | null>(null);
+  async function record() {
+    setRecordError(null);
+    try {
+      const { v: _v, ...body } = params;
+      const doc = await postJson<{ month: string; orders: number }>('/api/journal/record', {
+        ...body,
+        executed: true,
+      });
+      setRecorded(l.recorded(doc.month, doc.orders));
+    } catch (e) {
+      setRecordError(e instanceof ApiError ? e : new ApiError(0, { message: String(e) }));
+    }
+  }
   return (
     <div className="page" data-testid="page-rebalance">
       <section className="panel form">
@@ -115,7 +134,16 @@ export function Rebalance() {
         <a className="button" href={`/api/rebalance.csv${query(params)}`} download data-testid="rb-download">
           {l.download}
         </a>
+        <button type="button" className="primary" onClick={() => void record()} data-testid="rb-record">
+          {l.record}
+        </button>
+        {recorded && (
+          <span className="good" data-testid="rb-recorded">
+            {recorded}
+          </span>
+        )}
       </section>
+      {recordError && <ErrorBox error={recordError} />}
       {r.state === 'loading' && <Loading />}
       {r.state === 'error' && <ErrorBox error={r.error} />}
       {r.state === 'ready' && <Orders doc={r.data} />}
