@@ -8,7 +8,7 @@
  * and dividends (a 0 close would divide by zero in a return). Any violation is an InputError pointing at
  * file:line:column, because a user price file is user input and a broken bundled file is worth the same precision.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
@@ -34,7 +34,38 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** A spreadsheet-formatted number with thousands separators (`"4,012"`, quoted in the CSV). */
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/**
+ * Parsed files by path, size and modification time: the dashboard server answers many requests from one process,
+ * and re-parsing 6,600-row CSVs for each would dominate its response time. A changed file has a new mtime or size
+ * and is read again; series are never mutated after parsing, so sharing them is safe.
+ */
+const parsed = new Map<string, Series>();
+
 export function readSeriesFile(path: string, options: SeriesFileOptions): Series {
+  let key: string | undefined;
+  try {
+    const st = statSync(path);
+    key = [
+      path,
+      st.size,
+      st.mtimeMs,
+      options.column,
+      options.values,
+      options.allowEmpty,
+      options.file,
+      options.source,
+    ].join('|');
+    const hit = parsed.get(key);
+    if (hit) return hit;
+  } catch {
+    // Fall through: reading the file below reports the problem in the user's words.
+  }
+  const series = parseSeriesCsv(readText(path, options), options);
+  if (key) parsed.set(key, series);
+  return series;
+}
+
+function readText(path: string, options: SeriesFileOptions): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -45,7 +76,7 @@ export function readSeriesFile(path: string, options: SeriesFileOptions): Series
       message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(e)})`,
     });
   }
-  return parseSeriesCsv(text, options);
+  return text;
 }
 
 export function parseSeriesCsv(text: string, options: SeriesFileOptions): Series {
