@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { loadReadings } from '../adapters/config/readings-file.ts';
-import { loadMarketData } from '../adapters/market-data/load.ts';
 import { openJournal } from '../adapters/store/journal.ts';
 import type { StoredSignalReading } from '../adapters/store/signal-readings.ts';
 import { listSignalReadings, recordSignalReading } from '../adapters/store/signal-readings.ts';
@@ -13,6 +12,7 @@ import type { Model } from '../core/model.ts';
 import { MAG7_SYMBOLS, REGION_BASKETS, SP500_SYMBOL } from '../core/signals/baskets.ts';
 import type { Reading } from '../core/signals/readings.ts';
 import { journalPath, withJournal } from './journal.ts';
+import { marketFor } from './workspace.ts';
 
 /** A user reading takes its label and unit from the bundled series of the same id. */
 export function toReading(row: StoredSignalReading, bundled: readonly Reading[]): Reading {
@@ -59,6 +59,7 @@ export function signalSymbols(model: Model): string[] {
   return [...set].sort();
 }
 
-export function signalsMarket(model: Model, pricesDir?: string): MarketData {
-  return loadMarketData({ userDir: pricesDir, symbols: signalSymbols(model) });
+/** The signals' series, priced like every other command (workspace.ts marketFor: --prices > cache > bundled). */
+export function signalsMarket(model: Model, o: { prices?: string; db?: string }): Promise<MarketData> {
+  return marketFor({ symbols: signalSymbols(model), prices: o.prices, db: o.db });
 }

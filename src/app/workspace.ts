@@ -1,13 +1,14 @@
 /**
  * The imperative shell's one place for gathering what a command needs from disk: holdings files, the universe, the
- * model and the market data (only the series the holdings need). CLI and server both call this, then the same core
- * function, so they cannot drift apart.
+ * model and the market data (only the series a command needs, from one precedence of sources: `marketFor`). CLI and
+ * server both call this, then the same core function, so they cannot drift apart.
  */
 import { basename } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { importHoldingsFile } from '../adapters/import/index.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
+import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
@@ -16,6 +17,7 @@ import type { Model } from '../core/model.ts';
 import type { Universe } from '../core/universe.ts';
 import { resolveSymbol } from '../core/universe.ts';
 import type { Warning } from '../core/warnings.ts';
+import { journalPath } from './journal.ts';
 
 export interface WorkspaceOptions {
   model?: string;
@@ -66,12 +68,37 @@ function accountName(file: string): string {
   return basename(file).replace(/\.[^.]+$/, '');
 }
 
-/** Market data for exactly the symbols held (plus all FX), from the bundled set and the user's price folder. */
-export function marketFor(holdings: readonly Holding[], universe: Universe, pricesDir?: string): MarketData {
+/** Canonical symbols of the securities held (broker spellings such as `005930` resolve through the universe). */
+export function heldSymbols(holdings: readonly Holding[], universe: Universe): Set<string> {
   const symbols = new Set<string>();
   for (const h of holdings) {
     if (h.kind === 'security')
       symbols.add(resolveSymbol(universe, h.symbol) ?? h.symbol.trim().toUpperCase());
   }
-  return loadMarketData({ userDir: pricesDir, symbols });
+  return symbols;
+}
+
+export interface MarketRequest {
+  /** Canonical symbols whose closes and dividends are read; every FX pair always is. */
+  symbols: Iterable<string>;
+  /** The user's `--prices` folder. */
+  prices?: string;
+  /** `--db FILE`: the journal whose price cache (`dispersion data update`) is read; default the per-user journal. */
+  db?: string;
+}
+
+/**
+ * The one way a command gets market data. Precedence, highest first: the user's `--prices` folder > the journal's
+ * price cache when its series ends later than the bundled one > the bundled files (load.ts). The journal is opened
+ * read-only and only when the file exists: pricing never creates it. Every command that prices anything (check,
+ * rebalance, stress, backtest, signals, journal record) comes through here, so they cannot disagree on a price.
+ */
+export async function marketFor(r: MarketRequest): Promise<MarketData> {
+  const symbols = [...r.symbols];
+  const cache = await readCacheLayer(journalPath(r.db), { symbols });
+  return loadMarketData({
+    symbols,
+    ...(r.prices === undefined ? {} : { userDir: r.prices }),
+    ...(cache ? { cache } : {}),
+  });
 }

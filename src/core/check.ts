@@ -7,6 +7,7 @@ import type { CurrencyCode } from './currency.ts';
 import { fromDay } from './dates.ts';
 import type { Bucket, SleeveExposure } from './exposure.ts';
 import { bucketBy, countryOf, currencyOf, sleeveExposures } from './exposure.ts';
+import { fxFreshness } from './health.ts';
 import type { Holding } from './holdings.ts';
 import type { MarketData } from './market.ts';
 import type { CheckThresholds, Model } from './model.ts';
@@ -74,16 +75,24 @@ export function checkPortfolio(input: CheckInput): CheckReport {
     countries,
     currencies,
     checks,
-    warnings: [...warnings, ...staleness(positions)],
+    warnings: [...warnings, ...staleness(positions, input)],
   };
 }
 
 /**
  * One warning per stale price or rate (older than STALE_WARN_DAYS trading days). Rates are reported once per
- * currency, since every position in that currency shares the same rate.
+ * currency, since every position in that currency shares the same rate, and judged by health.ts `fxStaleness`: last
+ * month's average is at worst a warning, however many trading days it is behind.
  */
-function staleness(positions: readonly Position[]): Warning[] {
+function staleness(positions: readonly Position[], input: CheckInput): Warning[] {
   const out: Warning[] = [];
+  const rates = new Map(
+    fxFreshness(
+      input.market,
+      positions.map((p) => ({ from: p.currency, to: input.base })),
+      input.asOf,
+    ).map((f) => [f.from, f]),
+  );
   const seenFx = new Set<string>();
   for (const p of positions) {
     if (p.priceDate && p.priceAge > STALE_WARN_DAYS) {
@@ -96,11 +105,18 @@ function staleness(positions: readonly Position[]): Warning[] {
         age: p.priceAge,
       });
     }
-    if (p.fxDate && p.fxAge > STALE_WARN_DAYS && !seenFx.has(p.currency)) {
+    const fx = rates.get(p.currency);
+    if (
+      p.fxDate &&
+      fx &&
+      (fx.staleness === 'warning' || fx.staleness === 'error') &&
+      !seenFx.has(p.currency)
+    ) {
       seenFx.add(p.currency);
+      const monthly = fx.kind === 'monthly-average' ? ' (a monthly average)' : '';
       out.push({
-        code: p.fxAge > STALE_ERROR_DAYS ? 'stale-fx-error' : 'stale-fx',
-        message: `${p.currency} exchange rate is from ${p.fxDate}, ${p.fxAge} trading days before the as-of date`,
+        code: fx.staleness === 'error' ? 'stale-fx-error' : 'stale-fx',
+        message: `${p.currency} exchange rate is from ${p.fxDate}${monthly}, ${p.fxAge} trading days before the as-of date`,
         date: p.fxDate,
         age: p.fxAge,
       });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf, series } from '../../test/support/market.ts';
 import { toDay } from './dates.ts';
-import { classifyStaleness, findGaps, priceFreshness, roundRatio, seriesHealth } from './health.ts';
+import {
+  classifyStaleness,
+  findGaps,
+  fxFreshness,
+  fxStaleness,
+  priceFreshness,
+  roundRatio,
+  seriesHealth,
+} from './health.ts';
+import type { FxSeries, MarketData } from './market.ts';
 
 // Calendar used below (2026): Mon 2 Nov, Mon 9 Nov, Mon 16 Nov, Mon 23 Nov, Wed 25 Nov.
 
@@ -118,6 +127,88 @@ describe('priceFreshness', () => {
       ['OLD', 'error', 128],
       ['MID', 'warning', 5],
       ['NEW', 'fresh', 1],
+    ]);
+  });
+});
+
+describe('FX staleness', () => {
+  it('ages a daily rate like a close', () => {
+    // Fri 20 Nov → Wed 25 Nov: 3 weekdays → fresh; Fri 6 Nov → Wed 25 Nov: 13 weekdays → error.
+    expect(fxStaleness('daily', toDay('2026-11-20'), toDay('2026-11-25'))).toBe('fresh');
+    expect(fxStaleness('daily', toDay('2026-11-06'), toDay('2026-11-25'))).toBe('error');
+  });
+
+  it('lets last month’s average warn but not block; an older month blocks', () => {
+    // April's average (dated Thu 30 Apr) on Fri 29 May: 21 weekdays, but April is the previous completed month → warning.
+    expect(fxStaleness('monthly-average', toDay('2026-04-30'), toDay('2026-05-29'))).toBe('warning');
+    // On Mon 4 May it is 2 weekdays old → fresh.
+    expect(fxStaleness('monthly-average', toDay('2026-04-30'), toDay('2026-05-04'))).toBe('fresh');
+    // On Mon 1 Jun the previous completed month is May: April's average is two months behind → error.
+    expect(fxStaleness('monthly-average', toDay('2026-04-30'), toDay('2026-06-01'))).toBe('error');
+    // Across a year end: December's average on 29 Jan is last month's → warning.
+    expect(fxStaleness('monthly-average', toDay('2025-12-31'), toDay('2026-01-29'))).toBe('warning');
+  });
+
+  it('judges a conversion by its worst leg, worst conversion first, and says which are missing', () => {
+    const fx = (pair: string, rows: [string, number][], kind: FxSeries['kind']): FxSeries => ({
+      ...series(rows, `test:${pair}`),
+      base: pair.slice(0, 3),
+      quote: pair.slice(3),
+      kind,
+    });
+    const market: MarketData = {
+      prices: new Map(),
+      dividends: new Map(),
+      fx: new Map([
+        ['USDKRW', [fx('USDKRW', [['2026-11-24', 1400]], 'daily')]],
+        // Monthly averages are dated the 1st; fx.ts uses them from their month's last day.
+        ['USDJPY', [fx('USDJPY', [['2026-09-01', 150]], 'monthly-average')]],
+        ['USDEUR', [fx('USDEUR', [['2026-10-01', 0.9]], 'monthly-average')]],
+      ]),
+    };
+    const f = fxFreshness(
+      market,
+      [
+        { from: 'USD', to: 'KRW' },
+        { from: 'JPY', to: 'KRW' }, // cross: JPY→USD (September average) × USD→KRW (daily)
+        { from: 'EUR', to: 'KRW' }, // cross: EUR→USD (October average, last month's) × USD→KRW
+        { from: 'CHF', to: 'KRW' }, // no CHF series at all
+        { from: 'KRW', to: 'KRW' }, // needs no rate: skipped
+        { from: 'USD', to: 'KRW' }, // asked twice: listed once
+      ],
+      toDay('2026-11-25'),
+    );
+    expect(f).toEqual([
+      { from: 'CHF', to: 'KRW', last: null, age: null, kind: null, source: null, staleness: 'missing' },
+      // 30 Sep (Wed) → 25 Nov: October 22 weekdays + 1–25 November 18 = 40; September is two months behind → error.
+      {
+        from: 'JPY',
+        to: 'KRW',
+        last: '2026-09-30',
+        age: 40,
+        kind: 'monthly-average',
+        source: 'test:USDJPY',
+        staleness: 'error',
+      },
+      // 31 Oct (Sat) → 25 Nov: 18 weekdays, but October is last month → warning.
+      {
+        from: 'EUR',
+        to: 'KRW',
+        last: '2026-10-31',
+        age: 18,
+        kind: 'monthly-average',
+        source: 'test:USDEUR',
+        staleness: 'warning',
+      },
+      {
+        from: 'USD',
+        to: 'KRW',
+        last: '2026-11-24',
+        age: 1,
+        kind: 'daily',
+        source: 'test:USDKRW',
+        staleness: 'fresh',
+      },
     ]);
   });
 });

@@ -9,10 +9,18 @@
  *   before it (a bad tick), or when the move matches a round split ratio (2:1 … 100:1 either way) within 2%.
  * - Gaps: more than 7 calendar days between consecutive closes (a long weekend plus a holiday is at most 5; more is
  *   missing data, a suspension or a delisting), each listed with its dates.
+ * - FX rates: a daily rate ages like a close. A monthly average is dated its month's last day (fx.ts), so on the 29th
+ *   of the next month it is already ~20 trading days "old" although no newer figure of that kind can exist yet. Rule:
+ *   an average of the previous completed month (or of the current one, on its last day) is at worst a warning; an
+ *   average of any earlier month is an error. Without it the bundled KRW/JPY/EUR averages would block every rebalance
+ *   from mid-month on, and with it a rate two months behind still does.
  */
+import type { CurrencyCode } from './currency.ts';
 import type { IsoDate } from './dates.ts';
 import { fromDay, weekdaysBetween } from './dates.ts';
-import type { MarketData } from './market.ts';
+import type { FxLeg } from './fx.ts';
+import { fxRate } from './fx.ts';
+import type { FxKind, MarketData } from './market.ts';
 import type { Series } from './series.ts';
 import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from './valuation.ts';
 
@@ -151,7 +159,6 @@ export function priceFreshness(
   symbols: Iterable<string>,
   asOf: number,
 ): PriceFreshness[] {
-  const rank: Record<Staleness, number> = { missing: 0, error: 1, warning: 2, fresh: 3 };
   const out: PriceFreshness[] = [];
   for (const symbol of new Set(symbols)) {
     const h = seriesHealth(market.prices.get(symbol), asOf);
@@ -159,8 +166,89 @@ export function priceFreshness(
   }
   return out.sort(
     (a, b) =>
-      rank[a.staleness] - rank[b.staleness] ||
+      RANK[a.staleness] - RANK[b.staleness] ||
       (b.age ?? 0) - (a.age ?? 0) ||
       a.symbol.localeCompare(b.symbol),
+  );
+}
+
+/** Worst first: what a refusal names first. */
+const RANK: Record<Staleness, number> = { missing: 0, error: 1, warning: 2, fresh: 3 };
+
+/** `year × 12 + month` of a day number (month 0-based). */
+function monthKey(day: number): number {
+  const iso = fromDay(day);
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/**
+ * Staleness of one FX observation used on `asOf`. `day` is its effective date (a monthly average's is its month's last
+ * day). Daily: the close thresholds. Monthly average: see the module comment.
+ */
+export function fxStaleness(kind: FxKind, day: number, asOf: number): Staleness {
+  const byAge = classifyStaleness(weekdaysBetween(day, asOf));
+  if (kind === 'daily') return byAge;
+  if (monthKey(day) >= monthKey(asOf) - 1) return byAge === 'error' ? 'warning' : byAge;
+  return 'error';
+}
+
+export interface FxFreshness {
+  from: CurrencyCode;
+  to: CurrencyCode;
+  /** Effective date of the leg that decides the staleness (the worst; on a tie the older); null when missing. */
+  last: IsoDate | null;
+  age: number | null;
+  kind: FxKind | null;
+  source: string | null;
+  staleness: Staleness;
+}
+
+/**
+ * Freshness of the rate each conversion would use on `asOf` (fx.ts picks it: direct pair, or a cross through USD, whose
+ * worst leg counts), worst first. Same-currency pairs are skipped: they need no rate.
+ */
+export function fxFreshness(
+  market: MarketData,
+  pairs: Iterable<{ from: CurrencyCode; to: CurrencyCode }>,
+  asOf: number,
+): FxFreshness[] {
+  const out: FxFreshness[] = [];
+  const seen = new Set<string>();
+  for (const { from, to } of pairs) {
+    // USD→JPY and JPY→USD read the same series (fx.ts tries both orientations): one entry for both.
+    const key = [from, to].sort().join('');
+    if (from === to || seen.has(key)) continue;
+    seen.add(key);
+    const q = fxRate(market, from, to, asOf);
+    if (!q) {
+      out.push({ from, to, last: null, age: null, kind: null, source: null, staleness: 'missing' });
+      continue;
+    }
+    let worst: { leg: FxLeg; staleness: Staleness } | undefined;
+    for (const leg of q.legs) {
+      const staleness = fxStaleness(leg.kind, leg.day, asOf);
+      if (
+        !worst ||
+        RANK[staleness] < RANK[worst.staleness] ||
+        (RANK[staleness] === RANK[worst.staleness] && leg.day < worst.leg.day)
+      )
+        worst = { leg, staleness };
+    }
+    if (!worst) continue; // no legs: same currency, handled above
+    out.push({
+      from,
+      to,
+      last: fromDay(worst.leg.day),
+      age: weekdaysBetween(worst.leg.day, asOf),
+      kind: worst.leg.kind,
+      source: worst.leg.source,
+      staleness: worst.staleness,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      RANK[a.staleness] - RANK[b.staleness] ||
+      (b.age ?? 0) - (a.age ?? 0) ||
+      `${a.from}${a.to}`.localeCompare(`${b.from}${b.to}`),
   );
 }

@@ -27,7 +27,10 @@ export interface Instrument {
   type: InstrumentType;
   /** Trading currency, major unit (RR.L trades in GBP; its quotes are in pence, see `quoteCurrency`). */
   currency: CurrencyCode;
-  /** Quote unit when it differs from the trading currency: `GBp` for London. Prices are divided accordingly. */
+  /**
+   * Quote unit when it differs from the trading currency: `GBp` for London. Applies to closes from files (bundled,
+   * --prices), which carry no currency; a series that states its currency (the fetched cache) is in that major unit.
+   */
   quoteCurrency?: string;
   exchange: string;
   /** Country of the business (ISO 3166 alpha-2), not of the listing. */

@@ -9,10 +9,10 @@ import { quoteToMajor } from './currency.ts';
 import { fromDay, weekdaysBetween } from './dates.ts';
 import { InputError } from './errors.ts';
 import { fxRate } from './fx.ts';
-import type { Holding } from './holdings.ts';
+import type { Holding, SecurityHolding } from './holdings.ts';
 import type { MarketData } from './market.ts';
 import { onOrBefore } from './series.ts';
-import type { SleeveId, Universe } from './universe.ts';
+import type { Instrument, SleeveId, Universe } from './universe.ts';
 import { resolveSymbol } from './universe.ts';
 import type { Warning } from './warnings.ts';
 
@@ -121,19 +121,20 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
     });
   }
 
-  // The listing's quote unit decides what the close means (RR.L closes are pence); a user file for an unknown symbol
-  // is taken to be in the row's stated currency.
-  const quote = inst?.quoteCurrency ?? inst?.currency ?? h.currency;
-  if (!quote) {
-    throw new InputError({
+  // What a close means: a series that states its currency (the fetched cache) is already in that major unit; a file
+  // without one (bundled, --prices) is in the listing's quote unit (RR.L closes are pence), and a user file for an
+  // unknown symbol is taken to be in the row's stated currency.
+  const unit = series.currency
+    ? { currency: series.currency, factor: 1 }
+    : quoteUnitOf(inst, h, symbol, where);
+  if (inst && series.currency && series.currency !== inst.currency) {
+    warnings.push({
+      code: 'currency-mismatch',
+      message: `${symbol}'s closes from ${series.source} are in ${series.currency} but the universe lists ${inst.currency}; valued in ${series.currency}`,
+      symbol,
       ...where,
-      message: `${symbol} is not in the instrument universe, so its currency is unknown`,
-      expected: 'a currency column on the row, or an entry for the symbol in a --universe file',
     });
-  }
-  const unit = quoteToMajor(quote);
-  if (!unit) throw new InputError({ ...where, message: `unknown quote currency ${quote} for ${symbol}` });
-  if (inst && h.currency && h.currency !== unit.currency) {
+  } else if (inst && h.currency && h.currency !== unit.currency) {
     warnings.push({
       code: 'currency-mismatch',
       message: `${symbol} trades in ${unit.currency} but the row says ${h.currency}; valued in ${unit.currency}`,
@@ -177,6 +178,26 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
     weight: 0,
     origin: h.origin,
   };
+}
+
+/** The major currency and factor of a close in the listing's quote unit (universe), else the row's currency. */
+function quoteUnitOf(
+  inst: Instrument | undefined,
+  h: SecurityHolding,
+  symbol: string,
+  where: { file: string; line: number },
+): { currency: CurrencyCode; factor: number } {
+  const quote = inst?.quoteCurrency ?? inst?.currency ?? h.currency;
+  if (!quote) {
+    throw new InputError({
+      ...where,
+      message: `${symbol} is not in the instrument universe, so its currency is unknown`,
+      expected: 'a currency column on the row, or an entry for the symbol in a --universe file',
+    });
+  }
+  const unit = quoteToMajor(quote);
+  if (!unit) throw new InputError({ ...where, message: `unknown quote currency ${quote} for ${symbol}` });
+  return unit;
 }
 
 function convert(

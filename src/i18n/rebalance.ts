@@ -164,6 +164,19 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
           return ko ? `${head}. 거래할 수 있는 종목이 없습니다.` : `${head}: nothing in it can be traded.`;
       }
     }
+    case 'stale-allowed': {
+      const age = num(w, 'age');
+      const when = str(w, 'date')
+        ? ko
+          ? `${str(w, 'date')} (${age}거래일 전)`
+          : `${str(w, 'date')} (${age} trading days old)`
+        : ko
+          ? '없음'
+          : 'none';
+      return ko
+        ? `--allow-stale: 오래된 데이터로 주문을 냈습니다. ${str(w, 'what')}: ${when}. 주문 전에 현재 시세를 확인하세요.`
+        : `--allow-stale: orders use old data for ${str(w, 'what')}: ${when}. Check the live quote before you order.`;
+    }
     default:
       return w.message;
   }

@@ -41,6 +41,8 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
       cash: r.after.cash,
     },
     unresolved: r.unresolved,
+    /** Date and age (trading days) of every close and rate the orders rest on, worst first. */
+    freshness: r.freshness,
     warnings: r.warnings.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
   };
 }

@@ -80,6 +80,7 @@ export function createApp(config: ServerConfig) {
     cash: q.cash ? [q.cash] : [],
     minTrade: q.minTrade,
     fractional: q.fractional === 'true',
+    allowStale: q.allowStale === 'true',
   });
 
   app.get('/api/rebalance', async (c) =>
@@ -107,6 +108,7 @@ export function createApp(config: ServerConfig) {
         priceOnly: q.priceOnly === 'true',
         prices: config.defaults.prices,
         universe: config.defaults.universe,
+        db: config.defaults.db,
         lang: q.lang,
       },
       config.now(),

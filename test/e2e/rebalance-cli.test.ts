@@ -72,9 +72,24 @@ describe('rebalance of the sample portfolio (full)', () => {
     // 키움 위탁 keeps 3,250,000 + 64 × 317,000 + 3 × 2,333,000 = 30,537,000 KRW.
     const krw = doc.after.cash.find((c) => c.account === '키움 위탁');
     expect(krw?.amount).toBe(30_537_000);
+    // The KRW rate is April's average (dated Thu 2026-04-30; weekdays to Fri 2026-05-29: 1, 4–8, 11–15, 18–22, 25–29
+    // May = 21 trading days): last month's average is the
+    // newest of its kind, so it warns (stale-fx) but does not block the rebalance (health.ts fxStaleness).
     expect(doc.warnings.map((w) => w.code)).toEqual(
-      expect.arrayContaining(['stale-fx-error', 'candidate-substituted', 'account-short', 'left-alone']),
+      expect.arrayContaining(['stale-fx', 'candidate-substituted', 'account-short', 'left-alone']),
     );
+    expect(doc.warnings.map((w) => w.code)).not.toContain('stale-fx-error');
+    expect(doc.freshness.fx).toEqual([
+      {
+        from: 'USD',
+        to: 'KRW',
+        last: '2026-04-30',
+        age: 21,
+        kind: 'monthly-average',
+        source: 'bundled:fx/monthly/USDKRW.csv',
+        staleness: 'warning',
+      },
+    ]);
   });
 
   it('names the orders in Korean with --lang ko', async () => {

@@ -81,14 +81,29 @@ describe('PriceCache', () => {
 });
 
 describe('cacheLayer + loadMarketData', () => {
-  it('scales a GBP close back to pence for a GBp listing (the unit the universe says RR.L quotes in)', async () => {
+  it('keeps a GBP close in pounds and says so (valuation applies no pence factor to a series with a currency)', async () => {
     await cache.storePrices(rr, NOW);
-    const layer = await cacheLayer(cache, { quoteUnitOf: (s) => (s === 'RR.L' ? 'GBp' : undefined) });
+    const layer = await cacheLayer(cache);
     const s = layer.prices.get('RR.L');
-    expect([...(s?.values ?? [])]).toEqual([1186, 1192.5]); // 11.86 GBP = 1186p; 11.925 GBP = 1192.5p
-    expect(s?.currency).toBeUndefined();
+    expect([...(s?.values ?? [])]).toEqual([11.86, 11.925]); // as fetched: pounds, not pence
+    expect(s?.currency).toBe('GBP');
     expect(s?.source).toBe('cache:yahoo');
-    expect([...(layer.dividends?.get('RR.L')?.values ?? [])]).toEqual([4.5]);
+    expect([...(layer.dividends?.get('RR.L')?.values ?? [])]).toEqual([0.045]); // same unit as the closes
+  });
+
+  it('reads only the symbols asked for, and every FX pair', async () => {
+    await cache.storePrices(rr, NOW);
+    await cache.storePrices(
+      { symbol: 'NVDA', currency: 'USD', closes: [{ date: '2026-11-20', value: 180 }], source: 'yahoo' },
+      NOW,
+    );
+    await cache.storeFx(
+      { base: 'USD', quote: 'KRW', rates: [{ date: '2026-11-20', value: 1398.2 }], source: 'fred:DEXKOUS' },
+      NOW,
+    );
+    const layer = await cacheLayer(cache, { symbols: ['nvda'] });
+    expect([...layer.prices.keys()]).toEqual(['NVDA']);
+    expect(layer.fx.map((f) => `${f.base}${f.quote}`)).toEqual(['USDKRW']);
   });
 
   it('precedence: the cache replaces a bundled series only when newer; the user folder beats both', async () => {

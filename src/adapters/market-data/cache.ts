@@ -7,14 +7,14 @@
  * answers nothing leaves what was cached untouched (an empty answer never deletes history).
  *
  * `cacheLayer` turns the cache into the plain series `loadMarketData` layers between the user's folder and the
- * bundled files. Those layers hold closes in the listing's quote unit (pence for `.L`, which is how valuation reads
- * them through the universe's quoteCurrency), so a cached GBP close for a GBp listing is scaled back to pence there.
+ * bundled files. Each series keeps its cached currency (`PriceSeries.currency`, major unit): a GBP close for RR.L stays
+ * in pounds, and valuation, which applies the universe's quote unit (pence) only to series without a currency, reads
+ * it as pounds. Dividends are in the same currency as the closes.
  */
 
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { CurrencyCode } from '../../core/currency.ts';
-import { quoteToMajor } from '../../core/currency.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { toDay } from '../../core/dates.ts';
 import type { FxSeries, PriceSeries } from '../../core/market.ts';
@@ -286,11 +286,9 @@ export class PriceCache {
 export interface CacheLayerOptions {
   /** Only these symbols' prices are read (all FX always is). Omit for every cached symbol. */
   symbols?: Iterable<string>;
-  /** The listing's quote unit (universe quoteCurrency, else currency): `GBp` scales GBP closes back to pence. */
-  quoteUnitOf?: (symbol: string) => string | undefined;
 }
 
-/** The cache as a layer for `loadMarketData`: series labelled `cache:<provider>`. */
+/** The cache as a layer for `loadMarketData`: series labelled `cache:<provider>`, each with its currency. */
 export async function cacheLayer(cache: PriceCache, o: CacheLayerOptions = {}): Promise<MarketLayer> {
   const wanted = o.symbols ? new Set([...o.symbols].map((s) => s.toUpperCase())) : undefined;
   const prices = new Map<string, PriceSeries>();
@@ -298,19 +296,18 @@ export async function cacheLayer(cache: PriceCache, o: CacheLayerOptions = {}): 
   for (const s of await cache.symbols()) {
     if (wanted && !wanted.has(s.symbol)) continue;
     const rows = await cache.closes(s.symbol);
-    const scale = toQuoteUnit(s.currency, o.quoteUnitOf?.(s.symbol));
     const source = `cache:${s.source}`;
     prices.set(s.symbol, {
       days: Int32Array.from(rows.map((r) => toDay(r.date))),
-      values: Float64Array.from(rows.map((r) => scale.apply(r.close))),
+      values: Float64Array.from(rows.map((r) => r.close)),
       source,
-      ...(scale.majorCurrency ? { currency: scale.majorCurrency } : {}),
+      currency: s.currency,
     });
     const divs = await cache.dividends(s.symbol);
     if (divs.length > 0) {
       dividends.set(s.symbol, {
         days: Int32Array.from(divs.map((d) => toDay(d.date))),
-        values: Float64Array.from(divs.map((d) => scale.apply(d.amount))),
+        values: Float64Array.from(divs.map((d) => d.amount)),
         source,
       });
     }
@@ -333,7 +330,7 @@ export async function cacheLayer(cache: PriceCache, o: CacheLayerOptions = {}): 
 /**
  * The cache layer of the journal at `file`, or undefined when there is no such file. Opens read-only and closes it
  * again: reading prices never creates, upgrades or locks the journal. For any command that prices holdings
- * (`check` through workspace.marketFor: `loadMarketData({ …, cache: await readCacheLayer(db, …) })`).
+ * (workspace.ts `marketFor`, which every pricing command goes through).
  */
 export async function readCacheLayer(
   file: string,
@@ -346,20 +343,4 @@ export async function readCacheLayer(
   } finally {
     await journal.close();
   }
-}
-
-/**
- * How a cached major-unit value reads in the listing's quote unit. A series left in the major unit says so with its
- * currency; one scaled to pence carries none (PriceSeries.currency means "major unit").
- */
-function toQuoteUnit(
-  cached: CurrencyCode,
-  quoteUnit: string | undefined,
-): { apply: (x: number) => number; majorCurrency: CurrencyCode | undefined } {
-  const unit = quoteUnit === undefined ? undefined : quoteToMajor(quoteUnit);
-  if (unit && unit.factor !== 1 && unit.currency === cached) {
-    const per = Math.round(1 / unit.factor); // 100 pence per pound
-    return { apply: (x) => Number((x * per).toPrecision(12)), majorCurrency: undefined };
-  }
-  return { apply: (x) => x, majorCurrency: cached };
 }

@@ -27,7 +27,7 @@ export interface LoadMarketDataOptions {
   userDir?: string;
   /** Only these symbols' price and dividend files are read (FX always is). Omit to read every price file. */
   symbols?: Iterable<string>;
-  /** Fetched series (the market-data cache, see cache.ts `cacheLayer`), in the listings' quote units. */
+  /** Fetched series (the market-data cache, see cache.ts `cacheLayer`), each stating its currency (major unit). */
   cache?: MarketLayer;
 }
 

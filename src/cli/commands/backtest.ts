@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadModel } from '../../adapters/config/model-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
-import { loadMarketData, loadRates } from '../../adapters/market-data/load.ts';
+import { loadRates } from '../../adapters/market-data/load.ts';
+import { marketFor } from '../../app/workspace.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
 import { backtest, DEFAULT_SETTINGS } from '../../core/backtest/backtest.ts';
 import type { Period } from '../../core/backtest/schedule.ts';
@@ -38,6 +39,8 @@ export interface BacktestOptions {
   riskFree?: string;
   prices?: string;
   universe?: string;
+  /** Journal database whose price cache is read (default: the per-user journal); never created. */
+  db?: string;
   json?: boolean;
   csv?: string;
   force?: boolean;
@@ -81,6 +84,7 @@ export function registerBacktest(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
     .option('--json', 'print one JSON document instead of the report')
     .option('--csv <file>', 'write the daily values of the portfolio and benchmarks to a CSV file')
     .option('--force', 'let --csv overwrite an existing file')
@@ -111,13 +115,13 @@ export async function runBacktestCommand(
   now: Date,
   extras: RunBacktestExtras = {},
 ): Promise<BacktestDocument & { curves?: BacktestCurves }> {
-  const outcome = runBacktestOutcome(o, now);
+  const outcome = await runBacktestOutcome(o, now);
   const document = toBacktestDocument(outcome);
   return extras.curves ? { ...document, curves: toBacktestCurves(outcome) } : document;
 }
 
 /** The core outcome with its typed arrays (for callers that chart or post-process without JSON). */
-export function runBacktestOutcome(o: BacktestOptions, now: Date): BacktestOutcome {
+export async function runBacktestOutcome(o: BacktestOptions, now: Date): Promise<BacktestOutcome> {
   const base = parseBase(o.base ?? 'USD');
   if (o.model && o.weights) {
     throw new InputError({ message: '--model and --weights both given', expected: 'one of them' });
@@ -129,7 +133,7 @@ export function runBacktestOutcome(o: BacktestOptions, now: Date): BacktestOutco
   for (const p of [portfolio, ...benchmarks]) {
     for (const a of p.assets) symbols.add(resolveSymbol(universe, a.symbol) ?? a.symbol.toUpperCase());
   }
-  const market = loadMarketData({ userDir: o.prices, symbols });
+  const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   const today = parseIsoDay(now.toISOString().slice(0, 10)) as number;
   const from = o.from === undefined ? undefined : parseDate(o.from, '--from');
   const to = o.to === undefined ? today : parseDate(o.to, '--to');

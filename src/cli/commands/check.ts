@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
-import { importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { parseAsOf, parseBase, parseLang, parseThresholds } from '../options.ts';
@@ -17,7 +17,10 @@ export interface CheckOptions {
   threshold?: string;
   lang?: string;
   json?: boolean;
-  /** Journal database for `monthly-rebalancing` (default: the per-user journal); read, never created. */
+  /**
+   * Journal database (default: the per-user journal), read, never created: its price cache prices the holdings
+   * (workspace.ts marketFor) and its record answers `monthly-rebalancing`.
+   */
   db?: string;
 }
 
@@ -41,7 +44,7 @@ export function registerCheck(program: Command): void {
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option(
       '--db <file>',
-      'journal database for the monthly-rebalancing check (default: the per-user journal)',
+      'journal database: its price cache (data update) and the monthly-rebalancing check (default: the per-user journal)',
     )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions) => {
@@ -59,7 +62,11 @@ export async function runCheckCommand(files: readonly HoldingsSource[], o: Check
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
   const imported = await importFiles(files);
-  const market = marketFor(imported.holdings, ws.universe, o.prices);
+  const market = await marketFor({
+    symbols: heldSymbols(imported.holdings, ws.universe),
+    prices: o.prices,
+    db: o.db,
+  });
   const lastRebalance = await lastRebalanceDay(o.db, asOf);
   const report = checkPortfolio({
     holdings: imported.holdings,

@@ -21,7 +21,7 @@ import { defaultJournalPath } from '../../adapters/store/paths.ts';
 import { importFiles } from '../../app/workspace.ts';
 import { endOfMonth, fromDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
-import { classifyStaleness, seriesHealth } from '../../core/health.ts';
+import { fxStaleness, seriesHealth } from '../../core/health.ts';
 import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
@@ -104,7 +104,7 @@ export async function runDataStatusCommand(o: DataStatusOptions, now: Date): Pro
   const universe = loadUniverse(o.universe);
   const selection = await selectSymbols(o, universe);
   const dbFile = o.db ?? defaultDb();
-  const layer = await readCacheLayer(dbFile, { quoteUnitOf: quoteUnitOf(universe) });
+  const layer = await readCacheLayer(dbFile);
   const symbols =
     selection?.symbols ??
     [
@@ -298,13 +298,6 @@ function splitList(v: string): string[] {
     .filter(Boolean);
 }
 
-function quoteUnitOf(universe: Universe): (symbol: string) => string | undefined {
-  return (s) => {
-    const i = universe.instruments.get(s);
-    return i ? (i.quoteCurrency ?? i.currency) : undefined;
-  };
-}
-
 /** Symbols the user's folder supplies, read through the loader so a bad folder fails exactly as it does for check. */
 function userSymbols(dir: string | undefined): string[] {
   if (dir === undefined) return [];
@@ -335,7 +328,7 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
       first: fromDay(s.days[0] as number),
       last: fromDay(day),
       source: sourceKind(s.source),
-      stale: classifyStaleness(age),
+      stale: fxStaleness(s.kind, day, asOf),
       age,
     };
   }

@@ -43,7 +43,10 @@ export function registerJournal(program: Command): void {
     .argument('<holdings...>', 'holdings files, as for dispersion check')
     .option('--orders <file>', 'orders CSV as `dispersion rebalance --csv` writes it')
     .option('--executed', 'the orders were carried out (a rebalance happened, even with no orders)')
-    .option('--db <file>', 'journal database (default: the per-user journal)')
+    .option(
+      '--db <file>',
+      'journal database, written to and read for its price cache (default: the per-user journal)',
+    )
     .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
     .option('--base <ccy>', 'base currency for values', 'USD')
     .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')

@@ -1,15 +1,15 @@
 /** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadMarketData } from '../../adapters/market-data/load.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
-import { importFiles, openWorkspace } from '../../app/workspace.ts';
+import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
 import type { Band } from '../../core/engine/band.ts';
 import { parseBand } from '../../core/engine/band.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Holding } from '../../core/holdings.ts';
 import type { Model } from '../../core/model.ts';
+import { isBlocking, staleDataError, staleDataWarnings } from '../../core/rebalance/freshness.ts';
 import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
 import type { Money, RebalanceMode } from '../../core/rebalance/types.ts';
 import type { Universe } from '../../core/universe.ts';
@@ -35,6 +35,10 @@ export interface RebalanceOptions {
   csv?: string;
   force?: boolean;
   lang?: string;
+  /** Journal database whose price cache is read (default: the per-user journal); never created. */
+  db?: string;
+  /** Rebalance even when a close or rate is too old (freshness.ts); each one becomes a warning instead. */
+  allowStale?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -54,6 +58,11 @@ export function registerRebalance(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
+    .option(
+      '--allow-stale',
+      'give orders even when a close or rate is more than 10 trading days old (each one is a warning)',
+    )
     .option(
       '--mode <full|cash-only>',
       'full: sell and buy; cash-only: spend cash and new money, sell nothing',
@@ -104,9 +113,10 @@ export async function runRebalanceCommand(
   const minTrade = o.minTrade === undefined ? undefined : parseMoney(o.minTrade, '--min-trade');
   const ws = openWorkspace(o);
   const imported = await importFiles(files);
-  const market = loadMarketData({
-    userDir: o.prices,
+  const market = await marketFor({
     symbols: symbolsNeeded(imported.holdings, ws.universe, ws.model),
+    prices: o.prices,
+    db: o.db,
   });
   const result = rebalancePortfolio({
     holdings: imported.holdings,
@@ -121,16 +131,18 @@ export async function runRebalanceCommand(
     fractional: o.fractional === true,
     minTrade,
   });
+  // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
+  if (isBlocking(result.freshness)) {
+    if (!o.allowStale) throw staleDataError(result.freshness, result.asOf);
+    result.warnings.unshift(...staleDataWarnings(result.freshness));
+  }
   result.warnings.unshift(...imported.warnings);
   return toRebalanceDocument(result, lang);
 }
 
 /** The series a rebalance can touch: what is held, plus every candidate an empty sleeve might be filled from. */
 function symbolsNeeded(holdings: readonly Holding[], universe: Universe, model: Model): Set<string> {
-  const out = new Set<string>();
-  for (const h of holdings) {
-    if (h.kind === 'security') out.add(resolveSymbol(universe, h.symbol) ?? h.symbol.trim().toUpperCase());
-  }
+  const out = heldSymbols(holdings, universe);
   for (const s of model.sleeves) for (const c of s.candidates) out.add(resolveSymbol(universe, c) ?? c);
   return out;
 }

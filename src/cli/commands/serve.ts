@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { listBundledSymbols, loadMarketData } from '../../adapters/market-data/load.ts';
+import { fromDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
+import { lastDay } from '../../core/series.ts';
 import { startServer } from '../../server/start.ts';
 import { parseBase } from '../options.ts';
 
@@ -54,13 +57,17 @@ export function registerServe(program: Command): void {
           hint: 'run npm run build:web (npm start does it for you)',
         });
       }
+      // The bundled sample is shown as of the last bundled close, so a first look is not all "stale" warnings;
+      // your own holdings are valued as of today unless you say otherwise.
+      const sample = !o.holdings?.length;
+      const asOf = o.asOf ?? (sample ? latestBundledClose() : undefined);
       const running = await startServer({
         host: o.host,
         port,
         holdings: o.holdings?.length ? o.holdings : [SAMPLE_HOLDINGS],
         defaults: {
           base: parseBase(o.base),
-          asOf: o.asOf,
+          asOf,
           prices: o.prices,
           model: o.model,
           universe: o.universe,
@@ -71,10 +78,23 @@ export function registerServe(program: Command): void {
         maxUpload: 5 * 1024 * 1024,
       });
       process.stdout.write(`Dispersion dashboard: ${running.url}  (Ctrl+C to stop)\n`);
+      if (sample && !o.asOf) {
+        process.stdout.write(
+          `Showing the bundled sample as of ${asOf}, the last date of the bundled prices.\n`,
+        );
+      }
       if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') {
         process.stderr.write(`warning: bound to ${o.host}: anyone who can reach it can see these holdings\n`);
       }
       // Keep running until interrupted.
       await new Promise(() => {});
     });
+}
+
+/** The last date of the bundled S&P 500 ETF closes: the newest day the bundled data can value. */
+function latestBundledClose(): string | undefined {
+  if (!listBundledSymbols().includes('SPY')) return undefined;
+  const spy = loadMarketData({ symbols: ['SPY'] }).prices.get('SPY');
+  const day = spy ? lastDay(spy) : undefined;
+  return day === undefined ? undefined : fromDay(day);
 }

@@ -45,7 +45,10 @@ export function registerSignals(program: Command): void {
     .option('--model <id|file>', 'model whose sleeve baskets are measured', 'great-dispersion-2026')
     .option('--prices <dir>', 'folder of price files <SYMBOL>.csv and fx/<AAABBB>.csv')
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
-    .option('--db <file>', 'journal database with recorded readings (default: the per-user journal)')
+    .option(
+      '--db <file>',
+      'journal database: recorded readings and the price cache (default: the per-user journal)',
+    )
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option('--json', 'print one JSON document instead of the report')
     .option('--series', 'with --json: add the daily series each signal is computed from (for charts)')
@@ -94,7 +97,7 @@ export function registerSignals(program: Command): void {
 export async function runSignalsCommand(o: SignalsOptions, now: Date): Promise<SignalsDocument> {
   const lang = parseLang(o.lang);
   const ws = openWorkspace(o);
-  const market = signalsMarket(ws.model, o.prices);
+  const market = await signalsMarket(ws.model, o);
   let asOf = parseAsOf(o.asOf, now);
   let asOfSource: 'given' | 'latest-close' = 'given';
   if (o.asOf === undefined) {

@@ -1,9 +1,8 @@
 /** `dispersion stress <holdings…>`: what the essay's three risks and past crashes would do to the portfolio. */
 import type { Command } from 'commander';
 import { loadBundledScenarios, loadScenario } from '../../adapters/config/scenario-file.ts';
-import { loadMarketData } from '../../adapters/market-data/load.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
-import { importFiles, openWorkspace } from '../../app/workspace.ts';
+import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { HistoricalWindow } from '../../core/stress/historical.ts';
@@ -11,7 +10,6 @@ import { HISTORICAL_WINDOWS } from '../../core/stress/historical.ts';
 import { proxyCandidates } from '../../core/stress/proxy.ts';
 import type { Scenario } from '../../core/stress/scenario.ts';
 import { stressPortfolio } from '../../core/stress/stress.ts';
-import { resolveSymbol } from '../../core/universe.ts';
 import { toStressDocument } from '../../report/stress-document.ts';
 import { parseAsOf, parseBase, parseLang } from '../options.ts';
 import { renderStressText } from '../render/stress-text.ts';
@@ -24,6 +22,8 @@ export interface StressOptions {
   asOf?: string;
   prices?: string;
   universe?: string;
+  /** Journal database whose price cache is read (default: the per-user journal); never created. */
+  db?: string;
   lang?: string;
   json?: boolean;
 }
@@ -52,6 +52,7 @@ export function registerStress(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: StressOptions) => {
@@ -70,12 +71,8 @@ export async function runStressCommand(files: readonly HoldingsSource[], o: Stre
   const { scenarios, windows } = selectScenarios(o.scenario, o.window ?? []);
   const imported = await importFiles(files);
   // The held symbols plus every symbol a proxy may come from: the loader reads only what it is asked for.
-  const symbols = new Set(proxyCandidates(ws.model));
-  for (const h of imported.holdings) {
-    if (h.kind === 'security')
-      symbols.add(resolveSymbol(ws.universe, h.symbol) ?? h.symbol.trim().toUpperCase());
-  }
-  const market = loadMarketData({ userDir: o.prices, symbols });
+  const symbols = new Set([...proxyCandidates(ws.model), ...heldSymbols(imported.holdings, ws.universe)]);
+  const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   const report = stressPortfolio({
     holdings: imported.holdings,
     universe: ws.universe,

@@ -203,10 +203,16 @@ function resolvePortfolio(p: PortfolioWeights, universe: Universe): PortfolioWei
   return { ...p, assets: [...merged.values()] };
 }
 
-/** Currency, quote unit and lot from the universe; a symbol known only from a price file is taken as base currency. */
+/**
+ * Currency, quote unit and lot. A series that states its currency (the fetched cache) is in that major unit, as in
+ * valuation.ts; otherwise the universe's quote unit applies; a symbol known only from a price file is taken as base
+ * currency.
+ */
 function assetSpec(symbol: string, input: BacktestInput, warnings: Warning[]): AssetSpec {
   const inst = input.universe.instruments.get(symbol);
-  const quote = inst?.quoteCurrency ?? inst?.currency ?? input.market.prices.get(symbol)?.currency;
+  const stated = input.market.prices.get(symbol)?.currency;
+  if (stated) return { symbol, currency: stated, quoteFactor: 1, lot: inst?.lot ?? 1 };
+  const quote = inst?.quoteCurrency ?? inst?.currency;
   if (!quote) {
     warnings.push({
       code: 'currency-assumed',

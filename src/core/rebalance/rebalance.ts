@@ -19,6 +19,7 @@ import type { AccountFunds } from './accounts.ts';
 import { chooseBuyAccount, chooseDepositAccount, fxOrdersFor } from './accounts.ts';
 import { bandWidth, withinBand } from './band.ts';
 import { pickCandidates } from './candidates.ts';
+import { rebalanceFreshness } from './freshness.ts';
 import { planSleeveValues } from './plan.ts';
 import { lotValueBase, orderQuantity, ordersCost } from './quantity.ts';
 import type { LotLine } from './rounding.ts';
@@ -343,6 +344,13 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
     }),
   );
 
+  // What the orders rest on, judged by health.ts; the command refuses on it unless --allow-stale (freshness.ts).
+  const freshness = rebalanceFreshness(input.market, base, asOf, {
+    symbols: [...positions.filter((p) => p.kind === 'security'), ...orders].map((x) => x.symbol),
+    currencies: [...positions, ...orders].map((x) => x.currency),
+    conversions: fx,
+  });
+
   return {
     asOf: fromDay(asOf),
     base,
@@ -361,6 +369,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
       cash,
     },
     cost: totalCost,
+    freshness,
     warnings,
   };
 }

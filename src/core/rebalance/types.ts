@@ -13,6 +13,7 @@ import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
 import type { SleeveId, Universe } from '../universe.ts';
 import type { Warning } from '../warnings.ts';
+import type { DataFreshness } from './freshness.ts';
 
 export type RebalanceMode = 'full' | 'cash-only';
 
@@ -137,5 +138,7 @@ export interface RebalanceResult {
   after: { investable: number; total: number; sleeves: SleeveResult[]; cash: CashBalance[] };
   /** Trading cost of the orders under `input.cost`, in base. */
   cost: number;
+  /** Age of every close and rate the orders rest on, worst first (freshness.ts); the command gates on it. */
+  freshness: DataFreshness;
   warnings: RebalanceWarning[];
 }

@@ -15,6 +15,7 @@ const L = {
     band: 'Band',
     newCash: 'New cash',
     fractional: 'Fractional shares',
+    allowStale: 'Allow stale prices',
     orders: "This month's orders",
     noOrders: 'No orders: every sleeve is within its band.',
     side: 'Side',
@@ -39,6 +40,7 @@ const L = {
     band: '허용범위',
     newCash: '추가 입금',
     fractional: '소수점 주식',
+    allowStale: '오래된 가격 허용',
     orders: '이번 달 주문',
     noOrders: '주문 없음: 모든 슬리브가 허용범위 안에 있습니다.',
     side: '구분',
@@ -66,6 +68,7 @@ export function Rebalance() {
   const [cashAmount, setCashAmount] = useState('');
   const [cashCcy, setCashCcy] = useState('KRW');
   const [fractional, setFractional] = useState(false);
+  const [allowStale, setAllowStale] = useState(false);
   const params = {
     base,
     asOf,
@@ -74,6 +77,7 @@ export function Rebalance() {
     band,
     cash: cashAmount ? `${cashAmount.replace(/,/g, '')}:${cashCcy}` : undefined,
     fractional: fractional || undefined,
+    allowStale: allowStale || undefined,
     v: version,
   };
   const r = useApi<RebalanceDocument>('/api/rebalance', params);
@@ -129,6 +133,17 @@ export function Rebalance() {
           <span>
             <input type="checkbox" checked={fractional} onChange={(e) => setFractional(e.target.checked)} />{' '}
             {l.fractional}
+          </span>
+        </label>
+        <label className="check">
+          <span>
+            <input
+              type="checkbox"
+              checked={allowStale}
+              onChange={(e) => setAllowStale(e.target.checked)}
+              data-testid="rb-allow-stale"
+            />{' '}
+            {l.allowStale}
           </span>
         </label>
         <a className="button" href={`/api/rebalance.csv${query(params)}`} download data-testid="rb-download">

@@ -1,0 +1,108 @@
+/**
+ * Data health of a rebalance: the rebalancer turns prices and rates into orders, so it must not act on old ones.
+ * What it acts on: the close of every security held (its value decides how far each sleeve is from its target) and of
+ * every security ordered (a candidate bought), and the rate of every currency held or ordered into the base, and of
+ * every conversion it proposes. Each is judged by health.ts (closes: >10 trading days is an error; rates: the same
+ * for daily rates, and for a monthly average "older than the previous completed month").
+ *
+ * `staleDataError` is the refusal the command throws unless `--allow-stale`; `staleDataWarnings` is what it says
+ * instead when the user did allow it. Pure: the result already holds the freshness, computed in rebalance.ts.
+ */
+import type { CurrencyCode } from '../currency.ts';
+import { InputError } from '../errors.ts';
+import type { FxFreshness, PriceFreshness } from '../health.ts';
+import { fxFreshness, priceFreshness } from '../health.ts';
+import type { MarketData } from '../market.ts';
+import type { RebalanceWarning } from './types.ts';
+
+export interface DataFreshness {
+  /** Worst first. */
+  prices: PriceFreshness[];
+  fx: FxFreshness[];
+}
+
+export function rebalanceFreshness(
+  market: MarketData,
+  base: CurrencyCode,
+  asOf: number,
+  used: {
+    symbols: Iterable<string>;
+    currencies: Iterable<CurrencyCode>;
+    conversions: Iterable<{ from: CurrencyCode; to: CurrencyCode }>;
+  },
+): DataFreshness {
+  const pairs = [...new Set(used.currencies)].map((from) => ({ from, to: base }));
+  return {
+    prices: priceFreshness(market, used.symbols, asOf),
+    fx: fxFreshness(market, [...pairs, ...used.conversions], asOf),
+  };
+}
+
+const blocks = (s: string) => s === 'error' || s === 'missing';
+
+export function isBlocking(f: DataFreshness): boolean {
+  return f.prices.some((p) => blocks(p.staleness)) || f.fx.some((x) => blocks(x.staleness));
+}
+
+/** `NVDA: last close 2026-05-29, 128 trading days old`; `USD→KRW: monthly average of 2026-06-30, 106 trading days old`. */
+function describePrice(p: PriceFreshness): string {
+  return groupPrices([p])[0] as string;
+}
+
+function describeRate(x: FxFreshness): string {
+  const pair = `${x.from}→${x.to}`;
+  if (x.last === null) return `${pair}: no rate`;
+  const kind = x.kind === 'monthly-average' ? 'monthly average' : 'rate';
+  return `${pair}: ${kind} of ${x.last}, ${x.age} trading days old`;
+}
+
+/** `A, B: last close 2026-05-29, 128 trading days old`: symbols sharing a date are named together, in order. */
+function groupPrices(list: readonly PriceFreshness[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const p of list) {
+    const key = p.last === null ? 'no close' : `last close ${p.last}, ${p.age} trading days old`;
+    groups.set(key, [...(groups.get(key) ?? []), p.symbol]);
+  }
+  return [...groups].map(([what, symbols]) => `${symbols.join(', ')}: ${what}`);
+}
+
+/** The refusal: every blocking close and rate with its date and age, and the ways out. */
+export function staleDataError(f: DataFreshness, asOf: string): InputError {
+  const prices = groupPrices(f.prices.filter((p) => blocks(p.staleness)));
+  const rates = f.fx.filter((x) => blocks(x.staleness)).map(describeRate);
+  return new InputError({
+    message: `will not rebalance as of ${asOf} on stale data: ${[...prices, ...rates].join('; ')}`,
+    expected: 'closes and daily rates at most 10 trading days old, monthly averages of the previous month',
+    hint:
+      'fetch current prices with `dispersion data update` (into the journal, or --db FILE), or put current ' +
+      '<SYMBOL>.csv and fx/<AAABBB>.csv files in a --prices folder; or rebalance as of the data with --as-of ' +
+      'YYYY-MM-DD; or pass --allow-stale to get orders anyway',
+  });
+}
+
+/** With `--allow-stale`: one warning per close or rate that would have blocked, saying orders used it anyway. */
+export function staleDataWarnings(f: DataFreshness): RebalanceWarning[] {
+  const out: RebalanceWarning[] = [];
+  for (const p of f.prices) {
+    if (!blocks(p.staleness)) continue;
+    out.push({
+      code: 'stale-allowed',
+      message: `--allow-stale: orders use ${describePrice(p)}`,
+      symbol: p.symbol,
+      ...(p.last === null ? {} : { date: p.last }),
+      ...(p.age === null ? {} : { age: p.age }),
+      params: { what: p.symbol, date: p.last ?? '', age: p.age ?? -1 },
+    });
+  }
+  for (const x of f.fx) {
+    if (!blocks(x.staleness)) continue;
+    out.push({
+      code: 'stale-allowed',
+      message: `--allow-stale: orders use ${describeRate(x)}`,
+      ...(x.last === null ? {} : { date: x.last }),
+      ...(x.age === null ? {} : { age: x.age }),
+      params: { what: `${x.from}→${x.to}`, date: x.last ?? '', age: x.age ?? -1 },
+    });
+  }
+  return out;
+}
