@@ -37,7 +37,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+// `npm run screenshots` refreshes the README's pictures in docs/screenshots; a plain test run writes them to a
+// temporary folder so that running the tests never changes tracked files.
+const SHOTS =
+  process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'dispersion-shots-'));
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
 
 describe('dashboard in Chromium', () => {
   it('opens the overview on the sample and is interactive in under a second', async () => {
