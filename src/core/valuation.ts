@@ -25,6 +25,8 @@ export interface Position {
   /** Canonical symbol when the universe knows it, else as written; `CASH` for cash. */
   symbol: string;
   name: string | null;
+  /** Korean name from the universe, when it has one. */
+  nameKo: string | null;
   kind: 'security' | 'cash';
   quantity: number;
   /** Currency the position is priced in (major unit). */
@@ -85,6 +87,7 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
       account: h.account,
       symbol: 'CASH',
       name: null,
+      nameKo: null,
       kind: 'cash',
       quantity: h.amount,
       currency: h.currency,
@@ -159,6 +162,7 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
     account: h.account,
     symbol,
     name: inst?.name ?? h.name ?? null,
+    nameKo: inst?.nameKo ?? null,
     kind: 'security',
     quantity: h.quantity,
     currency: unit.currency,

@@ -15,7 +15,8 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
     positions: r.positions.map((p) => ({
       account: p.account,
       symbol: p.symbol,
-      name: p.name,
+      // The name a Korean reader knows the company by, when the universe has one.
+      name: lang === 'ko' ? (p.nameKo ?? p.name) : p.name,
       quantity: p.quantity,
       currency: p.currency,
       price: p.price,
