@@ -30,7 +30,18 @@ export const REBALANCE_LABELS = {
     currency: 'Currency',
     value: 'Value',
     valueBase: 'Value (base)',
+    costBase: 'Cost (base)',
+    costTotal: (total: string, bps: number) => `Trading costs: ${total} (${bps} bp of each order's value)`,
+    transfers: 'Transfers between accounts (before the buys; the sender converts first)',
+    transferFrom: 'From',
+    transferTo: 'To',
+    amountBase: 'Amount (base)',
     fx: 'Currency conversions',
+    purpose: 'For',
+    forOrders: "this account's buys",
+    forTransfer: (to: string) => `transfer to ${to}`,
+    cuts: 'Buys cut (the account could not pay for them, even after transfers)',
+    cutLine: (planned: string, now: string) => `${now} instead of ${planned}`,
     from: 'Sell',
     to: 'Buy',
     amount: 'Amount',
@@ -73,7 +84,18 @@ export const REBALANCE_LABELS = {
     currency: '통화',
     value: '금액',
     valueBase: '금액 (기준통화)',
+    costBase: '비용 (기준통화)',
+    costTotal: (total: string, bps: number) => `거래 비용: ${total} (주문 금액의 ${bps}bp)`,
+    transfers: '계좌 간 이체 (매수 전에; 보내는 계좌에서 먼저 환전)',
+    transferFrom: '보내는 계좌',
+    transferTo: '받는 계좌',
+    amountBase: '금액 (기준통화)',
     fx: '환전',
+    purpose: '용도',
+    forOrders: '이 계좌의 매수',
+    forTransfer: (to: string) => `${to}(으)로 이체`,
+    cuts: '줄인 매수 (이체 후에도 계좌 잔액이 부족)',
+    cutLine: (planned: string, now: string) => `${planned} 대신 ${now}`,
     from: '팔 통화',
     to: '살 통화',
     amount: '금액',
@@ -122,12 +144,18 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
     case 'candidate-substituted':
       return ko
         ? `${sleeve}: ${str(w, 'passed')}에 가격이 없어 ${str(w, 'bought')}을(를) 삽니다.`
-        : `${sleeve}: ${str(w, 'passed')} had no usable price, so ${str(w, 'bought')} is bought instead.`;
+        : `${sleeve}: ${str(w, 'passed')} had no usable price, so ${str(w, 'bought')} ${str(w, 'bought').includes(',') ? 'are' : 'is'} bought instead.`;
     case 'account-short': {
       const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
       return ko
-        ? `${w.account} 계좌는 매수 대금이 ${amount} 부족합니다. 매수 전에 다른 계좌에서 이체하세요.`
-        : `${w.account} needs ${amount} more than it has: move money into it from another account before buying.`;
+        ? `${w.account} 계좌는 환전과 이체 후에도 매수 대금이 ${amount} 부족하고, 줄일 매수가 없습니다.`
+        : `${w.account} needs ${amount} more than it has even after conversions and transfers, and has no buy left to cut.`;
+    }
+    case 'buy-cut': {
+      const [now, planned, cut] = [num(w, 'quantity'), num(w, 'planned'), num(w, 'cut')];
+      return ko
+        ? `${str(w, 'account')}: ${str(w, 'symbol')}을(를) ${planned}주 대신 ${now}주 삽니다. 환전과 이체 후에도 ${cut}주를 살 돈이 없습니다 (다른 계좌에 현금 목표 비중을 넘는 여유 현금이 없음).`
+        : `${str(w, 'account')}: buy ${now} ${str(w, 'symbol')} instead of ${planned}: after conversions and transfers the account cannot pay for ${cut} more (no other account has cash to spare above its share of the cash target).`;
     }
     case 'sleeve-outside-band': {
       const head = ko
@@ -146,6 +174,10 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
           return ko
             ? `${head}. 채권 펀드만으로 포트폴리오의 ${p(num(w, 'bondShare'))}로 현금 슬리브 범위를 넘고, 채권 펀드는 거래하지 않습니다.`
             : `${head}: bond funds alone are ${p(num(w, 'bondShare'))} of the portfolio, above the cash sleeve's band, and are not traded.`;
+        case 'account-short':
+          return ko
+            ? `${head}. 계좌 잔액이 부족해 매수를 줄였습니다 (줄인 매수 참고).`
+            : `${head}: buys were cut because their account could not pay for them (see the buys cut).`;
         case 'min-trade':
           return ko
             ? `${head}. 주문이 최소 주문금액보다 작아 건너뛰었습니다.`

@@ -1,7 +1,9 @@
 /**
  * The one JSON shape of a rebalance, printed by `dispersion rebalance --json` and served by the dashboard; and the
  * orders CSV that `journal record --orders FILE` reads back. `value` is in the order's `currency`, `valueBase` in the
- * document's `base`; weights are fractions of the investable value (total − sleeves left alone).
+ * document's `base`; weights are fractions of the investable value (total − sleeves left alone). Money moves in this
+ * order: sells, conversions for the account's own buys, the senders' conversions and the `transfers`, then buys;
+ * `after.cash` is what each account holds once all of that is done.
  */
 import type { RebalanceResult } from '../core/rebalance/types.ts';
 import type { Lang } from '../i18n/format.ts';
@@ -22,6 +24,8 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     currency: o.currency,
     value: o.value,
     valueBase: o.valueBase,
+    /** Trading cost in the base currency (0 without --cost-bps). */
+    costBase: o.costBase,
     sleeve: o.sleeve,
   });
   return {
@@ -31,8 +35,14 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     mode: r.mode,
     band: r.band,
     orders: r.orders.map(order),
+    /** Between accounts, in the currency the receiver's buys need (the sender converts first: see `fx`). */
+    transfers: r.transfers,
     fx: r.fx,
     skipped: r.skipped.map((s) => ({ ...order(s), reason: s.reason })),
+    /** Buys reduced because their account could not pay even after transfers: `quantity` units were taken off. */
+    cuts: r.cuts.map((c) => ({ ...order(c), planned: c.planned, reason: c.reason })),
+    /** Trading costs of the orders: the model (`bps` of each order's value, at least `min`) and the total in base. */
+    cost: { bps: r.costModel.bps, min: r.costModel.min, total: r.cost },
     before: { investable: r.before.investable, total: r.before.total, sleeves: sleeves(r.before.sleeves) },
     after: {
       investable: r.after.investable,
@@ -52,8 +62,13 @@ export type RebalanceDocument = ReturnType<typeof toRebalanceDocument>;
 /** The header `journal record --orders FILE` expects; keep it exactly. */
 export const ORDERS_CSV_HEADER = 'account,symbol,side,quantity,price,currency,value,valueBase';
 
+type DocOrder = RebalanceDocument['orders'][number];
+/** An order with at least the fields the CSV carries (the journal's rows need nothing more). */
+type CsvOrder = Partial<DocOrder> &
+  Pick<DocOrder, 'account' | 'symbol' | 'side' | 'quantity' | 'price' | 'currency' | 'value' | 'valueBase'>;
+
 /** Orders as CSV (RFC 4180 quoting, plain decimal numbers without thousands separators, `\n` line ends). */
-export function toOrdersCsv(doc: Pick<RebalanceDocument, 'orders'>): string {
+export function toOrdersCsv(doc: { orders: readonly CsvOrder[] }): string {
   const rows = doc.orders.map((o) =>
     [o.account, o.symbol, o.side, o.quantity, o.price, o.currency, o.value, o.valueBase]
       .map(csvCell)

@@ -188,10 +188,10 @@ describe('rebalance refuses stale data', () => {
     if (!isInputError(err)) return;
     // Closes end Fri 2026-05-29: 128 weekdays to Wed 2026-11-25 (as `data status` counts). The KRW rate is June's
     // average (2026-06-30, 106 weekdays): October is the previous completed month, so it is two months behind and more.
-    // Held: 11 securities; ordered: ISRG and LMT (the candidates the plan buys).
+    // Held: 11 securities; ordered: ISRG, TER, EMR, LMT, RTX and CRWD (the candidates the plan buys, three a sleeve).
     expect(err.problem.message).toBe(
-      'will not rebalance as of 2026-11-25 on stale data: 000660.KS, 005930.KS, AAPL, AMZN, CEG, GOOGL, ISRG, LMT, ' +
-        'META, MSFT, NVDA, QQQ, TSLA: last close 2026-05-29, 128 trading days old; ' +
+      'will not rebalance as of 2026-11-25 on stale data: 000660.KS, 005930.KS, AAPL, AMZN, CEG, CRWD, EMR, GOOGL, ' +
+        'ISRG, LMT, META, MSFT, NVDA, QQQ, RTX, TER, TSLA: last close 2026-05-29, 128 trading days old; ' +
         'USD→KRW: monthly average of 2026-06-30, 106 trading days old',
     );
     expect(err.problem.hint).toContain('dispersion data update');
@@ -206,7 +206,7 @@ describe('rebalance refuses stale data', () => {
     );
     expect(doc.orders.length).toBeGreaterThan(0);
     const allowed = doc.warnings.filter((w) => w.code === 'stale-allowed');
-    expect(allowed).toHaveLength(14); // 13 closes + USD→KRW
+    expect(allowed).toHaveLength(18); // 17 closes + USD→KRW
     expect(allowed.find((w) => w.symbol === 'NVDA')?.message).toBe(
       '--allow-stale: 오래된 데이터로 주문을 냈습니다. NVDA: 2026-05-29 (128거래일 전). 주문 전에 현재 시세를 확인하세요.',
     );
@@ -222,6 +222,8 @@ describe('rebalance refuses stale data', () => {
       'AAPL',
       'AMZN',
       'CEG',
+      'CRWD',
+      'EMR',
       'GOOGL',
       'ISRG',
       'LMT',
@@ -229,6 +231,8 @@ describe('rebalance refuses stale data', () => {
       'MSFT',
       'NVDA',
       'QQQ',
+      'RTX',
+      'TER',
       'TSLA',
     ];
     const bundled = loadMarketData({ symbols });
@@ -254,15 +258,19 @@ describe('rebalance refuses stale data', () => {
       ['미국주식', 'sell', 'GOOGL', 45],
       ['미국주식', 'sell', 'AMZN', 50],
       ['미국주식', 'sell', 'META', 12],
-      ['미국주식', 'buy', 'ISRG', 119],
       ['미국주식', 'buy', 'CEG', 107],
-      ['미국주식', 'buy', 'LMT', 15],
+      ['미국주식', 'buy', 'TER', 45],
+      ['미국주식', 'buy', 'EMR', 117],
+      ['미국주식', 'buy', 'ISRG', 39],
+      ['미국주식', 'buy', 'RTX', 15],
+      ['미국주식', 'buy', 'LMT', 5],
+      ['미국주식', 'buy', 'CRWD', 3],
       ['키움 위탁', 'sell', '005930.KS', 64],
       ['키움 위탁', 'sell', '000660.KS', 3],
     ]);
     const isrg = doc.orders.find((o) => o.symbol === 'ISRG');
     expect(isrg?.priceDate).toBe('2026-11-24');
-    expect(isrg?.valueBase).toBeCloseTo(119 * 424.6400146484375 * 1483.7977, 3);
+    expect(isrg?.valueBase).toBeCloseTo(39 * 424.6400146484375 * 1483.7977, 3);
     expect(doc.freshness.prices.every((p) => p.last === '2026-11-24' && p.age === 1)).toBe(true);
     expect(doc.freshness.fx).toEqual([
       {

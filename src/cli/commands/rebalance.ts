@@ -31,6 +31,10 @@ export interface RebalanceOptions {
   cash?: string[];
   fractional?: boolean;
   minTrade?: string;
+  /** How many priced candidates fill an empty sleeve, overriding the model's `fill` (default 3). */
+  candidates?: string | number;
+  /** Trading cost in basis points of each order's value (CostModel.bps). */
+  costBps?: string | number;
   json?: boolean;
   csv?: string;
   force?: boolean;
@@ -76,6 +80,11 @@ export function registerRebalance(program: Command): void {
     )
     .option('--fractional', 'the broker allows fractional shares: do not round to lots')
     .option('--min-trade <amount:ccy>', 'skip orders worth less than this, e.g. 50000:KRW')
+    .option(
+      '--candidates <n>',
+      "how many of a sleeve's candidates to buy, equal parts, when the sleeve is empty (default: the model's fill, else 3)",
+    )
+    .option('--cost-bps <n>', 'trading cost (commission + spread) in basis points of each order, e.g. 25')
     .option('--json', 'print one JSON document instead of the order table')
     .option('--csv <file>', 'also write the orders as CSV (for journal record --orders)')
     .option('--force', 'let --csv overwrite an existing file')
@@ -111,6 +120,8 @@ export async function runRebalanceCommand(
   const band = o.band === undefined ? undefined : parseBandOption(o.band);
   const newCash = (o.cash ?? []).flatMap((c) => c.split(',')).map((c) => parseMoney(c, '--cash'));
   const minTrade = o.minTrade === undefined ? undefined : parseMoney(o.minTrade, '--min-trade');
+  const candidates = o.candidates === undefined ? undefined : parseCandidates(o.candidates);
+  const cost = o.costBps === undefined ? undefined : { bps: parseCostBps(o.costBps), min: 0 };
   const ws = openWorkspace(o);
   const imported = await importFiles(files);
   const market = await marketFor({
@@ -130,6 +141,8 @@ export async function runRebalanceCommand(
     newCash,
     fractional: o.fractional === true,
     minTrade,
+    candidates,
+    cost,
   });
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
@@ -162,6 +175,29 @@ function parseBandOption(value: string): Band {
     });
   }
   return band;
+}
+
+function parseCandidates(value: string | number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 20) {
+    throw new InputError({
+      message: `--candidates ${value} is not a number of candidates`,
+      expected: 'a whole number from 1 to 20',
+    });
+  }
+  return n;
+}
+
+function parseCostBps(value: string | number): number {
+  const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  // 1,000 bp is 10% of every order: beyond that it is a typo (a percentage written as bp), not a cost.
+  if (!Number.isFinite(n) || n < 0 || n > 1000) {
+    throw new InputError({
+      message: `--cost-bps ${value} is not a cost in basis points`,
+      expected: 'a number from 0 to 1000, e.g. 25 for 0.25% of each order',
+    });
+  }
+  return n;
 }
 
 /** `5000000:KRW`, `1234.5:usd`, `5_000_000:KRW` → Money. Thousands commas would clash with the list separator. */

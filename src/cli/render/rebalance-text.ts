@@ -1,6 +1,7 @@
 /**
  * The readable `dispersion rebalance` report: what to type into each broker app (orders grouped by account, sells
- * first), then the currency conversions, what was skipped or could not be placed, and the sleeves before and after.
+ * first), the transfers between accounts and the currency conversions (in the order they are done: sells, conversions
+ * and transfers, then buys), what was skipped, cut or could not be placed, and the sleeves before and after.
  */
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
@@ -23,12 +24,24 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
   out.push(t.orders);
   if (!doc.orders.length) out.push(`  ${t.noOrders}`);
   const accounts = [...new Set(doc.orders.map((o) => o.account))];
+  // The cost column only when a cost model is set: a column of zeros would suggest trading is free.
+  const costed = doc.cost.bps > 0 || doc.cost.min > 0;
   for (const account of accounts) {
     const list = doc.orders.filter((o) => o.account === account);
     out.push(`[${t.account}: ${account}]`);
     out.push(
       renderTable(
-        [t.side, t.symbol, t.name, t.qty, t.price, t.currency, t.value, t.valueBase],
+        [
+          t.side,
+          t.symbol,
+          t.name,
+          t.qty,
+          t.price,
+          t.currency,
+          t.value,
+          t.valueBase,
+          ...(costed ? [t.costBase] : []),
+        ],
         list.map((o) => [
           o.side === 'buy' ? t.buy : t.sell,
           o.symbol,
@@ -38,8 +51,28 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           o.currency,
           money(o.value, o.currency),
           money(o.valueBase, doc.base),
+          ...(costed ? [money(o.costBase, doc.base)] : []),
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right'],
+        ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right', 'right'],
+      ),
+      '',
+    );
+  }
+  if (costed) out.push(t.costTotal(money(doc.cost.total, doc.base), doc.cost.bps), '');
+
+  if (doc.transfers.length) {
+    out.push(t.transfers);
+    out.push(
+      renderTable(
+        [t.transferFrom, t.transferTo, t.currency, t.amount, t.amountBase],
+        doc.transfers.map((x) => [
+          x.from,
+          x.to,
+          x.currency,
+          money(x.amount, x.currency),
+          money(x.amountBase, doc.base),
+        ]),
+        ['left', 'left', 'left', 'right', 'right'],
       ),
       '',
     );
@@ -49,7 +82,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
     out.push(t.fx);
     out.push(
       renderTable(
-        [t.account, t.from, t.to, t.amount, t.rate, t.date],
+        [t.account, t.from, t.to, t.amount, t.rate, t.date, t.purpose],
         doc.fx.map((f) => [
           f.account,
           f.from,
@@ -57,8 +90,9 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           money(f.amount, f.from),
           formatNumber(f.rate, lang, 6),
           f.date,
+          f.purpose === 'transfer' && f.transferTo ? t.forTransfer(f.transferTo) : t.forOrders,
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'left'],
+        ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
       ),
       '',
     );
@@ -69,6 +103,17 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
     for (const s of doc.skipped) {
       out.push(
         `  ${s.account}: ${s.side === 'buy' ? t.buy : t.sell} ${s.symbol} ${formatNumber(s.quantity, lang)} (${money(s.valueBase, doc.base)})`,
+      );
+    }
+    out.push('');
+  }
+
+  if (doc.cuts.length) {
+    out.push(t.cuts);
+    for (const c of doc.cuts) {
+      const now = formatNumber(c.planned - c.quantity, lang);
+      out.push(
+        `  ${c.account}: ${t.buy} ${c.symbol} ${t.cutLine(formatNumber(c.planned, lang), now)} (−${money(c.valueBase, doc.base)})`,
       );
     }
     out.push('');

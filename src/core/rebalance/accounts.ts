@@ -2,8 +2,8 @@
  * Which account an order goes to, and the currency conversions each account needs. Sells stay where the position is.
  * A buy goes to an account that already trades in the listing's currency (holds a position or cash in it), the one
  * with the most money to spend; with none, to the account with the most money. New money goes where cash of that
- * currency already is. Conversions happen inside one account: moving money between accounts is the user's call, so
- * an account that cannot pay for its buys is reported, not papered over.
+ * currency already is. Conversions here happen inside one account; what an account still cannot pay for is funded by
+ * transfers from other accounts (funding.ts), and what no account can spare is cut from its buys (rebalance.ts).
  */
 import type { CurrencyCode } from '../currency.ts';
 import type { FxOrder } from './types.ts';
@@ -81,7 +81,7 @@ export function fxOrdersFor(
         const q = quote(from, to);
         const take = Math.min(need, (bal.get(from) ?? 0) * q.rate);
         const amount = take / q.rate;
-        fx.push({ account, from, to, amount, rate: q.rate, date: q.date });
+        fx.push({ account, from, to, amount, rate: q.rate, date: q.date, purpose: 'orders' });
         bal.set(from, (bal.get(from) ?? 0) - amount);
         bal.set(to, (bal.get(to) ?? 0) + take);
       }

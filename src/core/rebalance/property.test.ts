@@ -1,13 +1,16 @@
 /**
  * Property: over many generated portfolios (seeded, so a failure reproduces), applying the orders lands every model
- * sleeve within its band, or a warning names the sleeve and says why. The "after" weights are recomputed here from
- * the holdings, the orders and the new money, independently of the rebalancer's own bookkeeping.
+ * sleeve within its band, or a warning names the sleeve and says why; no account ends with negative cash; and no
+ * account sends more than its spare cash (cash above its share of the cash target, funding.ts). The "after" weights
+ * and each account's cash are recomputed here from the holdings, the orders, the costs and the transfers,
+ * independently of the rebalancer's own bookkeeping.
  */
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../../test/support/market.ts';
 import { AS_OF, inst, model } from '../../../test/support/rebalance.ts';
 import { toDay } from '../dates.ts';
 import type { Band } from '../engine/band.ts';
+import { tradeCost } from '../engine/cost.ts';
 import type { Holding } from '../holdings.ts';
 import { buildUniverse } from '../universe.ts';
 import { bandWidth } from './band.ts';
@@ -122,26 +125,26 @@ function generate(seed: number): Case {
     mode === 'cash-only' || rnd() < 0.2
       ? [{ amount: (scale * rnd() * 0.3) / (TO_USD.KRW as number), currency: 'KRW' }]
       : [];
-  return {
-    prices,
-    input: {
-      holdings,
-      universe,
-      model: propModel,
-      market,
-      base: 'USD',
-      asOf: toDay(AS_OF),
-      mode,
-      band: pick([
-        { abs: 0.02, rel: 0 },
-        { abs: 0.05, rel: 0.25 },
-        { abs: 0.01, rel: 0 },
-      ]),
-      newCash,
-      fractional: rnd() < 0.15,
-      minTrade: rnd() < 0.3 ? { amount: scale * 0.002, currency: 'USD' } : undefined,
-    },
+  const input: RebalanceInput = {
+    holdings,
+    universe,
+    model: propModel,
+    market,
+    base: 'USD',
+    asOf: toDay(AS_OF),
+    mode,
+    band: pick([
+      { abs: 0.02, rel: 0 },
+      { abs: 0.05, rel: 0.25 },
+      { abs: 0.01, rel: 0 },
+    ]),
+    newCash,
+    fractional: rnd() < 0.15,
+    minTrade: rnd() < 0.3 ? { amount: scale * 0.002, currency: 'USD' } : undefined,
   };
+  // Drawn last, so the portfolios the earlier draws make are the same as before costs were added.
+  if (rnd() < 0.3) input.cost = { bps: 5 + Math.floor(rnd() * 30), min: 0 };
+  return { prices, input };
 }
 
 const SLEEVE: Record<string, string> = {};
@@ -151,6 +154,8 @@ describe('rebalance property: orders land each model sleeve in its band, or a wa
   const N = 400;
   it(`holds for ${N} generated portfolios`, () => {
     let outside = 0;
+    let transfers = 0;
+    let cuts = 0;
     const reasons = new Set<string>();
     for (let seed = 1; seed <= N; seed++) {
       const { input, prices } = generate(seed);
@@ -161,9 +166,15 @@ describe('rebalance property: orders land each model sleeve in its band, or a wa
       const usd = (symbol: string) => (prices[symbol] as number) * (TO_USD[CCY[symbol] as string] as number);
       const qty = new Map<string, number>();
       let cash = 0;
+      // Each account's own cash after its own orders and costs (USD), before transfers and new money.
+      const own = new Map<string, number>();
+      const addOwn = (account: string, v: number) => own.set(account, (own.get(account) ?? 0) + v);
       for (const h of input.holdings) {
-        if (h.kind === 'cash') cash += h.amount * (TO_USD[h.currency] as number);
-        else qty.set(`${h.account}|${h.symbol}`, (qty.get(`${h.account}|${h.symbol}`) ?? 0) + h.quantity);
+        addOwn(h.account, 0);
+        if (h.kind === 'cash') {
+          cash += h.amount * (TO_USD[h.currency] as number);
+          addOwn(h.account, h.amount * (TO_USD[h.currency] as number));
+        } else qty.set(`${h.account}|${h.symbol}`, (qty.get(`${h.account}|${h.symbol}`) ?? 0) + h.quantity);
       }
       for (const c of input.newCash ?? []) cash += c.amount * (TO_USD[c.currency] as number);
       for (const o of r.orders) {
@@ -178,8 +189,66 @@ describe('rebalance property: orders land each model sleeve in its band, or a wa
         }
         const signed = o.side === 'buy' ? o.quantity : -o.quantity;
         qty.set(key, before + signed);
-        cash -= signed * usd(o.symbol);
+        const paid =
+          signed * usd(o.symbol) + tradeCost(o.quantity * usd(o.symbol), input.cost ?? { bps: 0, min: 0 });
+        cash -= paid;
+        addOwn(o.account, -paid);
       }
+
+      // No account ends negative, in any currency.
+      for (const c of r.after.cash) {
+        expect(c.valueBase, `${where}: ${c.account} ends with ${c.amount} ${c.currency}`).toBeGreaterThan(
+          -1e-6,
+        );
+      }
+      // Independently: each account's cash = its own (new money included, wherever it was paid in) + transfers in −
+      // transfers out. The rebalancer's after-cash per account must differ from own + transfers by the new money
+      // alone, in the one account that received it.
+      const moved = new Map<string, number>();
+      for (const t of r.transfers) {
+        expect(t.amount, `${where}: transfer amount`).toBeGreaterThan(0);
+        expect(t.amountBase).toBeCloseTo(t.amount * (TO_USD[t.currency] as number), 9);
+        moved.set(t.to, (moved.get(t.to) ?? 0) + t.amountBase);
+        moved.set(t.from, (moved.get(t.from) ?? 0) - t.amountBase);
+      }
+      const deposit = (input.newCash ?? []).reduce(
+        (s, c) => s + c.amount * (TO_USD[c.currency] as number),
+        0,
+      );
+      let deposited = 0;
+      for (const account of new Set([...own.keys(), ...r.after.cash.map((c) => c.account)])) {
+        const after = r.after.cash.filter((c) => c.account === account).reduce((s, c) => s + c.valueBase, 0);
+        const extra = after - (own.get(account) ?? 0) - (moved.get(account) ?? 0);
+        if (Math.abs(extra) > 1e-6 * Math.max(1, deposit)) {
+          expect(extra, `${where}: ${account} cash differs from its orders and transfers`).toBeCloseTo(
+            deposit,
+            6,
+          );
+          deposited++;
+          addOwn(account, deposit);
+        }
+        expect(after, `${where}: ${account} ends negative`).toBeGreaterThan(-1e-6);
+      }
+      expect(deposited, `${where}: the new money is in one account`).toBe(deposit > 0 ? 1 : 0);
+
+      // Every transfer comes out of spare cash: the sender's own cash after its orders, less 5% (the cash target) of
+      // its investable value after the orders, less the bond funds it holds.
+      const sent = new Map<string, number>();
+      for (const t of r.transfers) sent.set(t.from, (sent.get(t.from) ?? 0) + t.amountBase);
+      for (const [account, out] of sent) {
+        let value = own.get(account) ?? 0;
+        let bonds = 0;
+        for (const [key, q] of qty) {
+          const [a, symbol] = key.split('|') as [string, string];
+          if (a !== account || SLEEVE[symbol] === 'other') continue;
+          value += q * usd(symbol);
+          if (SLEEVE[symbol] === 'cash-bonds') bonds += q * usd(symbol);
+        }
+        const spare = Math.max(0, (own.get(account) ?? 0) - Math.max(0, 0.05 * value - bonds));
+        expect(out, `${where}: ${account} sends more than its spare cash`).toBeLessThanOrEqual(spare + 1e-6);
+      }
+      transfers += r.transfers.length;
+      cuts += r.cuts.length;
       expect(cash, `${where}: the orders never spend more cash than there is`).toBeGreaterThan(-1e-6);
 
       const values = new Map<string, number>([['cash-bonds', cash]]);
@@ -224,8 +293,11 @@ describe('rebalance property: orders land each model sleeve in its band, or a wa
         if (reason === 'min-trade') expect(r.skipped.some((k) => k.sleeve === s.id)).toBe(true);
       }
     }
-    // The generator must produce both outcomes, or the warning branch above is never exercised.
+    // The generator must produce both outcomes, or the warning branch above is never exercised; and transfers and cuts
+    // must happen, or the funding checks above test nothing.
     expect(outside).toBeGreaterThan(0);
+    expect(transfers).toBeGreaterThan(20);
+    expect(cuts).toBeGreaterThan(5);
     expect([...reasons].sort()).toEqual(
       expect.arrayContaining([
         'full:lot',

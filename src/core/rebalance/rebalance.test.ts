@@ -288,3 +288,118 @@ describe('cash-only: new money in two currencies, nothing sold', () => {
     expect(miss.map((w) => [w.sleeve, w.params?.reason])).toEqual([['mag7-other', 'cash-only-no-sell']]);
   });
 });
+
+describe('an account that cannot pay for its buys', () => {
+  // A two-sleeve model: Mag7 50% (NVDA), emerging 45% (Samsung), cash 5%. Base USD, USDKRW 1,000.
+  // US: cash 2,000 USD. KR: Samsung 100 × 50,000 KRW = 5,000 USD; cash 3,000,000 KRW = 3,000 USD. Investable 10,000.
+  const twoSleeves: Model = {
+    ...model,
+    sleeves: [
+      { id: 'mag7-selected', target: 0.5, candidates: ['NVDA'] },
+      { id: 'emerging', target: 0.45, candidates: ['005930.KS'] },
+      { id: 'cash-bonds', target: 0.05, candidates: [] },
+    ],
+  };
+  const r = run({
+    model: twoSleeves,
+    mode: 'cash-only',
+    holdings: holdingsOf([
+      ['US', 'CASH', 2_000, 'USD'],
+      ['KR', '005930.KS', 100],
+      ['KR', 'CASH', 3_000_000, 'KRW'],
+    ]),
+  });
+
+  it('takes a transfer from the account with spare cash, keeping that account’s share of the cash target', () => {
+    // Cash-only: the 5,000 of cash goes to the largest shortfall, Mag7 (0 → 5,000: 50 NVDA at 100, in US, the account
+    // trading USD). That leaves cash at 0%, 3 points under its 5% ± 2 band; one NVDA less moves 1 point, so the lot
+    // search keeps 2 back: 48 NVDA (Mag7 48%, at its band; cash 2%, one point out): a third would only move the miss
+    // to Mag7. US is then 4,800 − 2,000 = 2,800 USD short.
+    // KR keeps 5% of its value after the orders (5,000 Samsung + 3,000 cash = 8,000) = 400 USD: spare 2,600 USD.
+    // It converts 2,600,000 KRW to 2,600 USD and sends them; US is still 200 USD short, two NVDA: cut to 46.
+    expect(orderTable(r)).toEqual([['US', 'buy', 'NVDA', 46, 'USD', 4_600]]);
+    expect(r.transfers).toEqual([
+      { from: 'KR', to: 'US', currency: 'USD', amount: 2_600, amountBase: 2_600 },
+    ]);
+    expect(r.fx.map((f) => [f.account, f.from, f.to, Math.round(f.amount), f.purpose, f.transferTo])).toEqual(
+      [['KR', 'KRW', 'USD', 2_600_000, 'transfer', 'US']],
+    );
+    // US 2,000 + 2,600 − 4,600 = 0; KR 3,000,000 − 2,600,000 = 400,000 KRW.
+    expect(r.after.cash.map((c) => [c.account, c.currency, Math.round(c.amount)])).toEqual([
+      ['KR', 'KRW', 400_000],
+    ]);
+  });
+
+  it('says what was cut and why, and names the cut as the reason a sleeve misses its band', () => {
+    expect(r.cuts).toHaveLength(1);
+    expect(r.cuts[0]).toMatchObject({ account: 'US', symbol: 'NVDA', side: 'buy', quantity: 2, planned: 48 });
+    expect(r.cuts[0]?.valueBase).toBe(200);
+    const cut = r.warnings.find((w) => w.code === 'buy-cut');
+    expect(cut?.params).toMatchObject({ account: 'US', symbol: 'NVDA', quantity: 46, planned: 48, cut: 2 });
+    expect(r.warnings.some((w) => w.code === 'account-short')).toBe(false);
+    // Mag7 4,600 / 10,000 = 46%, outside 50% ± 2: because of the cut. Cash 400 / 10,000 = 4%, within. Samsung stays
+    // at 50% against 45% ± 2: cash-only sells nothing.
+    const miss = r.warnings.filter((w) => w.code === 'sleeve-outside-band');
+    expect(miss.map((w) => [w.sleeve, w.params?.reason])).toEqual([
+      ['mag7-selected', 'account-short'],
+      ['emerging', 'cash-only-no-sell'],
+    ]);
+    expect(weights(r, 'after')['cash-bonds']).toBe(0.04);
+  });
+});
+
+describe('how many candidates fill an empty sleeve', () => {
+  // One account: NVDA 255 × 100 = 25,500; CEG 70 × 300 = 21,000; Samsung 280 × 50,000 KRW = 14,000; Fanuc 700 ×
+  // 4,000 JPY = 28,000; cash 11,500 USD; 100,000 in all. Only defense (0% vs 5%) and cash (11.5%) are out of band:
+  // defense gets 5,000 USD, which leaves cash at 6.5%, within. Defense has two priced candidates: 012450.KS at
+  // 100,000 KRW (100 USD) and LMT at 50 USD.
+  const market = marketWith({ '012450.KS': 100_000, LMT: 50 });
+  const holdings = holdingsOf([
+    ['A', 'NVDA', 255],
+    ['A', 'CEG', 70],
+    ['A', '005930.KS', 280],
+    ['A', '6954.T', 700],
+    ['A', 'CASH', 11_500, 'USD'],
+  ]);
+  const defense = (r: RebalanceResult) =>
+    r.orders.filter((o) => o.sleeve === 'defense').map((o) => [o.symbol, o.quantity]);
+  const withFill = (fill: unknown): Model => ({
+    ...model,
+    sleeves: model.sleeves.map((s) => (s.id === 'defense' ? { ...s, fill } : s)),
+  });
+
+  it('buys up to three by default, in equal parts', () => {
+    // 5,000 / 2 = 2,500 each: 012450.KS 2,500 / 100 = 25; LMT 2,500 / 50 = 50.
+    const r = run({ holdings, market });
+    expect(defense(r)).toEqual([
+      ['012450.KS', 25],
+      ['LMT', 50],
+    ]);
+    expect(r.orders).toHaveLength(2);
+  });
+
+  it("reads the model sleeve's fill, and the caller's count overrides it", () => {
+    // fill 1: all 5,000 to 012450.KS = 50 shares.
+    expect(defense(run({ holdings, market, model: withFill(1) }))).toEqual([['012450.KS', 50]]);
+    expect(defense(run({ holdings, market, model: withFill(1), candidates: 2 }))).toEqual([
+      ['012450.KS', 25],
+      ['LMT', 50],
+    ]);
+    expect(() => run({ holdings, market, model: withFill(0) })).toThrow(
+      'model sleeve defense: fill 0 is not a number of candidates',
+    );
+  });
+
+  it('shows the trading cost of each order and in total', () => {
+    // 25 bp of 2,500 USD = 6.25 USD on each order; 12.50 in all, paid from the account's cash:
+    // 11,500 − 5,000 − 12.50 = 6,487.50 USD.
+    const r = run({ holdings, market, cost: { bps: 25, min: 0 } });
+    expect(r.orders.map((o) => [o.symbol, o.quantity, o.costBase])).toEqual([
+      ['012450.KS', 25, 6.25],
+      ['LMT', 50, 6.25],
+    ]);
+    expect(r.cost).toBeCloseTo(12.5, 9);
+    expect(r.after.cash.reduce((s, c) => s + c.valueBase, 0)).toBeCloseTo(6_487.5, 6);
+    expect(r.costModel).toEqual({ bps: 25, min: 0 });
+  });
+});

@@ -1,25 +1,30 @@
 /**
  * `rebalance`: this month's orders. Values the holdings exactly as `check` does, decides how much each model sleeve
  * should be worth (plan.ts), splits that over the sleeve's holdings or its first priced candidate (split.ts,
- * candidates.ts), turns money into whole lots (quantity.ts, rounding.ts), places each order in an account and works out
- * the currency conversions (accounts.ts), then applies the orders to the holdings to verify where every sleeve lands.
+ * candidates.ts), turns money into whole lots (quantity.ts, rounding.ts), places each order in an account (accounts.ts),
+ * funds every account's buys by conversions inside it and transfers from accounts with spare cash (funding.ts), cuts
+ * the buys no account can pay for, then applies the orders to the holdings to verify where every sleeve lands.
  * Pure: the as-of date, market data and new money are arguments.
  */
 import { checkPortfolio } from '../check.ts';
 import type { CurrencyCode } from '../currency.ts';
 import { fromDay } from '../dates.ts';
 import type { Band } from '../engine/band.ts';
-import { NO_COST } from '../engine/cost.ts';
+import type { CostModel } from '../engine/cost.ts';
+import { NO_COST, tradeCost } from '../engine/cost.ts';
 import { InputError } from '../errors.ts';
 import { fxRate } from '../fx.ts';
+import type { ModelSleeve } from '../model.ts';
 import type { SleeveId } from '../universe.ts';
 import type { Position } from '../valuation.ts';
 import { valueHoldings } from '../valuation.ts';
 import type { AccountFunds } from './accounts.ts';
-import { chooseBuyAccount, chooseDepositAccount, fxOrdersFor } from './accounts.ts';
+import { chooseBuyAccount, chooseDepositAccount } from './accounts.ts';
 import { bandWidth, withinBand } from './band.ts';
 import { pickCandidates } from './candidates.ts';
 import { rebalanceFreshness } from './freshness.ts';
+import type { FundingPlan } from './funding.ts';
+import { planFunding } from './funding.ts';
 import { planSleeveValues } from './plan.ts';
 import { lotValueBase, orderQuantity, ordersCost } from './quantity.ts';
 import type { LotLine } from './rounding.ts';
@@ -27,6 +32,7 @@ import { improveLots, trimToCash } from './rounding.ts';
 import { splitSleeveTarget } from './split.ts';
 import type {
   CashBalance,
+  CutOrder,
   Order,
   RebalanceInput,
   RebalanceResult,
@@ -41,6 +47,11 @@ export const LEFT_ALONE: readonly SleeveId[] = ['other', 'unclassified'];
 export const CASH_SLEEVE: SleeveId = 'cash-bonds';
 /** Orders worth less than this in base are float noise, not trades. */
 const DUST = 1e-6;
+/**
+ * Candidates bought for an empty sleeve when neither the model's sleeve (`fill`) nor the caller says: three equal
+ * parts, so a 30% sleeve is not one stock (the single-name concentration the thesis warns about).
+ */
+export const DEFAULT_FILL = 3;
 
 /** One listing in one account that the rebalance may trade. */
 interface Line extends LotLine {
@@ -148,7 +159,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
       });
     } else if (goal > 0) {
       const sleeve = model.sleeves.find((s) => s.id === id);
-      const pick = pickCandidates(sleeve?.candidates ?? [], Math.max(1, input.candidates ?? 1), ctx);
+      const pick = pickCandidates(sleeve?.candidates ?? [], fillCount(sleeve, input.candidates), ctx);
       if (!pick.picked.length) {
         unresolved.push({
           sleeve: id,
@@ -241,7 +252,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
   const skipped: SkippedOrder[] = [];
   for (const l of lines) {
     if (l.qty !== 0 && Math.abs(l.qty * l.price * l.fxRate) < minTradeBase) {
-      skipped.push({ ...orderOf(l), reason: 'min-trade' });
+      skipped.push({ ...orderOf(l, cost), reason: 'min-trade' });
       l.qty = 0;
       l.min = 0;
       l.max = 0;
@@ -252,7 +263,57 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
   if (trimToCash(tradable, state, fractional)) recompute();
 
   for (const l of lines) if (Math.abs(l.qty * l.price * l.fxRate) < DUST) l.qty = 0;
-  const orders = lines.filter((l) => l.qty !== 0).map(orderOf);
+
+  // Each account pays for its own buys: conversions inside it, then transfers from accounts with spare cash
+  // (funding.ts). What is still short is cut from that account's buys, largest first, and the funding is planned
+  // again from the start, until every account can pay (or has nothing left to cut).
+  const baseRates = new Map<CurrencyCode, number>();
+  for (const p of positions) baseRates.set(p.currency, p.fxRate);
+  for (const l of lines) baseRates.set(l.currency, l.fxRate);
+  const baseRate = (c: CurrencyCode) => baseRates.get(c) ?? 1;
+  const quote = (from: CurrencyCode, to: CurrencyCode) => quoteFx(input, from, to, baseRate);
+  const planned = new Map<Line, number>();
+  let funding: FundingPlan;
+  let balances: Map<string, Map<CurrencyCode, number>>;
+  // Each round cuts at least one lot (or, fractional, the exact shortfall), so it ends; the bound only guards a float
+  // ping-pong between conversion and valuation rates from running away.
+  for (let round = 0; ; round++) {
+    balances = cashAfterOwnOrders(positions, lines, cost, baseRate);
+    const reserve = cashReserves(positions, lines, balances, targets[cashIx] as number, leftAlone, baseRate);
+    funding = planFunding({ balances, reserve, quote, baseRate });
+    if (!funding.short.length || round >= 1_000) break;
+    if (!cutBuys(lines, funding.short, baseRate, fractional, planned)) break;
+  }
+  for (const s of funding.short) {
+    warnings.push({
+      code: 'account-short',
+      message: `${s.account} needs ${s.amount.toFixed(2)} ${s.currency} more than it has, and no buy in it is left to cut`,
+      account: s.account,
+      params: { currency: s.currency, amount: s.amount },
+    });
+  }
+  const cuts: CutOrder[] = [];
+  for (const [l, before] of planned) {
+    const removed = before - Math.max(0, l.qty);
+    if (removed <= 0) continue;
+    cuts.push({ ...orderOf(l, cost, removed), planned: before, reason: 'account-short' });
+    warnings.push({
+      code: 'buy-cut',
+      message: `${l.account}: buy ${Math.max(0, l.qty)} ${l.symbol} instead of ${before}: after conversions and transfers the account could not pay for ${removed} more (no other account had cash to spare above its cash reserve)`,
+      account: l.account,
+      symbol: l.symbol,
+      sleeve: l.sleeveId,
+      params: {
+        account: l.account,
+        symbol: l.symbol,
+        quantity: Math.max(0, l.qty),
+        planned: before,
+        cut: removed,
+      },
+    });
+  }
+
+  const orders = lines.filter((l) => l.qty !== 0).map((l) => orderOf(l, cost));
   orders.sort(
     (a, b) => a.account.localeCompare(b.account) || sideRank(a) - sideRank(b) || b.valueBase - a.valueBase,
   );
@@ -260,33 +321,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
     orders.map((o) => o.valueBase),
     cost,
   );
-
-  // Cash per account and currency after the orders, then the conversions that cover what is negative.
-  const balances = new Map<string, Map<CurrencyCode, number>>();
-  const add = (account: string, ccy: CurrencyCode, amount: number) => {
-    const m = balances.get(account) ?? new Map<CurrencyCode, number>();
-    m.set(ccy, (m.get(ccy) ?? 0) + amount);
-    balances.set(account, m);
-  };
-  const baseRates = new Map<CurrencyCode, number>();
-  for (const p of positions) baseRates.set(p.currency, p.fxRate);
-  for (const l of lines) baseRates.set(l.currency, l.fxRate);
-  for (const p of positions) if (p.kind === 'cash') add(p.account, p.currency, p.quantity);
-  for (const o of orders) {
-    add(o.account, o.currency, o.side === 'sell' ? o.value : -o.value);
-    const c = ordersCost([o.valueBase], cost);
-    if (c > 0) add(o.account, o.currency, -c / (baseRates.get(o.currency) ?? 1));
-  }
-  const baseRate = (c: CurrencyCode) => baseRates.get(c) ?? 1;
-  const { fx, short } = fxOrdersFor(balances, (from, to) => quoteFx(input, from, to, baseRate), baseRate);
-  for (const s of short) {
-    warnings.push({
-      code: 'account-short',
-      message: `${s.account} needs ${s.amount.toFixed(2)} ${s.currency} more than it has: move money into it from another account before buying`,
-      account: s.account,
-      params: { currency: s.currency, amount: s.amount },
-    });
-  }
+  const fx = funding.fx;
 
   const cash: CashBalance[] = [];
   for (const [account, m] of [...balances].sort(([a], [b]) => a.localeCompare(b))) {
@@ -336,6 +371,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
       lines,
       unresolved,
       skipped,
+      cuts,
       mode,
       afterInvestable,
       bondShare: afterInvestable > 0 ? bonds / afterInvestable : 0,
@@ -358,8 +394,10 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
     mode,
     band,
     orders,
+    transfers: funding.transfers,
     fx,
     skipped,
+    cuts,
     unresolved,
     before: { investable: beforeInvestable, total: report.total, sleeves: before },
     after: {
@@ -369,6 +407,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
       cash,
     },
     cost: totalCost,
+    costModel: cost,
     freshness,
     warnings,
   };
@@ -408,21 +447,23 @@ function lineOf(
   };
 }
 
-function orderOf(l: Line): Order {
-  const quantity = Math.abs(l.qty);
+/** The order for `line` (or for `units` of it: the part cut), with its trading cost. */
+function orderOf(l: Line, cost: CostModel, units = l.qty): Order {
+  const quantity = Math.abs(units);
   const value = quantity * l.price;
   return {
     account: l.account,
     symbol: l.symbol,
     name: l.name,
     nameKo: l.nameKo,
-    side: l.qty > 0 ? 'buy' : 'sell',
+    side: units > 0 ? 'buy' : 'sell',
     quantity,
     price: l.price,
     priceDate: l.priceDate,
     currency: l.currency,
     value,
     valueBase: value * l.fxRate,
+    costBase: tradeCost(value * l.fxRate, cost),
     sleeve: l.sleeveId,
   };
 }
@@ -460,6 +501,113 @@ function fundsBook(positions: readonly Position[], lines: readonly Line[]): Acco
   }
   for (const l of lines) get(l.account).funds -= l.qty * l.price * l.fxRate;
   return [...book].map(([account, a]) => ({ account, ...a }));
+}
+
+/** How many candidates fill an empty sleeve: the caller's override, else the model sleeve's `fill`, else 3. */
+function fillCount(sleeve: ModelSleeve | undefined, override: number | undefined): number {
+  if (override !== undefined) return Math.max(1, Math.floor(override));
+  // `fill` is optional and not (yet) part of ModelSleeve: read it when a model file carries it.
+  const fill = (sleeve as (ModelSleeve & { fill?: unknown }) | undefined)?.fill;
+  if (fill === undefined) return DEFAULT_FILL;
+  if (typeof fill !== 'number' || !Number.isInteger(fill) || fill < 1) {
+    throw new InputError({
+      message: `model sleeve ${sleeve?.id}: fill ${String(fill)} is not a number of candidates`,
+      expected: 'fill: a whole number of 1 or more',
+    });
+  }
+  return fill;
+}
+
+/** Cash per account and currency once the account's own orders (and their costs) are paid, before any funding. */
+function cashAfterOwnOrders(
+  positions: readonly Position[],
+  lines: readonly Line[],
+  cost: CostModel,
+  baseRate: (c: CurrencyCode) => number,
+): Map<string, Map<CurrencyCode, number>> {
+  const balances = new Map<string, Map<CurrencyCode, number>>();
+  const add = (account: string, ccy: CurrencyCode, amount: number) => {
+    const m = balances.get(account) ?? new Map<CurrencyCode, number>();
+    m.set(ccy, (m.get(ccy) ?? 0) + amount);
+    balances.set(account, m);
+  };
+  for (const p of positions) if (p.kind === 'cash') add(p.account, p.currency, p.quantity);
+  for (const l of lines) {
+    if (l.qty === 0) continue;
+    const value = l.qty * l.price;
+    add(l.account, l.currency, -value);
+    const c = tradeCost(value * l.fxRate, cost);
+    if (c > 0) add(l.account, l.currency, -c / baseRate(l.currency));
+  }
+  return balances;
+}
+
+/**
+ * The cash each account keeps for the cash sleeve (base): the model's cash target times the account's investable
+ * value after its own orders (securities outside the left-alone sleeves, plus its cash), less the bond funds it holds.
+ * Only cash above this may be sent to another account (funding.ts).
+ */
+function cashReserves(
+  positions: readonly Position[],
+  lines: readonly Line[],
+  balances: ReadonlyMap<string, ReadonlyMap<CurrencyCode, number>>,
+  cashTarget: number,
+  leftAlone: ReadonlySet<SleeveId>,
+  baseRate: (c: CurrencyCode) => number,
+): Map<string, number> {
+  const value = new Map<string, number>();
+  const bonds = new Map<string, number>();
+  const add = (m: Map<string, number>, account: string, v: number) =>
+    m.set(account, (m.get(account) ?? 0) + v);
+  for (const p of positions) {
+    if (p.kind !== 'security' || leftAlone.has(p.sleeve)) continue;
+    add(value, p.account, p.value);
+    if (p.sleeve === CASH_SLEEVE) add(bonds, p.account, p.value);
+  }
+  for (const l of lines) add(value, l.account, l.qty * l.price * l.fxRate);
+  for (const [account, m] of balances) for (const [c, v] of m) add(value, account, v * baseRate(c));
+  const out = new Map<string, number>();
+  for (const [account, v] of value) out.set(account, Math.max(0, cashTarget * v - (bonds.get(account) ?? 0)));
+  return out;
+}
+
+/**
+ * Takes lots off the buys of each account still short after funding: one lot at a time from the account's largest buy
+ * (by value), so the cut falls on the biggest positions first and spreads as they shrink, until the freed value covers
+ * the shortfall (valued in base; the funding is re-planned afterwards, so a rate difference only costs another round).
+ * With fractional shares the largest buy is cut by exactly what is missing. Records each line's quantity before its
+ * first cut in `planned`. Returns false when there was nothing to cut.
+ */
+function cutBuys(
+  lines: Line[],
+  short: readonly { account: string; currency: CurrencyCode; amount: number }[],
+  baseRate: (c: CurrencyCode) => number,
+  fractional: boolean,
+  planned: Map<Line, number>,
+): boolean {
+  let cut = false;
+  for (const s of short) {
+    let need = s.amount * baseRate(s.currency);
+    const buys = lines.filter((l) => l.account === s.account && l.qty > 0 && !l.exit);
+    while (need > DUST) {
+      const line = buys
+        .filter((l) => l.qty > 0)
+        .reduce<Line | undefined>(
+          (a, l) => (!a || l.qty * l.price * l.fxRate > a.qty * a.price * a.fxRate ? l : a),
+          undefined,
+        );
+      if (!line) break;
+      const perUnit = line.price * line.fxRate;
+      const units = fractional ? Math.min(line.qty, need / perUnit) : Math.min(line.lot, line.qty);
+      if (!planned.has(line)) planned.set(line, line.qty);
+      line.qty -= units;
+      // Whole lots: a float remainder of a lot is no position.
+      if (line.qty * perUnit < DUST) line.qty = 0;
+      need -= units * perUnit;
+      cut = true;
+    }
+  }
+  return cut;
 }
 
 function rateToBase(input: RebalanceInput, currency: CurrencyCode): number {
@@ -512,6 +660,7 @@ function explainMisses(
     lines: readonly Line[];
     unresolved: readonly Unresolved[];
     skipped: readonly SkippedOrder[];
+    cuts: readonly CutOrder[];
     mode: RebalanceInput['mode'];
     afterInvestable: number;
     /** Bond funds in the cash sleeve as a share of the investable value: never traded. */
@@ -556,6 +705,15 @@ function explainMisses(
         ...base,
         message: `${head}: no candidate for it has a price (see unresolved)`,
         params: { ...params, reason: 'unresolved' },
+      });
+    } else if (
+      ctx.cuts.some((k) => k.sleeve === s.id) ||
+      (s.id === CASH_SLEEVE && ctx.cuts.length > 0 && s.weight > s.target)
+    ) {
+      out.push({
+        ...base,
+        message: `${head}: buys were cut because their account could not pay for them (see cut)`,
+        params: { ...params, reason: 'account-short' },
       });
     } else if (ctx.skipped.some((k) => k.sleeve === s.id)) {
       out.push({

@@ -43,7 +43,10 @@ export interface RebalanceInput {
   fractional?: boolean;
   /** Orders worth less than this (converted to base at the as-of rate) are skipped. */
   minTrade?: Money;
-  /** How many priced candidates fill an empty sleeve (equal parts). Default 1. */
+  /**
+   * How many priced candidates fill an empty sleeve (equal parts), for every sleeve. Default: the sleeve's own `fill`
+   * in the model, else 3 (one name in a 30% sleeve is the concentration the thesis warns about).
+   */
   candidates?: number;
   /** Trading costs, reserved from cash before buying. Default none. */
   cost?: CostModel;
@@ -67,6 +70,8 @@ export interface Order {
   value: number;
   /** `value` in the base currency at the as-of rate. */
   valueBase: number;
+  /** Trading cost of this order under `input.cost`, in the base currency (0 without a cost model). */
+  costBase: number;
   sleeve: SleeveId;
 }
 
@@ -74,7 +79,28 @@ export interface SkippedOrder extends Order {
   reason: 'min-trade';
 }
 
+/** Units taken off a buy because its account could not pay for them, even after conversions and transfers. */
+export interface CutOrder extends Order {
+  /** Units the buy had before the cut (`quantity` is the units removed). */
+  planned: number;
+  reason: 'account-short';
+}
+
+/**
+ * Money moved from one account to another before the buys (funding.ts). The sender converts first, so `currency` is
+ * the one the receiver's buys need.
+ */
+export interface Transfer {
+  from: string;
+  to: string;
+  currency: CurrencyCode;
+  amount: number;
+  /** `amount` in the base currency at the as-of rate. */
+  amountBase: number;
+}
+
 export interface FxOrder {
+  /** The account the conversion is made in. */
   account: string;
   from: CurrencyCode;
   to: CurrencyCode;
@@ -84,6 +110,10 @@ export interface FxOrder {
   rate: number;
   /** Date of the rate used (the oldest leg's). */
   date: string;
+  /** `orders`: for this account's own buys; `transfer`: made by a sending account before a transfer. */
+  purpose: 'orders' | 'transfer';
+  /** For `transfer`: the account the converted money is sent to. */
+  transferTo?: string;
 }
 
 export interface CandidateTried {
@@ -131,13 +161,19 @@ export interface RebalanceResult {
   mode: RebalanceMode;
   band: Band;
   orders: Order[];
+  /** Between accounts, after the orders and before the buys; planned in funding.ts. */
+  transfers: Transfer[];
   fx: FxOrder[];
   skipped: SkippedOrder[];
+  /** Buys reduced because their account was still short after conversions and transfers. */
+  cuts: CutOrder[];
   unresolved: Unresolved[];
   before: { investable: number; total: number; sleeves: SleeveResult[] };
   after: { investable: number; total: number; sleeves: SleeveResult[]; cash: CashBalance[] };
   /** Trading cost of the orders under `input.cost`, in base. */
   cost: number;
+  /** The cost model used (none = 0 bps). */
+  costModel: CostModel;
   /** Age of every close and rate the orders rest on, worst first (freshness.ts); the command gates on it. */
   freshness: DataFreshness;
   warnings: RebalanceWarning[];
