@@ -81,6 +81,8 @@ export function createApp(config: ServerConfig) {
     minTrade: q.minTrade,
     fractional: q.fractional === 'true',
     allowStale: q.allowStale === 'true',
+    candidates: q.candidates,
+    costBps: q.costBps,
   });
 
   app.get('/api/rebalance', async (c) =>

@@ -140,6 +140,9 @@ describe('dashboard in Chromium', () => {
       const row = page.locator(`[data-testid="rb-orders"] tbody tr[data-symbol="${o.symbol}"]`);
       expect(await row.getByTestId('rb-qty').textContent()).toBe(formatNumber(o.quantity, 'en'));
     }
+    // The sample's US account cannot pay for its buys alone: the page lists the planned transfers.
+    expect(doc.transfers.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="rb-transfers"] li').count()).toBe(doc.transfers.length);
     await shot('rebalance');
     await page.getByTestId('rb-record').click();
     await expect.poll(() => page.getByTestId('rb-recorded').textContent()).toContain('2026-05');

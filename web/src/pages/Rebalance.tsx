@@ -22,6 +22,8 @@ const L = {
     buy: 'Buy',
     sell: 'Sell',
     fx: 'Currency conversions',
+    transfers: 'Transfers between accounts (before the buys)',
+    cuts: 'Buys cut (the account could not pay)',
     beforeAfter: 'Sleeves before and after',
     before: 'Before',
     after: 'After',
@@ -47,6 +49,8 @@ const L = {
     buy: '매수',
     sell: '매도',
     fx: '환전',
+    transfers: '계좌 간 이체 (매수 전)',
+    cuts: '줄인 매수 (계좌 잔액 부족)',
     beforeAfter: '리밸런싱 전후 슬리브 비중',
     before: '전',
     after: '후',
@@ -218,6 +222,31 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
             </table>
           </div>
         ))}
+        {doc.transfers.length > 0 && (
+          <>
+            <h3>{l.transfers}</h3>
+            <ul data-testid="rb-transfers">
+              {doc.transfers.map((t) => (
+                <li key={`${t.from}-${t.to}-${t.currency}`}>
+                  {t.from} → {t.to}: <strong>{money(t.amount, t.currency)}</strong> ({money(t.amountBase)})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {doc.cuts.length > 0 && (
+          <>
+            <h3>{l.cuts}</h3>
+            <ul>
+              {doc.cuts.map((c) => (
+                <li key={`${c.account}-${c.symbol}`}>
+                  {c.account}: <code>{c.symbol}</code> {formatNumber(c.planned, lang)} →{' '}
+                  {formatNumber(c.planned - c.quantity, lang)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {doc.fx.length > 0 && (
           <>
             <h3>{l.fx}</h3>
