@@ -253,7 +253,12 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
             <ul>
               {doc.fx.map((f) => (
                 <li key={`${f.account}-${f.from}-${f.to}`}>
-                  {f.account}: {money(f.amount, f.from)} → {f.to} @ {formatNumber(f.rate, lang, 6)} ({f.date})
+                  {f.account}: {money(f.amount, f.from)} → {money(f.amount * f.rate, f.to)} (
+                  {/* Quote the rate the way people read it: 1 USD = ₩1,483.80 rather than 0.000674. */}
+                  {f.rate < 1
+                    ? `1 ${f.to} = ${formatNumber(1 / f.rate, lang, 2)} ${f.from}`
+                    : `1 ${f.from} = ${formatNumber(f.rate, lang, 4)} ${f.to}`}
+                  , {f.date})
                 </li>
               ))}
             </ul>
