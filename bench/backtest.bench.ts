@@ -13,7 +13,8 @@ import { Worker } from 'node:worker_threads';
 import { runBacktest } from '../src/core/backtest/engine.ts';
 import type { PreparedMarket } from '../src/core/backtest/prepare.ts';
 import { prepareMarket } from '../src/core/backtest/prepare.ts';
-import { prng, syntheticMarket } from './backtest.synthetic.ts';
+import { prng } from '../test/support/random.ts';
+import { syntheticMarket } from './backtest.synthetic.ts';
 import { fmt, time } from './timing.ts';
 
 const ASSETS = 50;

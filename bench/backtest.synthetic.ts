@@ -4,18 +4,7 @@
  */
 import type { MarketData, PriceSeries } from '../src/core/market.ts';
 import type { Series } from '../src/core/series.ts';
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { prng } from '../test/support/random.ts';
 
 export function syntheticMarket(
   n: number,

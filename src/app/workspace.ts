@@ -102,3 +102,23 @@ export async function marketFor(r: MarketRequest): Promise<MarketData> {
     ...(cache ? { cache } : {}),
   });
 }
+
+export interface Portfolio extends LoadedHoldings {
+  market: MarketData;
+}
+
+/**
+ * The holdings files imported and priced: what check and stress both start from. The market holds the held symbols'
+ * series plus `extraSymbols` (stress: its proxies), from the one precedence of sources (`marketFor`).
+ */
+export async function loadPortfolio(
+  files: readonly HoldingsSource[],
+  universe: Universe,
+  o: Omit<MarketRequest, 'symbols'>,
+  extraSymbols: Iterable<string> = [],
+): Promise<Portfolio> {
+  const imported = await importFiles(files);
+  const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
+  const market = await marketFor({ symbols, prices: o.prices, db: o.db });
+  return { ...imported, market };
+}

@@ -6,6 +6,20 @@ import type { CheckThresholds } from '../core/model.ts';
 import type { Lang } from '../i18n/format.ts';
 import { langFromLocale } from '../i18n/format.ts';
 
+/** The options every report command takes, parsed in this order (so the first bad one is the one reported). */
+export interface CommonOptions {
+  lang?: string;
+  base: string;
+  asOf?: string;
+}
+
+export function parseCommonOptions(
+  o: CommonOptions,
+  today: Date,
+): { lang: Lang; base: string; asOf: number } {
+  return { lang: parseLang(o.lang), base: parseBase(o.base), asOf: parseAsOf(o.asOf, today) };
+}
+
 export function parseBase(value: string): string {
   const code = value.trim().toUpperCase();
   if (!isCurrencyCode(code)) {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../test/support/market.ts';
-import { checkPortfolio } from './check.ts';
+import { inst } from '../../test/support/universe.ts';
+import { type CheckInput, checkPortfolio } from './check.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
 import type { Model } from './model.ts';
-import type { Instrument } from './universe.ts';
 import { buildUniverse } from './universe.ts';
-
-const inst = (
-  symbol: string,
-  sleeve: Instrument['sleeve'],
-  country: string,
-  currency: string,
-  extra: Partial<Instrument> = {},
-): Instrument => ({
-  symbol,
-  name: symbol,
-  type: 'stock',
-  currency,
-  exchange: 'X',
-  country,
-  sleeve,
-  lot: 1,
-  mag7: false,
-  ...extra,
-});
 
 const universe = buildUniverse([
   inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
@@ -80,10 +61,14 @@ const holdings: Holding[] = [
   { kind: 'cash', account: 'A', currency: 'USD', amount: 500, origin: o },
 ];
 
+/** checkPortfolio on this file's universe, model and market, in USD as of 2026-05-29; `extra` overrides any input. */
+const check = (hs: Holding[], extra: Partial<CheckInput> = {}) =>
+  checkPortfolio({ holdings: hs, universe, model, market, base: 'USD', asOf: toDay('2026-05-29'), ...extra });
+
 describe('checkPortfolio — a two-account USD/KRW portfolio valued by hand', () => {
   // NVDA 10 × 100 = 1,000 USD; AAPL 5 × 200 = 1,000; Samsung 100 × 50,000 KRW / 1,250 = 4,000;
   // KRW cash 1,000,000 / 1,250 = 800; USD cash 500. Total 7,300 USD.
-  const r = checkPortfolio({ holdings, universe, model, market, base: 'USD', asOf: toDay('2026-05-29') });
+  const r = check(holdings);
 
   it('values every position in the base currency', () => {
     expect(r.total).toBeCloseTo(7300, 9);
@@ -150,33 +135,17 @@ describe('checkPortfolio — a two-account USD/KRW portfolio valued by hand', ()
   });
 
   it('values the same portfolio in KRW by the same rate', () => {
-    const k = checkPortfolio({ holdings, universe, model, market, base: 'KRW', asOf: toDay('2026-05-29') });
+    const k = check(holdings, { base: 'KRW' });
     expect(k.total).toBeCloseTo(7300 * 1250, 6);
   });
 
   it('applies user threshold overrides', () => {
-    const t = checkPortfolio({
-      holdings,
-      universe,
-      model,
-      market,
-      base: 'USD',
-      asOf: toDay('2026-05-29'),
-      thresholds: { 'mag7-max': { max: 0.25 } },
-    });
+    const t = check(holdings, { thresholds: { 'mag7-max': { max: 0.25 } } });
     expect(t.checks[0]).toMatchObject({ id: 'mag7-max', pass: false, threshold: 0.25 });
   });
 
   it('passes monthly-rebalancing when the last rebalance is within the window', () => {
-    const t = checkPortfolio({
-      holdings,
-      universe,
-      model,
-      market,
-      base: 'USD',
-      asOf: toDay('2026-05-29'),
-      lastRebalance: toDay('2026-05-04'),
-    });
+    const t = check(holdings, { lastRebalance: toDay('2026-05-04') });
     expect(t.checks[3]).toMatchObject({ pass: true, value: 25 });
   });
 });
@@ -184,14 +153,7 @@ describe('checkPortfolio — a two-account USD/KRW portfolio valued by hand', ()
 describe('checkPortfolio — quote units, staleness and missing prices', () => {
   it('converts a London close in pence to pounds before FX', () => {
     // 20 × 1,000 GBp = 20 × 10 GBP = 200 GBP × 1.3 = 260 USD.
-    const r = checkPortfolio({
-      holdings: [{ kind: 'security', account: 'A', symbol: 'RR.L', quantity: 20, origin: o }],
-      universe,
-      model,
-      market,
-      base: 'USD',
-      asOf: toDay('2026-05-29'),
-    });
+    const r = check([{ kind: 'security', account: 'A', symbol: 'RR.L', quantity: 20, origin: o }]);
     expect(r.positions[0]?.price).toBeCloseTo(10, 12);
     expect(r.positions[0]?.currency).toBe('GBP');
     expect(r.total).toBeCloseTo(260, 9);
@@ -199,14 +161,7 @@ describe('checkPortfolio — quote units, staleness and missing prices', () => {
 
   it('flags a price older than 3 trading days', () => {
     // CEG last close Fri 2026-05-01; as of Fri 2026-05-29 that is 20 weekdays old: beyond 10, an error-level warning.
-    const r = checkPortfolio({
-      holdings: [{ kind: 'security', account: 'A', symbol: 'CEG', quantity: 1, origin: o }],
-      universe,
-      model,
-      market,
-      base: 'USD',
-      asOf: toDay('2026-05-29'),
-    });
+    const r = check([{ kind: 'security', account: 'A', symbol: 'CEG', quantity: 1, origin: o }]);
     expect(r.warnings).toEqual([
       expect.objectContaining({ code: 'stale-price-error', symbol: 'CEG', age: 20 }),
     ]);
@@ -215,44 +170,29 @@ describe('checkPortfolio — quote units, staleness and missing prices', () => {
 
   it('refuses to price a holding with no close on or before the as-of date', () => {
     expect(() =>
-      checkPortfolio({
-        holdings: [
-          { kind: 'security', account: 'A', symbol: 'NVDA', quantity: 1, origin: { file: 'x.csv', line: 7 } },
-        ],
-        universe,
-        model,
-        market,
-        base: 'USD',
-        asOf: toDay('2026-05-01'),
-      }),
+      check(
+        [{ kind: 'security', account: 'A', symbol: 'NVDA', quantity: 1, origin: { file: 'x.csv', line: 7 } }],
+        { asOf: toDay('2026-05-01') },
+      ),
     ).toThrow(/x\.csv:7: no price for NVDA on or before 2026-05-01/);
   });
 
   it('names a symbol the data does not know, with how to supply it', () => {
     expect(() =>
-      checkPortfolio({
-        holdings: [
-          { kind: 'security', account: 'A', symbol: 'ZZZZ', quantity: 1, origin: { file: 'x.csv', line: 3 } },
-        ],
-        universe,
-        model,
-        market,
-        base: 'USD',
-        asOf: toDay('2026-05-29'),
-      }),
+      check([
+        { kind: 'security', account: 'A', symbol: 'ZZZZ', quantity: 1, origin: { file: 'x.csv', line: 3 } },
+      ]),
     ).toThrow(/no price for ZZZZ[\s\S]*--prices/);
   });
 
   it('counts a user-priced symbol outside the universe as unclassified, in the row currency', () => {
     const m = marketOf({ prices: { XYZ: [['2026-05-28', 10]] }, fx: { USDKRW: [['2026-05-28', 1_250]] } });
-    const r = checkPortfolio({
-      holdings: [{ kind: 'security', account: 'A', symbol: 'XYZ', quantity: 3, currency: 'KRW', origin: o }],
-      universe,
-      model,
-      market: m,
-      base: 'USD',
-      asOf: toDay('2026-05-29'),
-    });
+    const r = check(
+      [{ kind: 'security', account: 'A', symbol: 'XYZ', quantity: 3, currency: 'KRW', origin: o }],
+      {
+        market: m,
+      },
+    );
     expect(r.positions[0]).toMatchObject({ sleeve: 'unclassified', currency: 'KRW' });
     expect(r.total).toBeCloseTo(30 / 1250, 15);
     expect(r.warnings.map((w) => w.code)).toContain('unclassified');
@@ -260,15 +200,8 @@ describe('checkPortfolio — quote units, staleness and missing prices', () => {
   });
 
   it('fails when no FX rate reaches the base currency', () => {
-    expect(() =>
-      checkPortfolio({
-        holdings: [{ kind: 'cash', account: 'A', currency: 'INR', amount: 100, origin: o }],
-        universe,
-        model,
-        market,
-        base: 'USD',
-        asOf: toDay('2026-05-29'),
-      }),
-    ).toThrow(/no INR→USD exchange rate/);
+    expect(() => check([{ kind: 'cash', account: 'A', currency: 'INR', amount: 100, origin: o }])).toThrow(
+      /no INR→USD exchange rate/,
+    );
   });
 });

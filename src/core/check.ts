@@ -8,24 +8,16 @@ import { fromDay } from './dates.ts';
 import type { Bucket, SleeveExposure } from './exposure.ts';
 import { bucketBy, countryOf, currencyOf, sleeveExposures } from './exposure.ts';
 import { fxFreshness } from './health.ts';
-import type { Holding } from './holdings.ts';
-import type { MarketData } from './market.ts';
 import type { CheckThresholds, Model } from './model.ts';
 import type { CheckResult } from './rules.ts';
 import { runChecks } from './rules.ts';
-import type { Universe } from './universe.ts';
-import type { Position } from './valuation.ts';
+import type { Position, ValuationInput } from './valuation.ts';
 import { STALE_ERROR_DAYS, STALE_WARN_DAYS, valueHoldings } from './valuation.ts';
 import type { Warning } from './warnings.ts';
 
-export interface CheckInput {
-  holdings: readonly Holding[];
-  universe: Universe;
+/** What valuation needs (holdings, universe, market, base, as-of), and the model and checklist inputs. */
+export interface CheckInput extends ValuationInput {
   model: Model;
-  market: MarketData;
-  base: CurrencyCode;
-  /** Day number of the as-of date. */
-  asOf: number;
   /** Day number of the last recorded rebalance; null = journal has none; undefined = no journal at all. */
   lastRebalance?: number | null;
   /** User overrides of the model's thresholds, by check id. */

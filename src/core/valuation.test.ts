@@ -5,26 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { series } from '../../test/support/market.ts';
+import { ROLLS_ROYCE } from '../../test/support/universe.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
 import type { FxSeries, MarketData, PriceSeries } from './market.ts';
 import { buildUniverse } from './universe.ts';
 import { valueHoldings } from './valuation.ts';
 
-const universe = buildUniverse([
-  {
-    symbol: 'RR.L',
-    name: 'Rolls-Royce',
-    type: 'stock',
-    currency: 'GBP',
-    quoteCurrency: 'GBp',
-    exchange: 'LSE',
-    country: 'GB',
-    sleeve: 'energy',
-    lot: 1,
-    mag7: false,
-  },
-]);
+const universe = buildUniverse([ROLLS_ROYCE]);
 
 const gbpusd: FxSeries = {
   ...series([['2026-11-20', 1.25]], 'test:GBPUSD'),

@@ -5,21 +5,10 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Model } from '../../core/model.ts';
 import { readJsonFile } from './json-file.ts';
+import { classifiedSleeveId, fraction } from './schemas.ts';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
 export const DEFAULT_MODEL = 'great-dispersion-2026';
-
-const fraction = z.number().min(0).max(1);
-const sleeveId = z.enum([
-  'mag7-selected',
-  'mag7-other',
-  'physical-ai',
-  'energy',
-  'emerging',
-  'defense',
-  'cash-bonds',
-  'other',
-]);
 
 const modelSchema = z
   .object({
@@ -32,7 +21,7 @@ const modelSchema = z
     sleeves: z
       .array(
         z.object({
-          id: sleeveId,
+          id: classifiedSleeveId,
           target: fraction,
           min: fraction.optional(),
           max: fraction.optional(),

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors.ts';
+import { problemOf } from '../../../test/support/errors.ts';
 import { loadReadings } from './readings-file.ts';
 
 const FIX = 'test/fixtures/signals';
 
-function problem(file: string) {
-  try {
-    loadReadings(file);
-  } catch (e) {
-    if (e instanceof InputError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const problem = (file: string) => problemOf(() => loadReadings(file));
 
 describe('bundled readings (data/signals/readings.json)', () => {
   const readings = loadReadings();

@@ -6,36 +6,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/stress/scenario.ts';
 import { readJsonFile } from './json-file.ts';
+import { anySleeveId, countryCode, currencyCode } from './schemas.ts';
 
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../../data/scenarios/', import.meta.url));
-
-const sleeveId = z.enum([
-  'mag7-selected',
-  'mag7-other',
-  'physical-ai',
-  'energy',
-  'emerging',
-  'defense',
-  'cash-bonds',
-  'other',
-  'unclassified',
-]);
 
 const shockSchema = z
   .object({
     instrument: z.string().min(1).optional(),
-    sleeve: sleeveId.optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'expected an ISO 3166 two-letter country code')
-      .optional(),
-    currency: z
-      .string()
-      .refine(isCurrencyCode, 'expected an ISO 4217 currency code')
+    sleeve: anySleeveId.optional(),
+    country: countryCode.optional(),
+    currency: currencyCode
       .refine((c) => c !== 'USD', 'USD cannot move against itself: shock the other currencies instead')
       .optional(),
     move: z

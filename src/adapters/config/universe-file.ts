@@ -1,10 +1,11 @@
 /** Loads the bundled instrument universe and an optional user file that extends or overrides it. */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isCurrencyCode, quoteToMajor } from '../../core/currency.ts';
+import { quoteToMajor } from '../../core/currency.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse } from '../../core/universe.ts';
 import { readJsonFile } from './json-file.ts';
+import { classifiedSleeveId, countryCode, currencyCode } from './schemas.ts';
 
 export const BUNDLED_UNIVERSE = fileURLToPath(new URL('../../../data/universe.json', import.meta.url));
 
@@ -13,23 +14,14 @@ const instrumentSchema = z.object({
   name: z.string().min(1),
   nameKo: z.string().optional(),
   type: z.enum(['stock', 'etf', 'index', 'bond-fund']).default('stock'),
-  currency: z.string().refine(isCurrencyCode, 'expected an ISO 4217 currency code'),
+  currency: currencyCode,
   quoteCurrency: z
     .string()
     .refine((c) => quoteToMajor(c) !== undefined, 'expected a currency or minor-unit code such as GBp')
     .optional(),
   exchange: z.string().min(1),
-  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 two-letter country code'),
-  sleeve: z.enum([
-    'mag7-selected',
-    'mag7-other',
-    'physical-ai',
-    'energy',
-    'emerging',
-    'defense',
-    'cash-bonds',
-    'other',
-  ]),
+  country: countryCode,
+  sleeve: classifiedSleeveId,
   lot: z.number().int().positive().default(1),
   mag7: z.boolean().default(false),
   aliases: z.array(z.string()).optional(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../test/support/errors.ts';
 import { importHoldingsCsv, parseHoldingsCsv } from './csv-holdings.ts';
-import { at, fixture, problemOf, utf8 } from './test-support.ts';
+import { at, fixture, utf8 } from './test-support.ts';
 
 function load(name: string, options?: { defaultAccount?: string }) {
   const { bytes, file } = fixture(name);

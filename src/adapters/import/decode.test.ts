@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../test/support/errors.ts';
 import { decodeText } from './decode.ts';
-import { fixture, problemOf, utf8 } from './test-support.ts';
+import { fixture, utf8 } from './test-support.ts';
 
 describe('decodeText', () => {
   it('reads plain UTF-8 (ASCII included)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../test/support/errors.ts';
 import { importGhostfolioJson } from './ghostfolio.ts';
-import { at, fixture, problemOf } from './test-support.ts';
+import { at, fixture } from './test-support.ts';
 
 const text = (name: string) => {
   const { bytes, file } = fixture(name);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type InputProblem, isInputError } from '../../core/errors.ts';
+import { problemOfAsync } from '../../../test/support/errors.ts';
 import { importHoldingsFile, readHoldingsFile } from './index.ts';
 import { fixture, utf8 } from './test-support.ts';
 
@@ -42,16 +42,6 @@ describe('importHoldingsFile', () => {
 describe('readHoldingsFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dispersion-read-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function problemOfAsync(run: () => Promise<unknown>): Promise<InputProblem> {
-    try {
-      await run();
-    } catch (e) {
-      if (isInputError(e)) return e.problem;
-      throw e;
-    }
-    throw new Error('expected an InputError');
-  }
 
   it('returns the bytes of a file', async () => {
     const path = fileURLToPath(new URL('../../../test/fixtures/import/ok/korean-cp949.csv', import.meta.url));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../test/support/errors.ts';
 import { toDay } from '../../core/dates.ts';
-import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { MarketData } from '../../core/market.ts';
 import { lastDay, onOrBefore } from '../../core/series.ts';
 import { defaultBundledDir, listBundledSymbols, loadMarketData, loadRates } from './load.ts';
@@ -15,16 +15,6 @@ const USER = join(FIXTURES, 'market/user');
 function close(m: MarketData, symbol: string, date: string): number | undefined {
   const series = m.prices.get(symbol);
   return series && onOrBefore(series, toDay(date))?.value;
-}
-
-function problem(fn: () => unknown): InputProblem {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problem;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('loadMarketData on the fixture dataset', () => {
@@ -110,7 +100,7 @@ describe('loadMarketData with a user price directory', () => {
 
   it('refuses a missing user directory', () => {
     const dir = join(FIXTURES, 'market/no-such-dir');
-    expect(problem(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir }))).toMatchObject({
+    expect(problemOf(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir }))).toMatchObject({
       file: dir,
       message: 'price directory not found',
     });
@@ -118,14 +108,14 @@ describe('loadMarketData with a user price directory', () => {
 
   it('refuses a file whose name is not a symbol, even when that symbol is not needed', () => {
     const dir = join(FIXTURES, 'market/user-bad-symbol');
-    const p = problem(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir, symbols: ['AAA'] }));
+    const p = problemOf(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir, symbols: ['AAA'] }));
     expect(p.file).toBe(join(dir, 'my prices.csv'));
     expect(p.message).toContain('not a plausible symbol');
   });
 
   it('refuses an FX file not named after two ISO currency codes', () => {
     const dir = join(FIXTURES, 'market/user-bad-fx');
-    const p = problem(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir }));
+    const p = problemOf(() => loadMarketData({ bundledDir: BUNDLED, userDir: dir }));
     expect(p.file).toBe(join(dir, 'fx/EURABC.csv'));
     expect(p.message).toBe('"EURABC" is not a currency pair');
   });

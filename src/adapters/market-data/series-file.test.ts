@@ -1,23 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../test/support/errors.ts';
 import { toDay } from '../../core/dates.ts';
-import { InputError, type InputProblem } from '../../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 import { onOrBefore } from '../../core/series.ts';
 import { parseSeriesCsv, readSeriesFile, type SeriesFileOptions } from './series-file.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/market/', import.meta.url));
 const opts: SeriesFileOptions = { column: 'close', file: 'prices/X.csv', source: 'test:X' };
-
-/** The InputProblem thrown by `fn`, so each test can check file, line, column and wording. */
-function problem(fn: () => unknown): InputProblem {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problem;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseSeriesCsv', () => {
   it('reads dates and values into typed arrays, with the source', () => {
@@ -36,7 +26,7 @@ describe('parseSeriesCsv', () => {
   });
 
   it('reports an unsorted date at its line and column, naming both dates', () => {
-    const p = problem(() => parseSeriesCsv('date,close\n2020-01-02,1\n2020-01-05,1\n2020-01-03,1\n', opts));
+    const p = problemOf(() => parseSeriesCsv('date,close\n2020-01-02,1\n2020-01-05,1\n2020-01-03,1\n', opts));
     expect(p).toMatchObject({ file: 'prices/X.csv', line: 4, column: 1 });
     expect(new InputError(p).message).toBe(
       "prices/X.csv:4:1: date 2020-01-03 is not after the previous row's 2020-01-05 (line 3); expected dates in increasing order with no repeats",
@@ -44,13 +34,13 @@ describe('parseSeriesCsv', () => {
   });
 
   it('reports a repeated date', () => {
-    const p = problem(() => parseSeriesCsv('date,close\n2020-01-02,1\n2020-01-02,2\n', opts));
+    const p = problemOf(() => parseSeriesCsv('date,close\n2020-01-02,1\n2020-01-02,2\n', opts));
     expect(p).toMatchObject({ line: 3, column: 1, expected: 'dates in increasing order with no repeats' });
     expect(p.message).toContain('repeats');
   });
 
   it('points at the date column wherever it is', () => {
-    const p = problem(() => parseSeriesCsv('close,date\n1,2020-01-02\n1,2020-01-01\n', opts));
+    const p = problemOf(() => parseSeriesCsv('close,date\n1,2020-01-02\n1,2020-01-01\n', opts));
     expect(p).toMatchObject({ line: 3, column: 2 });
   });
 
@@ -61,34 +51,37 @@ describe('parseSeriesCsv', () => {
     ['', 'is empty'],
     ['1e999', 'is not a number'],
   ])('refuses the close %j at line/column of the value', (cell, words) => {
-    const p = problem(() => parseSeriesCsv(`date,close\n2020-01-02,1\n2020-01-03,${cell}\n`, opts));
+    const p = problemOf(() => parseSeriesCsv(`date,close\n2020-01-02,1\n2020-01-03,${cell}\n`, opts));
     expect(p).toMatchObject({ file: 'prices/X.csv', line: 3, column: 2 });
     expect(p.message).toContain(words);
   });
 
   it.each(['2020-02-30', '2020/01/03', '03-01-2020', '2020-1-3', ''])('refuses the date %j', (cell) => {
-    const p = problem(() => parseSeriesCsv(`date,close\n${cell},1\n`, opts));
+    const p = problemOf(() => parseSeriesCsv(`date,close\n${cell},1\n`, opts));
     expect(p).toMatchObject({ line: 2, column: 1, expected: 'a real calendar date written YYYY-MM-DD' });
   });
 
   it('refuses a row too short to hold the value', () => {
-    const p = problem(() => parseSeriesCsv('date,close\n2020-01-02\n', opts));
+    const p = problemOf(() => parseSeriesCsv('date,close\n2020-01-02\n', opts));
     expect(p).toMatchObject({ line: 2, column: 2 });
   });
 
   it('refuses a header without the expected column, naming what it found', () => {
-    const p = problem(() => parseSeriesCsv('date,price\n2020-01-02,1\n', opts));
+    const p = problemOf(() => parseSeriesCsv('date,price\n2020-01-02,1\n', opts));
     expect(p).toMatchObject({ file: 'prices/X.csv', line: 1 });
     expect(p.column).toBeUndefined(); // a missing column has no field to point at
     expect(p.message).toBe('the header has no close column (found: "date", "price")');
-    const q = problem(() => parseSeriesCsv('day,close\n', opts));
+    const q = problemOf(() => parseSeriesCsv('day,close\n', opts));
     expect(q.message).toContain('no date column');
   });
 
   it('refuses an empty file and a header-only price file, but accepts a header-only dividends file', () => {
-    expect(problem(() => parseSeriesCsv('', opts))).toMatchObject({ line: 1, message: 'the file is empty' });
-    expect(problem(() => parseSeriesCsv('\n\n', opts))).toMatchObject({ message: 'the file is empty' });
-    expect(problem(() => parseSeriesCsv('date,close\n', opts))).toMatchObject({ line: 1 });
+    expect(problemOf(() => parseSeriesCsv('', opts))).toMatchObject({
+      line: 1,
+      message: 'the file is empty',
+    });
+    expect(problemOf(() => parseSeriesCsv('\n\n', opts))).toMatchObject({ message: 'the file is empty' });
+    expect(problemOf(() => parseSeriesCsv('date,close\n', opts))).toMatchObject({ line: 1 });
     const d = parseSeriesCsv('date,dividend\n', { ...opts, column: 'dividend', allowEmpty: true });
     expect(d.days.length).toBe(0);
     expect(d.values.length).toBe(0);
@@ -102,7 +95,7 @@ describe('parseSeriesCsv', () => {
     });
     expect(Array.from(r.values)).toEqual([0, -0.05]);
     expect(
-      problem(() =>
+      problemOf(() =>
         parseSeriesCsv('date,rate\n2020-01-02,.\n', { ...opts, column: 'rate', values: 'finite' }),
       ),
     ).toMatchObject({ line: 2, column: 2 });
@@ -112,12 +105,12 @@ describe('parseSeriesCsv', () => {
 describe('readSeriesFile', () => {
   it('names the file as given in the error', () => {
     const file = `${FIXTURES}bad/unsorted.csv`;
-    const p = problem(() => readSeriesFile(file, { ...opts, file }));
+    const p = problemOf(() => readSeriesFile(file, { ...opts, file }));
     expect(p).toMatchObject({ file, line: 4, column: 1 });
   });
 
   it('says when the file does not exist', () => {
-    const p = problem(() => readSeriesFile(`${FIXTURES}bad/nope.csv`, { ...opts, file: 'nope.csv' }));
+    const p = problemOf(() => readSeriesFile(`${FIXTURES}bad/nope.csv`, { ...opts, file: 'nope.csv' }));
     expect(p).toMatchObject({ file: 'nope.csv', message: 'file not found' });
   });
 });

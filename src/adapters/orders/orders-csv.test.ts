@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors.ts';
+import { problemOf } from '../../../test/support/errors.ts';
 import { parseOrdersCsv } from './orders-csv.ts';
 
 const DIR = 'test/fixtures/orders';
 const parse = (name: string, status: 'proposed' | 'executed' = 'proposed') =>
   parseOrdersCsv(readFileSync(`${DIR}/${name}`, 'utf8'), `${DIR}/${name}`, status);
 
-function problemOf(name: string) {
-  try {
-    parse(name);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problem;
-  }
-  throw new Error(`${name} parsed without an error`);
-}
+const problemAt = (name: string) => problemOf(() => parse(name));
 
 describe('parseOrdersCsv', () => {
   it('reads what rebalance --csv writes, with the status given', () => {
@@ -73,7 +65,7 @@ describe('parseOrdersCsv', () => {
     ['short-row.csv', 2, 8, 'the row has 7 fields'],
     ['bad-currency.csv', 2, 6, '"dollars" is not a currency code'],
   ])('%s → line %i, column %i', (name, line, column, message) => {
-    expect(problemOf(name)).toMatchObject({ file: `${DIR}/${name}`, line, column, message });
+    expect(problemAt(name)).toMatchObject({ file: `${DIR}/${name}`, line, column, message });
   });
 
   it('an empty file says what header it expected', () => {

@@ -74,12 +74,8 @@ export class Journal {
           created_at: m.createdAt,
         })
         .execute();
-      for (let i = 0; i < m.holdings.length; i += CHUNK) {
-        await trx
-          .insertInto('holdings')
-          .values(m.holdings.slice(i, i + CHUNK).map((h, j) => holdingRow(m.month, i + j, h)))
-          .execute();
-      }
+      for (const rows of chunks(m.holdings.map((h, seq) => holdingRow(m.month, seq, h))))
+        await trx.insertInto('holdings').values(rows).execute();
       if (m.checks.length > 0)
         await trx
           .insertInto('check_results')
@@ -94,12 +90,8 @@ export class Journal {
             })),
           )
           .execute();
-      for (let i = 0; i < m.orders.length; i += CHUNK) {
-        await trx
-          .insertInto('orders')
-          .values(m.orders.slice(i, i + CHUNK).map((o, j) => orderRow(m.month, i + j, o)))
-          .execute();
-      }
+      for (const rows of chunks(m.orders.map((o, seq) => orderRow(m.month, seq, o))))
+        await trx.insertInto('orders').values(rows).execute();
       return old ? { month: old.month, asOf: old.as_of, createdAt: old.created_at } : null;
     });
   }
@@ -288,6 +280,11 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
     }
     throw e;
   }
+}
+
+/** `rows` in slices of CHUNK, one INSERT each; none for no rows. */
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
 
 function holdingRow(month: string, seq: number, h: JournalHolding) {

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
-import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
-import { parseAsOf, parseBase, parseLang, parseThresholds } from '../options.ts';
+import { parseCommonOptions, parseThresholds } from '../options.ts';
+import { printDocument } from '../print.ts';
 import { renderCheckText } from '../render/check-text.ts';
 
 export interface CheckOptions {
@@ -48,36 +49,27 @@ export function registerCheck(program: Command): void {
     )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions) => {
-      const doc = await runCheckCommand(files, o, new Date());
-      const lang = parseLang(o.lang);
-      process.stdout.write(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderCheckText(doc, lang)}\n`);
+      printDocument(o, await runCheckCommand(files, o, new Date()), renderCheckText);
     });
 }
 
 /** The whole check as a function of its arguments and the clock: what the server's /api/check calls too. */
 export async function runCheckCommand(files: readonly HoldingsSource[], o: CheckOptions, now: Date) {
-  const lang = parseLang(o.lang);
-  const base = parseBase(o.base);
-  const asOf = parseAsOf(o.asOf, now);
+  const { lang, base, asOf } = parseCommonOptions(o, now);
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
-  const imported = await importFiles(files);
-  const market = await marketFor({
-    symbols: heldSymbols(imported.holdings, ws.universe),
-    prices: o.prices,
-    db: o.db,
-  });
+  const portfolio = await loadPortfolio(files, ws.universe, o);
   const lastRebalance = await lastRebalanceDay(o.db, asOf);
   const report = checkPortfolio({
-    holdings: imported.holdings,
+    holdings: portfolio.holdings,
     universe: ws.universe,
     model: ws.model,
-    market,
+    market: portfolio.market,
     base,
     asOf,
     lastRebalance,
     thresholds,
   });
-  report.warnings.unshift(...imported.warnings);
+  report.warnings.unshift(...portfolio.warnings);
   return toCheckDocument(report, lang);
 }

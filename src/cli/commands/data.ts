@@ -26,7 +26,8 @@ import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
-import { parseAsOf, parseLang } from '../options.ts';
+import { parseAsOf } from '../options.ts';
+import { printDocument } from '../print.ts';
 import { renderDataStatusText } from '../render/data-status-text.ts';
 
 export const PRECEDENCE = 'user --prices folder > cache (when newer) > bundled';
@@ -90,11 +91,7 @@ export function registerData(program: Command): void {
     .option('--lang <en|ko>', 'language of the text report (default: from LANG)')
     .option('--json', 'print one JSON document')
     .action(async (o: DataStatusOptions & { lang?: string }) => {
-      const doc = await runDataStatusCommand(o, new Date());
-      const lang = parseLang(o.lang);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderDataStatusText(doc, lang)}\n`,
-      );
+      printDocument(o, await runDataStatusCommand(o, new Date()), renderDataStatusText);
     });
 }
 

@@ -15,6 +15,7 @@ import { computeSignals } from '../../core/signals/compute.ts';
 import type { SignalsDocument } from '../../report/signals-document.ts';
 import { readingDoc, toSignalsDocument } from '../../report/signals-document.ts';
 import { parseAsOf, parseLang } from '../options.ts';
+import { printDocument } from '../print.ts';
 import { renderReadingsText, renderSignalsText } from '../render/signals-text.ts';
 
 export interface SignalsOptions {
@@ -53,11 +54,7 @@ export function registerSignals(program: Command): void {
     .option('--json', 'print one JSON document instead of the report')
     .option('--series', 'with --json: add the daily series each signal is computed from (for charts)')
     .action(async (o: SignalsOptions) => {
-      const doc = await runSignalsCommand(o, new Date());
-      const lang = parseLang(o.lang);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderSignalsText(doc, lang)}\n`,
-      );
+      printDocument(o, await runSignalsCommand(o, new Date()), renderSignalsText);
     });
 
   signals
@@ -85,11 +82,7 @@ export function registerSignals(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals<{ db?: string; lang?: string; json?: boolean }>();
-      const readings = await runSignalsList(o);
-      const lang = parseLang(o.lang);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(readings, null, 2)}\n` : `${renderReadingsText(readings, lang)}\n`,
-      );
+      printDocument(o, await runSignalsList(o), renderReadingsText);
     });
 }
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadBundledScenarios, loadScenario } from '../../adapters/config/scenario-file.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
-import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
 import { parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { HistoricalWindow } from '../../core/stress/historical.ts';
@@ -11,7 +11,8 @@ import { proxyCandidates } from '../../core/stress/proxy.ts';
 import type { Scenario } from '../../core/stress/scenario.ts';
 import { stressPortfolio } from '../../core/stress/stress.ts';
 import { toStressDocument } from '../../report/stress-document.ts';
-import { parseAsOf, parseBase, parseLang } from '../options.ts';
+import { parseCommonOptions } from '../options.ts';
+import { printDocument } from '../print.ts';
 import { renderStressText } from '../render/stress-text.ts';
 
 export interface StressOptions {
@@ -56,34 +57,28 @@ export function registerStress(program: Command): void {
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: StressOptions) => {
-      const doc = await runStressCommand(files, o, new Date());
-      const lang = parseLang(o.lang);
-      process.stdout.write(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderStressText(doc, lang)}\n`);
+      printDocument(o, await runStressCommand(files, o, new Date()), renderStressText);
     });
 }
 
 /** The whole stress test as a function of its arguments and the clock: what the dashboard calls too. */
 export async function runStressCommand(files: readonly HoldingsSource[], o: StressOptions, now: Date) {
-  const lang = parseLang(o.lang);
-  const base = parseBase(o.base);
-  const asOf = parseAsOf(o.asOf, now);
+  const { lang, base, asOf } = parseCommonOptions(o, now);
   const ws = openWorkspace(o);
   const { scenarios, windows } = selectScenarios(o.scenario, o.window ?? []);
-  const imported = await importFiles(files);
   // The held symbols plus every symbol a proxy may come from: the loader reads only what it is asked for.
-  const symbols = new Set([...proxyCandidates(ws.model), ...heldSymbols(imported.holdings, ws.universe)]);
-  const market = await marketFor({ symbols, prices: o.prices, db: o.db });
+  const portfolio = await loadPortfolio(files, ws.universe, o, proxyCandidates(ws.model));
   const report = stressPortfolio({
-    holdings: imported.holdings,
+    holdings: portfolio.holdings,
     universe: ws.universe,
     model: ws.model,
-    market,
+    market: portfolio.market,
     base,
     asOf,
     scenarios,
     windows,
   });
-  report.warnings.unshift(...imported.warnings);
+  report.warnings.unshift(...portfolio.warnings);
   return toStressDocument(report, lang);
 }
 

@@ -12,6 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { series } from '../../../test/support/market.ts';
+import { inst } from '../../../test/support/universe.ts';
 import { InputError } from '../errors.ts';
 import type { MarketData } from '../market.ts';
 import { buildUniverse } from '../universe.ts';
@@ -19,28 +20,8 @@ import { backtest } from './backtest.ts';
 import { parseWeights } from './weights.ts';
 
 const universe = buildUniverse([
-  {
-    symbol: 'UUU',
-    name: 'U',
-    type: 'stock',
-    currency: 'USD',
-    exchange: 'NYSE',
-    country: 'US',
-    sleeve: 'other',
-    lot: 1,
-    mag7: false,
-  },
-  {
-    symbol: 'KKK.KS',
-    name: 'K',
-    type: 'stock',
-    currency: 'KRW',
-    exchange: 'KRX',
-    country: 'KR',
-    sleeve: 'emerging',
-    lot: 1,
-    mag7: false,
-  },
+  inst('UUU', 'other', 'US', 'USD', { name: 'U', exchange: 'NYSE' }),
+  inst('KKK.KS', 'emerging', 'KR', 'KRW', { name: 'K', exchange: 'KRX' }),
 ]);
 
 const market: MarketData = {

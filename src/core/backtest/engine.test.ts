@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../../test/support/market.ts';
+import { prng } from '../../../test/support/random.ts';
 import { toDay } from '../dates.ts';
 import type { MarketData, PriceSeries } from '../market.ts';
 import type { Series } from '../series.ts';
@@ -207,18 +208,6 @@ function btFinal(prices: number[][], days: number[], weights: number[], initial:
     }
   }
   return value(days.length - 1);
-}
-
-/** mulberry32: a small seeded PRNG, so the synthetic prices are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('agreement with Python bt (RunMonthly, SelectAll, WeighSpecified, Rebalance, integer_positions=False)', () => {

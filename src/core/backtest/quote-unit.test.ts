@@ -5,25 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { series } from '../../../test/support/market.ts';
+import { ROLLS_ROYCE } from '../../../test/support/universe.ts';
 import type { FxSeries, MarketData, PriceSeries } from '../market.ts';
 import { buildUniverse } from '../universe.ts';
 import { backtest } from './backtest.ts';
 import { parseWeights } from './weights.ts';
 
-const universe = buildUniverse([
-  {
-    symbol: 'RR.L',
-    name: 'Rolls-Royce',
-    type: 'stock',
-    currency: 'GBP',
-    quoteCurrency: 'GBp',
-    exchange: 'LSE',
-    country: 'GB',
-    sleeve: 'energy',
-    lot: 1,
-    mag7: false,
-  },
-]);
+const universe = buildUniverse([ROLLS_ROYCE]);
 
 const gbpusd: FxSeries = {
   ...series([

@@ -15,6 +15,7 @@ import {
   drawdownSeries,
   maxDrawdown,
   periodReturns,
+  sampleStd,
   sharpe,
   sortino,
   totalReturn,
@@ -35,6 +36,11 @@ describe('performance statistics (ffn conventions)', () => {
 
   it('volatility: √(7/300) × √252 = 2.4249', () => {
     expect(annualVolatility(R)).toBeCloseTo(Math.sqrt(7 / 300) * Math.sqrt(252), 12);
+  });
+
+  it('volatility of fewer than two returns is unknown (NaN, as pandas), not 0', () => {
+    expect(sampleStd([0.01])).toBeNaN();
+    expect(annualVolatility([])).toBeNaN();
   });
 
   it('Sharpe: (1/15) / √(7/300) × √252 = √10800 / 15 = 4√3, and with a 5% risk-free rate', () => {

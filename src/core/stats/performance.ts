@@ -6,6 +6,7 @@
  * Daily returns are between consecutive observations: r_t = v_t / v_{t−1} − 1 (ffn `to_returns`).
  */
 import { weekday } from '../dates.ts';
+import { mean, sampleSd } from './moments.ts';
 
 /** r_t = v_t / v_{t−1} − 1 for t = 1…n−1. */
 export function dailyReturns(values: ArrayLike<number>): Float64Array {
@@ -30,18 +31,12 @@ export function cagr(days: ArrayLike<number>, values: ArrayLike<number>): number
   return ((values[values.length - 1] as number) / (values[0] as number)) ** (1 / years) - 1;
 }
 
-function mean(xs: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
-  return s / xs.length;
-}
-
-/** Sample standard deviation (n − 1 in the denominator), as pandas' std(ddof=1). */
+/**
+ * Sample standard deviation (n − 1 in the denominator), as pandas' std(ddof=1): moments.ts `sampleSd`, except that
+ * fewer than two returns give NaN as in pandas (a volatility of one day is not 0, it is unknown).
+ */
 export function sampleStd(xs: ArrayLike<number>): number {
-  const m = mean(xs);
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += ((xs[i] as number) - m) ** 2;
-  return Math.sqrt(s / (xs.length - 1));
+  return xs.length < 2 ? Number.NaN : sampleSd(xs);
 }
 
 export const TRADING_DAYS = 252;

@@ -1,58 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../../test/support/market.ts';
+import { modelOf } from '../../../test/support/model.ts';
+import { inst } from '../../../test/support/universe.ts';
 import { toDay } from '../dates.ts';
 import type { Holding } from '../holdings.ts';
-import type { Model } from '../model.ts';
-import type { Instrument } from '../universe.ts';
 import { buildUniverse } from '../universe.ts';
 import { valueHoldings } from '../valuation.ts';
 import { replayWindow } from './historical.ts';
 
-const inst = (symbol: string, sleeve: Instrument['sleeve'], currency = 'USD'): Instrument => ({
-  symbol,
-  name: symbol,
-  type: 'stock',
-  currency,
-  exchange: 'X',
-  country: currency === 'KRW' ? 'KR' : 'US',
-  sleeve,
-  lot: 1,
-  mag7: false,
-});
 const universe = buildUniverse([
-  inst('OLD', 'mag7-selected'),
-  inst('NEW', 'mag7-selected'),
-  inst('MEGA', 'mag7-other'),
-  inst('KOR', 'emerging', 'KRW'),
-  inst('BOND', 'cash-bonds'),
-  inst('P1', 'mag7-selected'),
-  inst('P2', 'mag7-selected'),
-  inst('SPY', 'other'),
+  inst('OLD', 'mag7-selected', 'US', 'USD'),
+  inst('NEW', 'mag7-selected', 'US', 'USD'),
+  inst('MEGA', 'mag7-other', 'US', 'USD'),
+  inst('KOR', 'emerging', 'KR', 'KRW'),
+  inst('BOND', 'cash-bonds', 'US', 'USD'),
+  inst('P1', 'mag7-selected', 'US', 'USD'),
+  inst('P2', 'mag7-selected', 'US', 'USD'),
+  inst('SPY', 'other', 'US', 'USD'),
 ]);
-const model: Model = {
-  id: 'm',
-  name: 'm',
-  band: 0.02,
-  sleeves: [
-    {
-      id: 'mag7-selected',
-      target: 1,
-      candidates: [],
-      // P1 has no history before the window; P2 does, so P2 is the proxy.
-      backtest: [
-        { symbol: 'P1', weight: 0.5 },
-        { symbol: 'P2', weight: 0.5 },
-      ],
-    },
-    { id: 'cash-bonds', target: 0, candidates: [], backtest: [] },
-  ],
-  checks: {
-    'mag7-max': { max: 0.5 },
-    'physical-energy-min': { min: 0.5 },
-    'regional-diversification': { min: 0.15, countries: ['KR'] },
-    'monthly-rebalancing': { maxDays: 31 },
+const model = modelOf([
+  {
+    id: 'mag7-selected',
+    target: 1,
+    candidates: [],
+    // P1 has no history before the window; P2 does, so P2 is the proxy.
+    backtest: [
+      { symbol: 'P1', weight: 0.5 },
+      { symbol: 'P2', weight: 0.5 },
+    ],
   },
-};
+  { id: 'cash-bonds', target: 0, candidates: [], backtest: [] },
+]);
 const market = marketOf({
   prices: {
     // FROM 2020-01-10 (a Friday; OLD's last close on or before it is 2020-01-09), TO 2020-03-31.

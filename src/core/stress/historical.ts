@@ -17,7 +17,7 @@ import { onOrBefore } from '../series.ts';
 import type { Position } from '../valuation.ts';
 import { proxyFor } from './proxy.ts';
 import type { PositionImpact, ProxyUse, ScenarioResult } from './result.ts';
-import { summarise } from './result.ts';
+import { positionImpact, summarise } from './result.ts';
 
 export interface HistoricalWindow {
   id: string;
@@ -70,23 +70,7 @@ export function replayWindow(input: ReplayInput): ScenarioResult {
         priceMove = stand === null ? 0 : (priceReturn(market, stand, window) as number);
       }
     }
-    const after = p.value * (1 + priceMove) * (1 + fx);
-    return {
-      account: p.account,
-      symbol: p.symbol,
-      name: p.name,
-      sleeve: p.sleeve,
-      country: p.country,
-      currency: p.currency,
-      value: p.value,
-      after,
-      loss: p.value - after,
-      priceMove,
-      fxMove: fx,
-      rule,
-      rationale: null,
-      proxy,
-    };
+    return positionImpact(p, { priceMove, fxFactor: 1 + fx, fxMove: fx, rule, rationale: null, proxy });
   });
   return summarise({
     id: window.id,

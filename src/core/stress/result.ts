@@ -41,6 +41,41 @@ export interface PositionImpact {
   proxy: string | null;
 }
 
+/** How one position moves: its price in its own currency, and the factor its currency's move applies in base. */
+export interface PositionMove {
+  priceMove: number;
+  /** The value in base is multiplied by this (1 + fxMove, passed as computed so no rounding creeps in). */
+  fxFactor: number;
+  fxMove: number;
+  rule: ImpactRule;
+  rationale: string | null;
+  proxy: string | null;
+}
+
+/** A priced position moved: value after = value × (1 + priceMove) × fxFactor; hypothetical and historical alike. */
+export function positionImpact(
+  p: Pick<PositionImpact, 'account' | 'symbol' | 'name' | 'sleeve' | 'country' | 'currency' | 'value'>,
+  m: PositionMove,
+): PositionImpact {
+  const after = p.value * (1 + m.priceMove) * m.fxFactor;
+  return {
+    account: p.account,
+    symbol: p.symbol,
+    name: p.name,
+    sleeve: p.sleeve,
+    country: p.country,
+    currency: p.currency,
+    value: p.value,
+    after,
+    loss: p.value - after,
+    priceMove: m.priceMove,
+    fxMove: m.fxMove,
+    rule: m.rule,
+    rationale: m.rationale,
+    proxy: m.proxy,
+  };
+}
+
 export interface ProxyUse {
   symbol: string;
   /** null: held flat (no proxy with history; only bond funds in a model sleeve without backtest proxies). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../../test/support/market.ts';
+import { modelOf } from '../../../test/support/model.ts';
+import { inst } from '../../../test/support/universe.ts';
 import { fromDay, toDay, weekday } from '../dates.ts';
 import type { Holding } from '../holdings.ts';
-import type { Model } from '../model.ts';
-import type { Instrument } from '../universe.ts';
 import { buildUniverse } from '../universe.ts';
 import { valueHoldings } from '../valuation.ts';
 import { riskFigures, yearsBefore } from './risk.ts';
@@ -66,30 +66,11 @@ const fx = path(
   lcg(4242, N).map((x) => x / 4),
 );
 
-const inst = (symbol: string, sleeve: Instrument['sleeve'], currency: string): Instrument => ({
-  symbol,
-  name: symbol,
-  type: 'stock',
-  currency,
-  exchange: 'X',
-  country: currency === 'KRW' ? 'KR' : 'US',
-  sleeve,
-  lot: 1,
-  mag7: false,
-});
-const universe = buildUniverse([inst('AAA', 'mag7-selected', 'USD'), inst('BBB', 'emerging', 'KRW')]);
-const model: Model = {
-  id: 'm',
-  name: 'm',
-  band: 0.02,
-  sleeves: [],
-  checks: {
-    'mag7-max': { max: 0.5 },
-    'physical-energy-min': { min: 0.5 },
-    'regional-diversification': { min: 0.15, countries: ['KR'] },
-    'monthly-rebalancing': { maxDays: 31 },
-  },
-};
+const universe = buildUniverse([
+  inst('AAA', 'mag7-selected', 'US', 'USD'),
+  inst('BBB', 'emerging', 'KR', 'KRW'),
+]);
+const model = modelOf([]);
 const market = marketOf({
   prices: {
     AAA: days.map((d, i) => [d, pA[i] as number]),

@@ -26,12 +26,13 @@ import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
 import type { Series } from '../series.ts';
 import { onOrBefore } from '../series.ts';
+import { covariance, sampleSd } from '../stats/moments.ts';
 import type { SleeveId } from '../universe.ts';
 import { MODEL_SLEEVES, OUTSIDE_SLEEVES } from '../universe.ts';
 import type { Position } from '../valuation.ts';
 import { proxyFor } from './proxy.ts';
 import type { ProxyUse } from './result.ts';
-import { correlation, covariance, historicalVar, overlappingReturns, sampleSd } from './stats.ts';
+import { correlation, historicalVar, overlappingReturns } from './stats.ts';
 
 export const RISK_YEARS = 3;
 export const TRADING_DAYS = 252;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../../test/support/market.ts';
+import { inst } from '../../../test/support/universe.ts';
 import { toDay } from '../dates.ts';
 import type { Holding } from '../holdings.ts';
 import type { Instrument } from '../universe.ts';
@@ -7,23 +8,6 @@ import { buildUniverse } from '../universe.ts';
 import { valueHoldings } from '../valuation.ts';
 import type { Scenario } from './scenario.ts';
 import { applyScenario, fxFactor, priceShockFor } from './scenario.ts';
-
-const inst = (
-  symbol: string,
-  sleeve: Instrument['sleeve'],
-  country: string,
-  currency: string,
-): Instrument => ({
-  symbol,
-  name: symbol,
-  type: 'stock',
-  currency,
-  exchange: 'X',
-  country,
-  sleeve,
-  lot: 1,
-  mag7: false,
-});
 
 const universe = buildUniverse([
   inst('AAA', 'emerging', 'KR', 'KRW'),

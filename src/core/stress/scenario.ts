@@ -15,7 +15,7 @@ import type { CurrencyCode } from '../currency.ts';
 import type { SleeveId } from '../universe.ts';
 import type { Position } from '../valuation.ts';
 import type { PositionImpact, ScenarioResult } from './result.ts';
-import { summarise } from './result.ts';
+import { positionImpact, summarise } from './result.ts';
 
 export interface Shock {
   instrument?: string;
@@ -117,23 +117,14 @@ export function applyScenario(
     if (!shock && p.kind !== 'cash') unshocked.push(p.symbol);
     const priceMove = shock?.move ?? 0;
     const fx = fxFactor(scenario, p.currency, base);
-    const after = p.value * (1 + priceMove) * fx;
-    return {
-      account: p.account,
-      symbol: p.symbol,
-      name: p.name,
-      sleeve: p.sleeve,
-      country: p.country,
-      currency: p.currency,
-      value: p.value,
-      after,
-      loss: p.value - after,
+    return positionImpact(p, {
       priceMove,
+      fxFactor: fx,
       fxMove: fx - 1,
       rule: p.kind === 'cash' ? 'cash' : (shock?.rule ?? 'none'),
       rationale: shock?.rationale ?? null,
       proxy: null,
-    };
+    });
   });
   return summarise({
     id: scenario.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covariance, historicalVar, overlappingReturns, sampleSd } from './stats.ts';
+import { historicalVar, overlappingReturns } from './stats.ts';
 
 describe('historicalVar', () => {
   // 20 returns; at 90% k = ⌈20 × 10 / 100⌉ = 2: the two worst are −0.05 and −0.04.
@@ -19,16 +19,6 @@ describe('historicalVar', () => {
     // 7th worst = −0.5 + 6/1000 = −0.494; mean of −0.5 … −0.494 = −0.497.
     expect(v.var).toBeCloseTo(0.494, 12);
     expect(v.cvar).toBeCloseTo(0.497, 12);
-  });
-});
-
-describe('moments', () => {
-  it('uses n − 1', () => {
-    // [1, 2, 3, 4]: mean 2.5, squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, / 3.
-    expect(covariance([1, 2, 3, 4], [1, 2, 3, 4])).toBeCloseTo(5 / 3, 12);
-    expect(sampleSd([1, 2, 3, 4])).toBeCloseTo(Math.sqrt(5 / 3), 12);
-    // cov with [2, 0, 2, 0]: deviations (−1.5, −0.5, 0.5, 1.5)·(1, −1, 1, −1) = −1.5 + 0.5 + 0.5 − 1.5 = −2, / 3.
-    expect(covariance([1, 2, 3, 4], [2, 0, 2, 0])).toBeCloseTo(-2 / 3, 12);
   });
 });
 

@@ -1,28 +1,8 @@
 /**
  * The few statistics the risk figures need, written out so their definitions are on the page: sample (n − 1)
- * moments, and historical VaR/CVaR as order statistics of the observed returns.
+ * moments (stats/moments.ts), and historical VaR/CVaR as order statistics of the observed returns.
  */
-
-export function mean(xs: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
-  return xs.length ? s / xs.length : 0;
-}
-
-/** Sample covariance (divides by n − 1); 0 with fewer than two observations. */
-export function covariance(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  const n = xs.length;
-  if (n < 2) return 0;
-  const mx = mean(xs);
-  const my = mean(ys);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
-  return s / (n - 1);
-}
-
-export function sampleSd(xs: ArrayLike<number>): number {
-  return Math.sqrt(covariance(xs, xs));
-}
+import { covariance, sampleSd } from '../stats/moments.ts';
 
 /** Pearson correlation, or null when either series does not move (e.g. cash in the base currency). */
 export function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {

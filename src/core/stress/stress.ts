@@ -5,10 +5,8 @@
  */
 import { checkPortfolio } from '../check.ts';
 import type { CurrencyCode } from '../currency.ts';
-import type { Holding } from '../holdings.ts';
-import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
-import type { Universe } from '../universe.ts';
+import type { ValuationInput } from '../valuation.ts';
 import type { Warning } from '../warnings.ts';
 import type { HistoricalWindow } from './historical.ts';
 import { replayWindow } from './historical.ts';
@@ -18,13 +16,9 @@ import { MIN_OBSERVATIONS, riskFigures } from './risk.ts';
 import type { Scenario } from './scenario.ts';
 import { applyScenario } from './scenario.ts';
 
-export interface StressInput {
-  holdings: readonly Holding[];
-  universe: Universe;
+/** What valuation needs (holdings, universe, market, base, as-of), the model (for proxies), and what to run. */
+export interface StressInput extends ValuationInput {
   model: Model;
-  market: MarketData;
-  base: CurrencyCode;
-  asOf: number;
   scenarios: readonly Scenario[];
   windows: readonly HistoricalWindow[];
   /** Skip the risk figures (e.g. only one scenario was asked for). */

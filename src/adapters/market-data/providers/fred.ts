@@ -11,17 +11,14 @@
 import type { CurrencyCode } from '../../../core/currency.ts';
 import type { IsoDate } from '../../../core/dates.ts';
 import { isIsoDate } from '../../../core/dates.ts';
-import { type FetchLike, httpGet } from './http.ts';
+import { Endpoint, type HttpProviderOptions } from './http.ts';
 import { FRED_FX_SERIES, fredFxSeries } from './resolver.ts';
 import type { Coverage, DatedValue, FxHistory, LatestPrice, PriceHistory, Provider } from './types.ts';
 import { ProviderError } from './types.ts';
 
 export const FRED_BASE_URL = 'https://fred.stlouisfed.org';
 
-export interface FredOptions {
-  baseUrl?: string;
-  fetch?: FetchLike;
-}
+export type FredOptions = HttpProviderOptions;
 
 const COVERAGE: Coverage = {
   suffixes: [],
@@ -32,12 +29,10 @@ const COVERAGE: Coverage = {
 export class FredProvider implements Provider {
   readonly id = 'fred';
   readonly coverage = COVERAGE;
-  private readonly baseUrl: string;
-  private readonly fetchFn: FetchLike | undefined;
+  private readonly endpoint: Endpoint;
 
   constructor(o: FredOptions = {}) {
-    this.baseUrl = (o.baseUrl ?? FRED_BASE_URL).replace(/\/+$/, '');
-    this.fetchFn = o.fetch;
+    this.endpoint = new Endpoint(this.id, FRED_BASE_URL, o);
   }
 
   covers(_symbol: string): boolean {
@@ -75,8 +70,8 @@ export class FredProvider implements Provider {
 
   /** Any FRED series as dated numbers (DTB3: percent, may be 0). Holidays (empty or ".") are left out. */
   async series(id: string, from: IsoDate, to: IsoDate, signal?: AbortSignal): Promise<DatedValue[]> {
-    const url = `${this.baseUrl}/graph/fredgraph.csv?id=${encodeURIComponent(id)}&cosd=${from}&coed=${to}`;
-    const answer = await httpGet(this.id, url, { fetch: this.fetchFn, signal });
+    const query = `id=${encodeURIComponent(id)}&cosd=${from}&coed=${to}`;
+    const answer = await this.endpoint.get(`/graph/fredgraph.csv?${query}`, signal);
     if (answer.status === 404)
       throw new ProviderError(this.id, 'not-found', `series ${id} not found`, { status: 404 });
     const all = parseFredCsv(answer.text, id);

@@ -60,6 +60,32 @@ export async function httpGet(provider: string, url: string, o: HttpOptions = {}
   return { status: res.status, text };
 }
 
+/** What a provider that answers over HTTP is built with: where it is (tests point it at a local server) and the fetch. */
+export interface HttpProviderOptions {
+  baseUrl?: string;
+  fetch?: FetchLike;
+}
+
+/** A provider's endpoint: its base URL (no trailing slash) and fetch; `get` is `httpGet` under the provider's id. */
+export class Endpoint {
+  readonly baseUrl: string;
+  private readonly fetchFn: FetchLike | undefined;
+
+  constructor(
+    private readonly provider: string,
+    defaultBaseUrl: string,
+    o: HttpProviderOptions,
+  ) {
+    this.baseUrl = (o.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
+    this.fetchFn = o.fetch;
+  }
+
+  /** GET base URL + `pathAndQuery` (which starts with `/`). */
+  get(pathAndQuery: string, signal?: AbortSignal): Promise<HttpAnswer> {
+    return httpGet(this.provider, `${this.baseUrl}${pathAndQuery}`, { fetch: this.fetchFn, signal });
+  }
+}
+
 /** `Retry-After: 120` (seconds) or an HTTP date; anything else is ignored (the runner's own backoff applies). */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;

@@ -19,17 +19,14 @@ import type { CurrencyCode } from '../../../core/currency.ts';
 import { quoteToMajor } from '../../../core/currency.ts';
 import type { IsoDate } from '../../../core/dates.ts';
 import { fromDay, toDay } from '../../../core/dates.ts';
-import { type FetchLike, httpGet } from './http.ts';
+import { Endpoint, type HttpProviderOptions } from './http.ts';
 import { listingSuffix, parseFxPair, yahooSymbol } from './resolver.ts';
 import type { Coverage, DatedValue, FxHistory, LatestPrice, PriceHistory, Provider } from './types.ts';
 import { ProviderError } from './types.ts';
 
 export const YAHOO_BASE_URL = 'https://query1.finance.yahoo.com';
 
-export interface YahooOptions {
-  baseUrl?: string;
-  fetch?: FetchLike;
-}
+export type YahooOptions = HttpProviderOptions;
 
 const COVERAGE: Coverage = {
   suffixes: [
@@ -57,12 +54,10 @@ const DAY_S = 86_400;
 export class YahooProvider implements Provider {
   readonly id = 'yahoo';
   readonly coverage = COVERAGE;
-  private readonly baseUrl: string;
-  private readonly fetchFn: FetchLike | undefined;
+  private readonly endpoint: Endpoint;
 
   constructor(o: YahooOptions = {}) {
-    this.baseUrl = (o.baseUrl ?? YAHOO_BASE_URL).replace(/\/+$/, '');
-    this.fetchFn = o.fetch;
+    this.endpoint = new Endpoint(this.id, YAHOO_BASE_URL, o);
   }
 
   covers(symbol: string): boolean {
@@ -103,8 +98,7 @@ export class YahooProvider implements Provider {
 
   private async chart(canonical: string, query: string, signal?: AbortSignal): Promise<ParsedChart> {
     const sym = yahooSymbol(canonical);
-    const url = `${this.baseUrl}/v8/finance/chart/${encodeURIComponent(sym)}?${query}`;
-    const answer = await httpGet(this.id, url, { fetch: this.fetchFn, signal });
+    const answer = await this.endpoint.get(`/v8/finance/chart/${encodeURIComponent(sym)}?${query}`, signal);
     return parseChart(answer.text, canonical, answer.status);
   }
 }
