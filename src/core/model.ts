@@ -13,6 +13,8 @@ export interface ModelSleeve {
   max?: number;
   /** Instruments bought, in order, when the sleeve is empty (the first one with a price). */
   candidates: string[];
+  /** How many of the first priced candidates share an empty sleeve's target (default 3: one name is concentration). */
+  fill?: number;
   /**
    * Instruments that stand in for the sleeve in backtests where the named listings have no history, with weights
    * inside the sleeve summing to 1, and why each was chosen.

@@ -263,3 +263,19 @@ describe('dispersion rebalance on the command line', () => {
     }
   });
 });
+
+describe('rebalance: a model file that fills an empty sleeve with one name', () => {
+  it('buys only the first priced candidate when the model says fill: 1', async () => {
+    // test/fixtures/models/fill-one.json = great-dispersion-2026 with "fill": 1 on every sleeve.
+    const doc = await runRebalanceCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', model: 'test/fixtures/models/fill-one.json' },
+      new Date('2026-11-25T12:00:00Z'),
+    );
+    const physical = doc.orders.filter((o) => o.sleeve === 'physical-ai').map((o) => o.symbol);
+    // 005380.KS, ABBN.SW, SIE.DE and 6954.T have no bundled price: ISRG is the first priced candidate.
+    expect(physical).toEqual(['ISRG']);
+    const defense = doc.orders.filter((o) => o.sleeve === 'defense').map((o) => o.symbol);
+    expect(defense).toEqual(['LMT']);
+  });
+});

@@ -26,6 +26,7 @@ const modelSchema = z
           min: fraction.optional(),
           max: fraction.optional(),
           candidates: z.array(z.string()).default([]),
+          fill: z.number().int().min(1).optional(),
           backtest: z
             .array(z.object({ symbol: z.string(), weight: fraction, note: z.string().optional() }))
             .optional(),

@@ -363,7 +363,7 @@ describe('how many candidates fill an empty sleeve', () => {
   ]);
   const defense = (r: RebalanceResult) =>
     r.orders.filter((o) => o.sleeve === 'defense').map((o) => [o.symbol, o.quantity]);
-  const withFill = (fill: unknown): Model => ({
+  const withFill = (fill: number): Model => ({
     ...model,
     sleeves: model.sleeves.map((s) => (s.id === 'defense' ? { ...s, fill } : s)),
   });

@@ -506,10 +506,10 @@ function fundsBook(positions: readonly Position[], lines: readonly Line[]): Acco
 /** How many candidates fill an empty sleeve: the caller's override, else the model sleeve's `fill`, else 3. */
 function fillCount(sleeve: ModelSleeve | undefined, override: number | undefined): number {
   if (override !== undefined) return Math.max(1, Math.floor(override));
-  // `fill` is optional and not (yet) part of ModelSleeve: read it when a model file carries it.
-  const fill = (sleeve as (ModelSleeve & { fill?: unknown }) | undefined)?.fill;
+  // The model loader validates `fill`; a model built in code is checked here.
+  const fill = sleeve?.fill;
   if (fill === undefined) return DEFAULT_FILL;
-  if (typeof fill !== 'number' || !Number.isInteger(fill) || fill < 1) {
+  if (!Number.isInteger(fill) || fill < 1) {
     throw new InputError({
       message: `model sleeve ${sleeve?.id}: fill ${String(fill)} is not a number of candidates`,
       expected: 'fill: a whole number of 1 or more',
