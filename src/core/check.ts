@@ -111,6 +111,8 @@ function staleness(positions: readonly Position[], input: CheckInput): Warning[]
         message: `${p.currency} exchange rate is from ${p.fxDate}${monthly}, ${p.fxAge} trading days before the as-of date`,
         date: p.fxDate,
         age: p.fxAge,
+        currency: p.currency,
+        monthlyAverage: fx.kind === 'monthly-average',
       });
     }
   }

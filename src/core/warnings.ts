@@ -12,4 +12,7 @@ export interface Warning {
   /** The date the warning is about (a price or rate date) and its age in trading days. */
   date?: string;
   age?: number;
+  /** The currency a rate warning is about, and whether that rate is a monthly average. */
+  currency?: string;
+  monthlyAverage?: boolean;
 }

@@ -5,6 +5,7 @@
 import type { CheckReport } from '../core/check.ts';
 import type { Lang } from '../i18n/format.ts';
 import { checkMessage } from '../i18n/messages.ts';
+import { warningText } from '../i18n/warnings.ts';
 
 export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
   return {
@@ -48,7 +49,7 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
       threshold: c.threshold,
       message: checkMessage(c, lang),
     })),
-    warnings: r.warnings,
+    warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),
   };
 }
 
