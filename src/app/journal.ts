@@ -16,17 +16,19 @@ export function journalPath(db: string | undefined): string {
 
 /**
  * Day number of the last rebalance on or before `asOf`: undefined when there is no journal file, null when the
- * journal has no rebalance, else the day (what CheckInput.lastRebalance expects).
+ * journal has no rebalance, else the day (what CheckInput.lastRebalance expects). With `beforeMonth` (`YYYY-MM`), only
+ * months before it count (journal record: the verdict as it stood before this month's record).
  */
 export async function lastRebalanceDay(
   db: string | undefined,
   asOf: number,
+  o: { beforeMonth?: string } = {},
 ): Promise<number | null | undefined> {
   const file = journalPath(db);
   if (!existsSync(file)) return undefined;
   const journal = await openJournal(file, { readOnly: true });
   try {
-    const last = await journal.lastRebalance(fromDay(asOf));
+    const last = await journal.lastRebalance(fromDay(asOf), o);
     return last === null ? null : toDay(last);
   } finally {
     await journal.close();

@@ -3,13 +3,15 @@
  * model and the market data (only the series a command needs, from one precedence of sources: `marketFor`). CLI and
  * server both call this, then the same core function, so they cannot drift apart.
  */
-import { basename } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { importHoldingsFile } from '../adapters/import/index.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
+import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
 import type { MarketData } from '../core/market.ts';
@@ -48,24 +50,94 @@ export interface UploadedFile {
 /** A path on disk (CLI) or an uploaded file (dashboard): both go through the same importer. */
 export type HoldingsSource = string | UploadedFile;
 
-/** Imports one or more holdings files; a file without an account column gets its file name as the account. */
-export async function importFiles(files: readonly HoldingsSource[]): Promise<LoadedHoldings> {
+export interface ImportOptions {
+  /** The command's as-of day (a day number): a Ghostfolio ledger is read up to it. */
+  asOf?: number;
+}
+
+/**
+ * Imports one or more holdings files; a file without an account column gets its file name as the account. The same
+ * file twice is refused (it would double every position); two files of the same name in different folders get
+ * accounts named by their folders (`kiwoom/holdings`, `toss/holdings`), since they are two accounts.
+ */
+export async function importFiles(
+  files: readonly HoldingsSource[],
+  o: ImportOptions = {},
+): Promise<LoadedHoldings> {
   if (files.length === 0)
     throw new InputError({ message: 'no holdings file given', expected: 'a CSV or Ghostfolio JSON file' });
+  refuseRepeatedPaths(files);
+  const accounts = defaultAccounts(files.map((s) => (typeof s === 'string' ? resolve(s) : s.name)));
+  const asOf = o.asOf === undefined ? undefined : fromDay(o.asOf);
   const holdings: Holding[] = [];
   const warnings: Warning[] = [];
-  for (const source of files) {
+  for (const [i, source] of files.entries()) {
     const file = typeof source === 'string' ? source : source.name;
     const bytes = typeof source === 'string' ? await readHoldingsFile(source) : source.bytes;
-    const r = importHoldingsFile(bytes, file, { defaultAccount: accountName(file) });
+    const r = importHoldingsFile(bytes, file, {
+      defaultAccount: accounts[i] as string,
+      ...(asOf === undefined ? {} : { asOf }),
+    });
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
   }
   return { holdings, warnings };
 }
 
-function accountName(file: string): string {
-  return basename(file).replace(/\.[^.]+$/, '');
+/** `a.csv ./a.csv` (or a symlink to it) is one file given twice: importing it twice would double the portfolio. */
+function refuseRepeatedPaths(files: readonly HoldingsSource[]): void {
+  const seen = new Map<string, string>();
+  for (const source of files) {
+    if (typeof source !== 'string') continue; // an upload has no path
+    const key = canonicalPath(source);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new InputError({
+        file: source,
+        message: `the same file is given twice${earlier === source ? '' : ` (also as ${earlier})`}`,
+        expected: 'each holdings file once',
+        hint: 'importing a file twice would count every holding in it twice',
+      });
+    }
+    seen.set(key, source);
+  }
+}
+
+function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path); // a missing file is reported by readHoldingsFile, with its own message
+  }
+}
+
+/**
+ * The account for each file's rows without an account column: its base name (`holdings.csv` → `holdings`). When two
+ * files share a base name, as many trailing folders as it takes to tell them apart (`kiwoom/holdings`): the path the
+ * user typed when the files sit under the working folder, and still short when they do not. Paths are given resolved.
+ */
+export function defaultAccounts(files: readonly string[]): string[] {
+  const parts = files.map((f) =>
+    f
+      .replace(/\.[^./\\]+$/, '')
+      .split(/[\\/]+/)
+      .filter((p) => p !== '' && p !== '.'),
+  );
+  const names = parts.map((p) => p.at(-1) ?? '');
+  for (let depth = 2; ; depth++) {
+    const clashing = names.map((n, i) => names.some((m, j) => i !== j && m === n));
+    if (!clashing.some(Boolean)) return names;
+    let grew = false;
+    parts.forEach((p, i) => {
+      if (!clashing[i] || p.length < depth) return;
+      names[i] = p.slice(-depth).join('/');
+      grew = true;
+    });
+    if (!grew) {
+      // The same folders all the way up: `holdings.csv` and `holdings.tsv` side by side, told apart by the extension.
+      return names.map((n, i) => (clashing[i] ? (files[i]?.split(/[\\/]+/).at(-1) ?? n) : n));
+    }
+  }
 }
 
 /** Canonical symbols of the securities held (broker spellings such as `005930` resolve through the universe). */
@@ -116,8 +188,9 @@ export async function loadPortfolio(
   universe: Universe,
   o: Omit<MarketRequest, 'symbols'>,
   extraSymbols: Iterable<string> = [],
+  importOptions: ImportOptions = {},
 ): Promise<Portfolio> {
-  const imported = await importFiles(files);
+  const imported = await importFiles(files, importOptions);
   const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
   const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   return { ...imported, market };

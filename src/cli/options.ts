@@ -61,10 +61,20 @@ export function parseThresholds(value: string | undefined, base: CheckThresholds
     const [id, raw] = part.split('=').map((s) => s.trim());
     const key = THRESHOLD_KEYS[id as keyof CheckThresholds];
     const n = Number(raw);
-    if (!key || raw === undefined || raw === '' || !Number.isFinite(n) || n < 0) {
+    if (!key || raw === undefined || raw === '' || !Number.isFinite(n)) {
       throw new InputError({
         message: `--threshold ${part} is not understood`,
         expected: `CHECK=NUMBER with CHECK one of ${Object.keys(THRESHOLD_KEYS).join(', ')}`,
+      });
+    }
+    // Days are whole days, as the model file requires; shares are fractions, so 40 (4,000%) is refused, not clamped.
+    if (key === 'maxDays' ? !Number.isInteger(n) || n <= 0 : n < 0 || n > 1) {
+      throw new InputError({
+        message: `--threshold ${part} is out of range`,
+        expected:
+          key === 'maxDays'
+            ? `${id} as a whole number of days, e.g. ${id}=31`
+            : `${id} as a fraction between 0 and 1, e.g. 0.4 for 40%`,
       });
     }
     out[id as string] = { ...base[id as keyof CheckThresholds], [key]: n };

@@ -144,6 +144,42 @@ describe('checkPortfolio — a two-account USD/KRW portfolio valued by hand', ()
     expect(t.checks[0]).toMatchObject({ id: 'mag7-max', pass: false, threshold: 0.25 });
   });
 
+  it('says which countries of business the regional check counted', () => {
+    expect(r.checks[2]).toMatchObject({ id: 'regional-diversification', countries: ['KR', 'JP', 'IN'] });
+  });
+
+  it('warns of the one company and the one country above the concentration limits, cash excluded', () => {
+    // Invested (cash excluded): NVDA 1,000 + AAPL 1,000 + Samsung 4,000 = 6,000 USD.
+    // Samsung 4,000 / 6,000 = 66.7% > 20%; NVDA, AAPL 16.7% each ≤ 20%. KR 66.7% > 60%; US 33.3%.
+    const c = r.warnings.filter((w) => w.code.startsWith('concentration'));
+    expect(c).toEqual([
+      {
+        code: 'concentration-position',
+        message:
+          '005930.KS is 66.7% of the holdings excluding cash, above the 20.0% limit for one company: a portfolio concentrated in one stock will not weather 2026',
+        symbol: '005930.KS',
+        symbols: ['005930.KS'],
+        weight: expect.closeTo(4000 / 6000, 12),
+        limit: 0.2,
+      },
+      {
+        code: 'concentration-country',
+        message:
+          'KR businesses are 66.7% of the holdings excluding cash, above the 60.0% limit for one country: a portfolio concentrated in one country will not weather 2026',
+        country: 'KR',
+        weight: expect.closeTo(4000 / 6000, 12),
+        limit: 0.6,
+      },
+    ]);
+  });
+
+  it("reads the concentration limits from the model (Samsung's 66.7% passes a 70% limit)", () => {
+    const loose = { ...model, concentration: { maxPosition: 0.7, maxCountry: 0.7 } };
+    expect(
+      check(holdings, { model: loose }).warnings.filter((w) => w.code.startsWith('concentration')),
+    ).toEqual([]);
+  });
+
   it('passes monthly-rebalancing when the last rebalance is within the window', () => {
     const t = check(holdings, { lastRebalance: toDay('2026-05-04') });
     expect(t.checks[3]).toMatchObject({ pass: true, value: 25 });
@@ -162,7 +198,7 @@ describe('checkPortfolio — quote units, staleness and missing prices', () => {
   it('flags a price older than 3 trading days', () => {
     // CEG last close Fri 2026-05-01; as of Fri 2026-05-29 that is 20 weekdays old: beyond 10, an error-level warning.
     const r = check([{ kind: 'security', account: 'A', symbol: 'CEG', quantity: 1, origin: o }]);
-    expect(r.warnings).toEqual([
+    expect(r.warnings.filter((w) => w.code.startsWith('stale'))).toEqual([
       expect.objectContaining({ code: 'stale-price-error', symbol: 'CEG', age: 20 }),
     ]);
     expect(r.positions[0]?.sleeve).toBe('energy');
@@ -197,6 +233,22 @@ describe('checkPortfolio — quote units, staleness and missing prices', () => {
     expect(r.total).toBeCloseTo(30 / 1250, 15);
     expect(r.warnings.map((w) => w.code)).toContain('unclassified');
     expect(r.sleeves.map((s) => s.id)).toContain('unclassified');
+  });
+
+  it('names the missing leg when a cross through USD has one', () => {
+    // KRW→BRL: no KRWBRL; USDKRW is there (KRW→USD works), USDBRL is not: that is the file to add.
+    expect(() =>
+      check([{ kind: 'cash', account: 'A', currency: 'KRW', amount: 100, origin: o }], { base: 'BRL' }),
+    ).toThrow(/hint: put a file fx\/KRWBRL\.csv \(or fx\/USDBRL\.csv, to cross through USD\)/);
+    // INR→BRL: neither leg exists.
+    expect(() =>
+      check([{ kind: 'cash', account: 'A', currency: 'INR', amount: 100, origin: o }], { base: 'BRL' }),
+    ).toThrow(/fx\/INRBRL\.csv \(or fx\/USDINR\.csv and fx\/USDBRL\.csv, to cross through USD\)/);
+    // GBP→KRW: GBPUSD is there (the from leg, in its inverse spelling), USDKRW too, so a cross works: no error at all.
+    const r = check([{ kind: 'cash', account: 'A', currency: 'GBP', amount: 100, origin: o }], {
+      base: 'KRW',
+    });
+    expect(r.total).toBeCloseTo(100 * 1.3 * 1250, 9);
   });
 
   it('fails when no FX rate reaches the base currency', () => {

@@ -3,12 +3,15 @@
  * collects what the user should know (stale prices, unclassified holdings). Pure: the as-of date, market data and
  * the journal's last rebalance come in as arguments.
  */
+
+import { concentrationBreaches } from './concentration.ts';
 import type { CurrencyCode } from './currency.ts';
 import { fromDay } from './dates.ts';
 import type { Bucket, SleeveExposure } from './exposure.ts';
 import { bucketBy, countryOf, currencyOf, sleeveExposures } from './exposure.ts';
 import { fxFreshness } from './health.ts';
 import type { CheckThresholds, Model } from './model.ts';
+import { DEFAULT_CONCENTRATION } from './model.ts';
 import type { CheckResult } from './rules.ts';
 import { runChecks } from './rules.ts';
 import type { Position, ValuationInput } from './valuation.ts';
@@ -67,8 +70,38 @@ export function checkPortfolio(input: CheckInput): CheckReport {
     countries,
     currencies,
     checks,
-    warnings: [...warnings, ...staleness(positions, input)],
+    warnings: [...warnings, ...staleness(positions, input), ...concentration(positions, input)],
   };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** One warning per company or country above the model's concentration limits (THESIS.md §2, the risk rule). */
+function concentration(positions: readonly Position[], input: CheckInput): Warning[] {
+  const limits = input.model.concentration ?? DEFAULT_CONCENTRATION;
+  const typeOf = (symbol: string) => input.universe.instruments.get(symbol)?.type;
+  return concentrationBreaches(positions, limits, typeOf).map((b): Warning => {
+    const share = `${pct(b.weight)} of the holdings excluding cash`;
+    if (b.kind === 'position') {
+      const who = b.ids.length > 1 ? `${b.ids.join(' + ')} (one company)` : (b.ids[0] as string);
+      return {
+        code: 'concentration-position',
+        message: `${who} is ${share}, above the ${pct(b.limit)} limit for one company: a portfolio concentrated in one stock will not weather 2026`,
+        symbol: b.ids[0],
+        symbols: b.ids,
+        weight: b.weight,
+        limit: b.limit,
+      };
+    }
+    const country = b.ids[0] as string;
+    return {
+      code: 'concentration-country',
+      message: `${country} businesses are ${share}, above the ${pct(b.limit)} limit for one country: a portfolio concentrated in one country will not weather 2026`,
+      country,
+      weight: b.weight,
+      limit: b.limit,
+    };
+  });
 }
 
 /**

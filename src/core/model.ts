@@ -33,6 +33,27 @@ export interface CheckThresholds {
   'monthly-rebalancing': { maxDays: number };
 }
 
+/**
+ * The risk section's rule ("a portfolio concentrated in one country or one stock will not weather 2026") as numbers.
+ * The essay gives none: these are the product's reading of it, stated in the model file.
+ */
+export interface ConcentrationLimits {
+  /** One company (all its share classes, across accounts) at most this fraction of the holdings excluding cash. */
+  maxPosition: number;
+  /** One country of business at most this fraction of the holdings excluding cash. */
+  maxCountry: number;
+  /** Why these numbers (free text, shown to nobody but the model's reader). */
+  note?: string;
+}
+
+/**
+ * Used when a model states no limits. 20%: the Great Dispersion model never holds one name above 12.5% (NVDA or TSLA,
+ * half of the 25% Mag7 sleeve; 13.2% of the holdings excluding cash), so 20% is a position that has outgrown it. 60%:
+ * filled from the essay's own first three names per sleeve, the model has about 44% of its non-cash holdings in US
+ * businesses, so 60% is well past the model's own reach. Not the essay's figures: it gives none.
+ */
+export const DEFAULT_CONCENTRATION: ConcentrationLimits = { maxPosition: 0.2, maxCountry: 0.6 };
+
 export interface Model {
   id: string;
   name: string;
@@ -41,6 +62,8 @@ export interface Model {
   source?: string;
   sleeves: ModelSleeve[];
   checks: CheckThresholds;
+  /** Single-company and single-country limits; DEFAULT_CONCENTRATION when absent (the loader always fills it). */
+  concentration?: ConcentrationLimits;
   /** Default rebalancing band (absolute fraction) around each target. */
   band: number;
 }

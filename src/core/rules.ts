@@ -22,6 +22,8 @@ export interface CheckResult {
   /** The number behind the verdict (a weight, or days); null when there is nothing to measure. */
   value: number | null;
   threshold: number;
+  /** The countries of business counted (regional-diversification only), so its title and message can name them. */
+  countries?: string[];
   /** Why it failed when the reason is not the number itself (e.g. no journal). */
   reason?: 'no-journal' | 'no-rebalance';
 }
@@ -54,7 +56,7 @@ const regional: Rule<'regional-diversification'> = {
   id: 'regional-diversification',
   evaluate: (x, t) => {
     const v = sum(x.countries, t.countries);
-    return { pass: v + EPS >= t.min, value: v, threshold: t.min };
+    return { pass: v + EPS >= t.min, value: v, threshold: t.min, countries: [...t.countries] };
   },
 };
 

@@ -73,9 +73,24 @@ function krxAliases(symbol: string): string[] {
 
 /**
  * The canonical symbol for what a user wrote, or undefined when the universe does not know it. Case-insensitive;
- * broker forms of KRX codes (`A005930`, `005930`) resolve to the listing.
+ * broker forms of KRX codes (`A005930`, `005930`, and `5930` as Excel leaves it) resolve to the listing.
  */
 export function resolveSymbol(universe: Universe, written: string): string | undefined {
   const key = written.trim().toUpperCase();
-  return universe.index.get(key);
+  const exact = universe.index.get(key);
+  if (exact !== undefined) return exact;
+  // Only when nothing matches as written, so 4-digit Tokyo and Taiwan codes (`6954`, `2330`) keep their meaning;
+  // and only onto a KRX listing, the one market whose codes are six digits with leading zeros.
+  const padded = padKrxCode(key);
+  const krx = padded === undefined ? undefined : universe.index.get(padded);
+  return krx !== undefined && /\.(KS|KQ)$/.test(krx) ? krx : undefined;
+}
+
+/**
+ * A KRX code whose leading zeros a spreadsheet dropped (Excel reads `005930` as the number 5930): 1–5 digits →
+ * six; anything else → undefined.
+ */
+export function padKrxCode(written: string): string | undefined {
+  const code = written.trim();
+  return /^\d{1,5}$/.test(code) ? code.padStart(6, '0') : undefined;
 }

@@ -218,8 +218,23 @@ function convert(
     throw new InputError({
       ...where,
       message: `no ${from}→${to} exchange rate on or before ${fromDay(asOf)} (needed for ${symbol})`,
-      hint: `put a file fx/${from}${to}.csv (or fx/USD${from}.csv) with header date,rate in your --prices folder`,
+      hint: `put a file ${missingFxFiles(from, to, market, asOf)} with header date,rate in your --prices folder`,
     });
   }
   return { rate: q.rate, date: fromDay(q.day), age: weekdaysBetween(q.day, asOf) };
+}
+
+/**
+ * The file(s) that would make from→to convertible: the direct pair, or the missing leg(s) of the cross through USD
+ * (named the way the bundled rates are, per USD: `USDBRL`), so the hint names what is actually absent.
+ */
+function missingFxFiles(from: CurrencyCode, to: CurrencyCode, market: MarketData, asOf: number): string {
+  const direct = `fx/${from}${to}.csv`;
+  if (from === 'USD' || to === 'USD') return direct;
+  const legs = [
+    { file: `fx/USD${from}.csv`, have: fxRate(market, from, 'USD', asOf) !== undefined },
+    { file: `fx/USD${to}.csv`, have: fxRate(market, 'USD', to, asOf) !== undefined },
+  ];
+  const missing = legs.filter((l) => !l.have).map((l) => l.file);
+  return `${direct} (or ${missing.join(' and ')}, to cross through USD)`;
 }

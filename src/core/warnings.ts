@@ -15,4 +15,9 @@ export interface Warning {
   /** The currency a rate warning is about, and whether that rate is a monthly average. */
   currency?: string;
   monthlyAverage?: boolean;
+  /** A concentration warning: the company's symbols (GOOGL and GOOG together) or the country, its share and limit. */
+  symbols?: string[];
+  country?: string;
+  weight?: number;
+  limit?: number;
 }

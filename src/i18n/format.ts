@@ -21,6 +21,11 @@ export function formatPct(x: number, lang: Lang, signed = false, digits = 1): st
   }).format(x);
 }
 
+/** A threshold in a title: 0.5 → "50%", 0.125 → "12.5%" (no trailing ".0"). */
+export function formatPctShort(x: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }).format(x);
+}
+
 /** The language to use when none is asked for: Korean when the environment's locale is Korean. */
 export function langFromLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';

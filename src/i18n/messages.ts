@@ -4,26 +4,69 @@
  */
 import type { CheckResult } from '../core/rules.ts';
 import type { Lang } from './format.ts';
-import { formatPct } from './format.ts';
+import { formatPct, formatPctShort } from './format.ts';
 
 export const SLEEVE_NAMES: Record<string, Record<Lang, string>> = {
   'mag7-selected': { en: 'Selected Mag7 (NVDA, TSLA)', ko: '선별 Mag7 (엔비디아·테슬라)' },
   'mag7-other': { en: 'Other Mag7 (outside the model)', ko: '기타 Mag7 (모델 밖)' },
   'physical-ai': { en: 'Physical AI & automation', ko: '피지컬 AI·자동화' },
   energy: { en: 'Energy & nuclear infrastructure', ko: '에너지·원전 인프라' },
-  emerging: { en: 'Korea, Japan, India (emerging)', ko: '한국·일본·인도 (신흥시장)' },
+  // The universe's `emerging` sleeve: listings the essay names for it, TSMC (Taiwan) included. Not the same as the
+  // regional-diversification check, which counts where businesses are (KR/JP/IN), whatever their sleeve.
+  emerging: {
+    en: 'Emerging markets: Korea, Japan, India, Taiwan chips',
+    ko: '신흥시장 (한국·일본·인도·대만 반도체)',
+  },
   defense: { en: 'Defense & security AI', ko: '방산·보안 AI' },
   'cash-bonds': { en: 'Cash & government bonds', ko: '현금·국채' },
   other: { en: 'Other', ko: '기타' },
   unclassified: { en: 'Unclassified', ko: '미분류' },
 };
 
+/**
+ * Check names without their thresholds, for places that show a name alone (the journal's recorded checks). A report
+ * that knows the threshold applied uses `checkTitle`, which states it.
+ */
 export const CHECK_NAMES: Record<string, Record<Lang, string>> = {
-  'mag7-max': { en: 'Mag7 at most 50%', ko: 'Mag7 비중 50% 이하' },
-  'physical-energy-min': { en: 'Physical AI + energy at least 50%', ko: '피지컬 AI + 에너지 50% 이상' },
-  'regional-diversification': { en: 'Korea/Japan/India exposure', ko: '한국·일본·인도 지역 분산' },
+  'mag7-max': { en: 'Mag7 limit', ko: 'Mag7 비중 한도' },
+  'physical-energy-min': { en: 'Physical AI + energy minimum', ko: '피지컬 AI + 에너지 최소 비중' },
+  'regional-diversification': { en: 'Business in Korea, Japan, India', ko: '한국·일본·인도 사업 비중' },
   'monthly-rebalancing': { en: 'Monthly rebalancing kept', ko: '월간 리밸런싱 실행' },
 };
+
+const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
+  KR: { en: 'Korea', ko: '한국' },
+  JP: { en: 'Japan', ko: '일본' },
+  IN: { en: 'India', ko: '인도' },
+  TW: { en: 'Taiwan', ko: '대만' },
+  CN: { en: 'China', ko: '중국' },
+  US: { en: 'the US', ko: '미국' },
+};
+
+export const countryName = (code: string, lang: Lang): string => COUNTRY_NAMES[code]?.[lang] ?? code;
+
+/** "Korea, Japan, India" / "한국·일본·인도". */
+function countryList(codes: readonly string[] | undefined, lang: Lang): string {
+  const names = (codes ?? ['KR', 'JP', 'IN']).map((c) => countryName(c, lang));
+  return names.join(lang === 'ko' ? '·' : ', ');
+}
+
+/** A check's title with the threshold actually applied (the model's, or the user's --threshold). */
+export function checkTitle(r: Pick<CheckResult, 'id' | 'threshold' | 'countries'>, lang: Lang): string {
+  const t = formatPctShort(r.threshold, lang);
+  switch (r.id) {
+    case 'mag7-max':
+      return lang === 'ko' ? `Mag7 비중 ${t} 이하` : `Mag7 at most ${t}`;
+    case 'physical-energy-min':
+      return lang === 'ko' ? `피지컬 AI + 에너지 ${t} 이상` : `Physical AI + energy at least ${t}`;
+    case 'regional-diversification':
+      return lang === 'ko'
+        ? `${countryList(r.countries, lang)} 사업 비중 ${t} 이상`
+        : `Business in ${countryList(r.countries, lang)} at least ${t}`;
+    case 'monthly-rebalancing':
+      return lang === 'ko' ? `${r.threshold}일 이내 리밸런싱` : `Rebalanced within ${r.threshold} days`;
+  }
+}
 
 export function sleeveName(id: string, lang: Lang): string {
   return SLEEVE_NAMES[id]?.[lang] ?? id;
@@ -50,14 +93,17 @@ export function checkMessage(r: CheckResult, lang: Lang): string {
       return r.pass
         ? `Physical AI + energy infrastructure is ${p(v)}, at or above the ${p(r.threshold)} minimum.`
         : `Physical AI + energy infrastructure is ${p(v)}, below the ${p(r.threshold)} minimum: add to the physical means of production.`;
-    case 'regional-diversification':
+    case 'regional-diversification': {
+      // Counted by where each business is, not its listing or sleeve: Coupang (NYSE) counts as Korea, TSMC as Taiwan.
+      const where = countryList(r.countries, lang);
       if (lang === 'ko')
         return r.pass
-          ? `한국·일본·인도 비중 ${p(v)}: 최소 ${p(r.threshold)} 이상입니다.`
-          : `한국·일본·인도 비중 ${p(v)}: 최소 ${p(r.threshold)}에 못 미칩니다. 지역 분산이 부족합니다.`;
+          ? `${where}에 사업 기반을 둔 기업 비중 ${p(v)}: 최소 ${p(r.threshold)} 이상입니다 (상장 시장이 아니라 사업 소재국 기준).`
+          : `${where}에 사업 기반을 둔 기업 비중 ${p(v)}: 최소 ${p(r.threshold)}에 못 미칩니다 (상장 시장이 아니라 사업 소재국 기준). 지역 분산이 부족합니다.`;
       return r.pass
-        ? `Korea, Japan and India are ${p(v)} of the portfolio, at or above the ${p(r.threshold)} minimum.`
-        : `Korea, Japan and India are ${p(v)} of the portfolio, below the ${p(r.threshold)} minimum: the portfolio is not regionally diversified.`;
+        ? `Businesses based in ${where} are ${p(v)} of the portfolio (counted by where the business is, not where it is listed), at or above the ${p(r.threshold)} minimum.`
+        : `Businesses based in ${where} are ${p(v)} of the portfolio (counted by where the business is, not where it is listed), below the ${p(r.threshold)} minimum: the portfolio is not regionally diversified.`;
+    }
     case 'monthly-rebalancing':
       if (r.reason === 'no-journal')
         return lang === 'ko'

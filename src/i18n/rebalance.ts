@@ -19,6 +19,10 @@ export const REBALANCE_LABELS = {
     band: 'band',
     orders: 'Orders',
     noOrders: 'No orders: every sleeve is within its band.',
+    noOrdersOutside: 'No orders, although some sleeves are outside their band: the warnings below say why.',
+    nothingInvestable:
+      'Nothing to rebalance: every holding is left alone (other or unclassified) and there is no cash. Add money with --cash AMOUNT:CCY to invest it in the model.',
+    bandRel: (abs: string, rel: string) => `±${abs} points, or ±${rel} of each target`,
     account: 'Account',
     side: 'Side',
     buy: 'BUY',
@@ -73,6 +77,11 @@ export const REBALANCE_LABELS = {
     band: '허용 범위',
     orders: '주문',
     noOrders: '주문 없음: 모든 슬리브가 허용 범위 안에 있습니다.',
+    noOrdersOutside:
+      '주문 없음. 일부 슬리브가 허용 범위 밖이지만 주문을 낼 수 없습니다. 이유는 아래 주의 사항을 보세요.',
+    nothingInvestable:
+      '리밸런싱할 것이 없습니다: 모든 종목이 그대로 두는 종목(기타·미분류)이고 현금이 없습니다. 모델에 투자하려면 --cash 금액:통화로 현금을 넣으세요.',
+    bandRel: (abs: string, rel: string) => `±${abs}%p 또는 목표의 ±${rel}`,
     account: '계좌',
     side: '구분',
     buy: '매수',
@@ -141,10 +150,34 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
       return ko
         ? `${sleeve}: 모델 밖 종목이지만 현금만 방식에서는 팔지 않습니다. 매도하려면 --mode full로 실행하세요.`
         : `${sleeve}: outside the model, but cash-only mode sells nothing; run --mode full to sell it.`;
-    case 'candidate-substituted':
+    case 'candidate-substituted': {
+      const [bought, rounded, skipped, cut] = ['bought', 'rounded', 'skipped', 'cut'].map((k) => str(w, k));
+      const are = (names: string) => (names.includes(',') ? 'are' : 'is');
+      const were = (names: string) => (names.includes(',') ? 'were' : 'was');
+      const notes = ko
+        ? [
+            ...(rounded ? [`${rounded}: 금액이 작아 0주로 반올림되어 주문 없음`] : []),
+            ...(skipped ? [`${skipped}: 최소 주문금액 미만이라 건너뜀`] : []),
+            ...(cut ? [`${cut}: 계좌 잔액 부족으로 매수를 줄여 주문 없음`] : []),
+          ]
+        : [
+            ...(rounded ? [`${rounded} rounded to zero shares (too little money for one lot)`] : []),
+            ...(skipped ? [`${skipped} ${were(skipped)} skipped (under the minimum trade)`] : []),
+            ...(cut ? [`${cut} ${were(cut)} cut to nothing (the account cannot pay)`] : []),
+          ];
+      const head = ko
+        ? bought
+          ? `${sleeve}: ${str(w, 'passed')}에 가격이 없어 대신 ${bought}을(를) 삽니다`
+          : `${sleeve}: ${str(w, 'passed')}에 가격이 없고 대신할 후보도 주문이 없습니다`
+        : bought
+          ? `${sleeve}: ${str(w, 'passed')} had no usable price, so ${bought} ${are(bought)} bought instead`
+          : `${sleeve}: ${str(w, 'passed')} had no usable price, and no other candidate got an order either`;
+      return notes.length ? `${head}${ko ? '. ' : '; '}${notes.join(ko ? '. ' : '; ')}.` : `${head}.`;
+    }
+    case 'nothing-investable':
       return ko
-        ? `${sleeve}: ${str(w, 'passed')}에 가격이 없어 ${str(w, 'bought')}을(를) 삽니다.`
-        : `${sleeve}: ${str(w, 'passed')} had no usable price, so ${str(w, 'bought')} ${str(w, 'bought').includes(',') ? 'are' : 'is'} bought instead.`;
+        ? '리밸런싱할 것이 없습니다: 모든 종목이 그대로 두는 종목(기타·미분류)이고 현금이 없습니다. --cash 금액:통화로 현금을 넣으세요.'
+        : 'Nothing to rebalance: every holding is left alone (other or unclassified) and there is no cash. Add money with --cash AMOUNT:CCY.';
     case 'account-short': {
       const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
       return ko
@@ -179,6 +212,11 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
             ? `${head}. 계좌 잔액이 부족해 매수를 줄였습니다 (줄인 매수 참고).`
             : `${head}: buys were cut because their account could not pay for them (see the buys cut).`;
         case 'min-trade':
+          if (w.sleeve === 'cash-bonds') {
+            return ko
+              ? `${head}. 최소 주문금액 미만인 주문을 건너뛰어 그 금액이 현금에 남았습니다 (건너뜀 참고).`
+              : `${head}: orders under the minimum trade were skipped, and their money stays in cash (see the skipped orders).`;
+          }
           return ko
             ? `${head}. 주문이 최소 주문금액보다 작아 건너뛰었습니다.`
             : `${head}: its orders were under the minimum trade and were skipped.`;
@@ -212,4 +250,32 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
     default:
       return w.message;
   }
+}
+
+/**
+ * A conversion rate as people read it: `1 USD = ₩1,509.86` rather than `0.000662`. `rate` is units of `to` per one
+ * `from`; the side worth more than one unit of the other is the one written as 1.
+ */
+export function formatFxRate(rate: number, from: string, to: string, lang: Lang): string {
+  if (!(rate > 0)) return '—';
+  const [one, other, price] = rate >= 1 ? [from, to, rate] : [to, from, 1 / rate];
+  const digits = price >= 100 ? 2 : 4;
+  const money = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', {
+    style: 'currency',
+    currency: other,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  }).format(price);
+  return `1 ${one} = ${money}`;
+}
+
+/** `±2.0%`, or with a relative band `±5.0 points, or ±25% of each target`. */
+export function formatBand(band: { abs: number; rel: number }, lang: Lang): string {
+  const abs = formatPct(band.abs, lang);
+  if (!(band.rel > 0)) return `±${abs}`;
+  const points = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(band.abs * 100);
+  return REBALANCE_LABELS[lang].bandRel(points, formatPct(band.rel, lang, false, 0));
 }

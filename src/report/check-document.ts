@@ -4,7 +4,7 @@
  */
 import type { CheckReport } from '../core/check.ts';
 import type { Lang } from '../i18n/format.ts';
-import { checkMessage } from '../i18n/messages.ts';
+import { checkMessage, checkTitle } from '../i18n/messages.ts';
 import { warningText } from '../i18n/warnings.ts';
 
 export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
@@ -47,6 +47,8 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
       pass: c.pass,
       value: c.value,
       threshold: c.threshold,
+      // The check's name with the threshold applied ("Mag7 at most 40%" under --threshold mag7-max=0.4).
+      title: checkTitle(c, lang),
       message: checkMessage(c, lang),
     })),
     warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),

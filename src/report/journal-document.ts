@@ -4,8 +4,18 @@
  */
 import type { JournalMonth, JournalMonthSummary, ReplacedMonth } from '../core/journal.ts';
 import { hasRebalance } from '../core/journal.ts';
+import type { CheckDocument } from './check-document.ts';
 
-export function toRecordDocument(file: string, m: JournalMonth, replaced: ReplacedMonth | null) {
+/**
+ * `replaced.rebalanced` with `rebalanced: false` means this record took back a rebalance the month had (a re-record
+ * without --executed): the text says so. `warnings` are the check's (stale prices, unclassified holdings…).
+ */
+export function toRecordDocument(
+  file: string,
+  m: JournalMonth,
+  replaced: (ReplacedMonth & { rebalanced: boolean }) | null,
+  warnings: CheckDocument['warnings'],
+) {
   return {
     file,
     month: m.month,
@@ -20,6 +30,7 @@ export function toRecordDocument(file: string, m: JournalMonth, replaced: Replac
     checks: m.checks,
     orders: m.orders.length,
     ordersStatus: m.executed ? ('executed' as const) : ('proposed' as const),
+    warnings,
   };
 }
 

@@ -58,7 +58,7 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
       basket: g.members,
       benchmark: 'SPY',
       windows: g.vsUs.map((w) => windowDoc(w, lang)),
-      ...(g.region === 'japan' ? { message: JAPAN_NO_DATA[lang] } : {}),
+      ...(g.region === 'japan' && g.status === 'no-data' ? { message: JAPAN_NO_DATA[lang] } : {}),
       ...(o.series && g.status === 'ok' ? { series: g.vsUs.find((w) => w.path)?.path ?? [] } : {}),
     });
   }

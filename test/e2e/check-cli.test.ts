@@ -155,6 +155,70 @@ describe('the dispersion command', () => {
     expect(r.stderr).toMatch(/--prices/);
   });
 
+  it('refuses a threshold written as a percentage, and says to write a fraction', () => {
+    const r = cli(
+      'check',
+      'examples/sample-holdings.csv',
+      '--as-of',
+      '2026-05-29',
+      '--threshold',
+      'mag7-max=40',
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('e.g. 0.4 for 40%');
+    expect(r.stdout).toBe('');
+  });
+
+  it('titles the checks with the threshold applied, in the text and the JSON', () => {
+    const args = [
+      'check',
+      'examples/sample-holdings.csv',
+      '--as-of',
+      '2026-05-29',
+      '--threshold',
+      'mag7-max=0.4',
+    ];
+    expect(cli(...args).stdout).toContain('✘ Mag7 at most 40%: ');
+    const doc = JSON.parse(cli(...args, '--json').stdout);
+    expect(doc.checks.map((c: { title: string }) => c.title)).toEqual([
+      'Mag7 at most 40%',
+      'Physical AI + energy at least 50%',
+      'Business in Korea, Japan, India at least 15%',
+      'Rebalanced within 31 days',
+    ]);
+  });
+
+  it('names the missing USD leg for a base currency with no rates', () => {
+    const r = cli('check', 'examples/sample-holdings.csv', '--as-of', '2026-05-29', '--base', 'BRL');
+    expect(r.status).toBe(2);
+    // The first row is Samsung (KRW): USDKRW is bundled, USDBRL is not.
+    expect(r.stderr).toContain('put a file fx/KRWBRL.csv (or fx/USDBRL.csv, to cross through USD)');
+  });
+
+  it('warns of a one-stock, one-country portfolio, in the JSON and the text, in English and Korean', () => {
+    // test/fixtures/check/concentrated.csv: Samsung 1,000 × ₩317,000 = ₩317,000,000; SK Hynix 10 × ₩2,333,000 =
+    // ₩23,330,000 (bundled closes of 2026-05-29); cash ₩10,000,000 (left out). Invested ₩340,330,000:
+    // Samsung 317,000,000 / 340,330,000 = 93.14% > 20%; KR 100% > 60%. Both KRW: no FX involved.
+    const args = ['check', 'test/fixtures/check/concentrated.csv', '--as-of', '2026-05-29', '--base', 'KRW'];
+    const doc = JSON.parse(cli(...args, '--json', '--lang', 'en').stdout);
+    const c = doc.warnings.filter((w: { code: string }) => w.code.startsWith('concentration'));
+    expect(c.map((w: { code: string }) => w.code)).toEqual([
+      'concentration-position',
+      'concentration-country',
+    ]);
+    expect(c[0].symbols).toEqual(['005930.KS']);
+    expect(c[0].weight).toBeCloseTo(317_000_000 / 340_330_000, 12);
+    expect(c[1]).toMatchObject({ country: 'KR', weight: 1, limit: 0.6 });
+    const en = cli(...args, '--lang', 'en').stdout;
+    expect(en).toContain(
+      '! 005930.KS is 93.1% of the holdings excluding cash, above the 20.0% limit for one company',
+    );
+    expect(en).toContain('! KR businesses are 100.0% of the holdings excluding cash, above the 60.0% limit');
+    const ko = cli(...args, '--lang', 'ko').stdout;
+    expect(ko).toContain('! 005930.KS 비중이 현금 제외 보유액의 93.1%로, 한 회사 한도 20.0%를 넘습니다');
+    expect(ko).toContain('! 한국(KR) 사업 비중이 현금 제외 보유액의 100.0%로, 한 국가 한도 60.0%를 넘습니다');
+  });
+
   it('prints the report in Korean', () => {
     const r = cli(
       'check',

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
 import { runJournalList, runJournalRecord, runJournalShow } from '../../src/cli/commands/journal.ts';
 import { runPlanCommand } from '../../src/cli/commands/plan.ts';
+import { renderRecord, renderShow } from '../../src/cli/render/journal-text.ts';
+import { problemOfAsync } from '../support/errors.ts';
 import { tempJournalPath } from '../support/journal.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -88,12 +90,118 @@ describe('journal record / list / show', () => {
       month: '2026-05',
       asOf: '2026-05-28',
       createdAt: '2026-11-25T12:00:00.000Z',
+      rebalanced: false, // its orders were only proposed
     });
     const list = await runJournalList({ db }, NOW);
     expect(list.months.map((m) => [m.month, m.asOf, m.orders, m.rebalanced])).toEqual([
       ['2026-04', '2026-04-30', 0, true],
       ['2026-05', '2026-05-29', 0, true],
     ]);
+  });
+
+  it('re-recording a month: the stored monthly-rebalancing verdict ignores the record being replaced', async () => {
+    const db = tempJournalPath();
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-30', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-19', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db, executed: true }, NOW);
+    // Last rebalance before May is 2026-04-30: 29 days to 2026-05-29 (not 10 days to the replaced 05-19 record).
+    const may = await runJournalShow('2026-05', { db }, NOW);
+    expect(may.checks.find((c) => c.id === 'monthly-rebalancing')).toEqual({
+      id: 'monthly-rebalancing',
+      pass: true,
+      value: 29,
+      threshold: 31,
+    });
+  });
+
+  it('re-recording an --executed month without --executed replaces it and says the rebalance is gone', async () => {
+    const db = tempJournalPath();
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-28', db, executed: true }, NOW);
+    const again = await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db }, NOW);
+    expect(again).toMatchObject({ rebalanced: false, replaced: { asOf: '2026-05-28', rebalanced: true } });
+    const text = renderRecord(again, 'en');
+    expect(text).toContain('This month was marked rebalanced; the new record is not');
+    expect(text).not.toContain('Not marked as rebalanced');
+    expect(renderRecord(again, 'ko')).toContain(
+      '이번 달은 리밸런싱한 달로 기록되어 있었지만 새 기록은 그렇지 않습니다',
+    );
+    expect((await runJournalList({ db }, NOW)).months.map((m) => m.rebalanced)).toEqual([false]);
+  });
+
+  it("carries the check's warnings into the record (JSON and text)", async () => {
+    const db = tempJournalPath();
+    // Bundled closes end 2026-05-29; 2026-06-10 is 8 trading days later (Jun 1–5, 8, 9, 10).
+    const rec = await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-06-10', db }, NOW);
+    const aapl = rec.warnings.find((w) => w.code === 'stale-price' && w.symbol === 'AAPL');
+    expect(aapl).toMatchObject({
+      date: '2026-05-29',
+      age: 8,
+      message: 'price of AAPL is from 2026-05-29, 8 trading days before the as-of date',
+    });
+    expect(renderRecord(rec, 'en')).toContain(
+      '\nWarnings\n  ! price of 005930.KS is from 2026-05-29, 8 trading days before the as-of date\n',
+    );
+    const fresh = await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db }, NOW);
+    expect(fresh.warnings.filter((w) => w.code === 'stale-price')).toEqual([]);
+  });
+
+  it('reads a CP949 orders file with the Korean account names intact', async () => {
+    const db = tempJournalPath();
+    await runJournalRecord(
+      SAMPLE,
+      { ...KRW, asOf: '2026-05-29', db, orders: 'test/fixtures/orders/ok-cp949.csv' },
+      NOW,
+    );
+    const show = await runJournalShow('2026-05', { db }, NOW);
+    expect(show.orders.map((o) => [o.account, o.symbol])).toEqual([
+      ['미국주식', 'AAPL'],
+      ['키움 위탁', '005930.KS'],
+    ]);
+  });
+
+  it.each([
+    [
+      'unknown-account.csv',
+      3,
+      1,
+      'account "없는계좌" is not among the holdings\' accounts',
+      'one of: 키움 위탁, 미국주식',
+    ],
+    // 40 + 30 = 70 AAPL sold; the sample's 미국주식 holds 60
+    [
+      'oversell.csv',
+      4,
+      4,
+      'sells 70 AAPL in "미국주식" (with the sells above), but the account holds 60',
+      'at most 60 units sold',
+    ],
+  ])(
+    'orders that do not fit the holdings (%s) are refused and nothing is written',
+    async (name, line, column, message, expected) => {
+      const db = tempJournalPath();
+      const file = `test/fixtures/orders/${name}`;
+      const p = await problemOfAsync(() =>
+        runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db, orders: file }, NOW),
+      );
+      expect(p).toMatchObject({ file, line, column, message, expected });
+      expect(existsSync(db)).toBe(false);
+    },
+  );
+
+  it('show: cash rows give the currency instead of a price of 1; the check column is not "평가액"', async () => {
+    const db = tempJournalPath();
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db }, NOW);
+    const show = await runJournalShow('2026-05', { db }, NOW);
+    const en = renderShow(show, 'en');
+    // 예수금 3,250,000 KRW at 1 KRW/KRW; 1,850.50 USD cash.
+    expect(en).toMatch(/키움 위탁 +CASH +3,250,000 +KRW +₩3,250,000 /);
+    expect(en).toMatch(/미국주식 +CASH +1,850.5 +USD +₩/);
+    expect(en).not.toContain('₩1 ');
+    expect(en).not.toMatch(/\$1\.00/);
+    const ko = renderShow(show, 'ko');
+    const checksHeader = ko.split('\n').find((l) => l.includes('항목'));
+    expect(checksHeader).toContain('측정값');
+    expect(checksHeader).not.toContain('평가액');
   });
 
   it('list of a missing journal is empty and does not create it; show says there is none', async () => {
@@ -183,6 +291,23 @@ describe('plan', () => {
     expect(readFileSync(ics, 'utf8')).toBe('edited by the user');
     runPlanCommand({ months: '1', from: '2026-07-15', ics, force: true }, NOW);
     expect(readFileSync(ics, 'utf8')).toContain('DTSTART;VALUE=DATE:20260803');
+  });
+
+  it('--lang ko: the note and the "wrote" line are Korean', () => {
+    const doc = runPlanCommand({ months: '2', from: '2026-07-15', lang: 'ko' }, NOW);
+    expect(doc.note).toBe(
+      '월–금 중 1월 1일을 뺀 날입니다. 거래소 휴장일은 반영하지 않았습니다: 휴장이면 다음 개장일에 하세요.',
+    );
+    const ics = join(mkdtempSync(join(tmpdir(), 'dispersion-plan-')), 'plan.ics');
+    const r = spawnSync(
+      process.execPath,
+      ['bin/dispersion.js', 'plan', '--months', '3', '--from', '2026-07-15', '--ics', ics, '--lang', 'ko'],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe(`리밸런싱 날짜 3개를 ${ics}에 저장했습니다.\n${doc.note}\n`);
+    expect(runPlanCommand({ months: '1', from: '2026-07-15', lang: 'en' }, NOW).note).toMatch(
+      /^Monday–Friday/,
+    );
   });
 
   it('refuses a bad --months and --from', () => {

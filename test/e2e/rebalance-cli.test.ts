@@ -195,7 +195,10 @@ describe('dispersion rebalance on the command line', () => {
     const first = cli('--csv', file, '--json');
     expect(first.status).toBe(0);
     const doc = JSON.parse(first.stdout);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    // A UTF-8 byte-order mark first, so Excel on Korean Windows shows 미국주식 and not mojibake.
+    const raw = readFileSync(file, 'utf8');
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    const lines = raw.slice(1).trim().split('\n');
     expect(lines[0]).toBe(ORDERS_CSV_HEADER);
     expect(lines[0]).toBe('account,symbol,side,quantity,price,currency,value,valueBase');
     expect(lines).toHaveLength(doc.orders.length + 1);
@@ -210,7 +213,7 @@ describe('dispersion rebalance on the command line', () => {
 
     writeFileSync(file, 'old');
     expect(cli('--csv', file, '--force').status).toBe(0);
-    expect(readFileSync(file, 'utf8').startsWith(ORDERS_CSV_HEADER)).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith(`\uFEFF${ORDERS_CSV_HEADER}`)).toBe(true);
   });
 
   it('prints a table per account a person can type into a broker app, then the transfer and its conversion', () => {
@@ -249,7 +252,11 @@ describe('dispersion rebalance on the command line', () => {
 
   it('rejects bad option values with a message naming the option (the CLI prints it as one line, exit 2)', async () => {
     const cases: [Partial<RebalanceOptions>, string][] = [
-      [{ cash: ['5,000,000:KRW'] }, '--cash 5 is not an amount with a currency'],
+      [
+        { cash: ['5,00:KRW,1000:USD'] },
+        '--cash 5,00:KRW,1000:USD is not an amount with a currency (the entry "5,00:KRW")',
+      ],
+      [{ cash: ['5,000,000'] }, '--cash 5,000,000 is not an amount with a currency'],
       [{ band: '2' }, '--band 2 is not a band'],
       [{ mode: 'sell-all' }, '--mode sell-all is not a mode'],
       [{ minTrade: '100' }, '--min-trade 100 is not an amount with a currency'],

@@ -3,11 +3,16 @@
  * CSV files (close on or before a date; KRW through the FX file), independently of src/core/signals.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSignalsAdd, runSignalsCommand, runSignalsList } from '../../src/cli/commands/signals.ts';
+import {
+  runSignalsAdd,
+  runSignalsCommand,
+  runSignalsList,
+  runSignalsRemove,
+} from '../../src/cli/commands/signals.ts';
 import { renderSignalsText } from '../../src/cli/render/signals-text.ts';
 import { InputError } from '../../src/core/errors.ts';
 
@@ -164,12 +169,84 @@ describe('signals on the command line', () => {
     [['mag7-avg-pe', '29', '2026-02-30'], '--date 2026-02-30 is not a date'],
     [['mag7-avg-pe', '29', '2026-11-26'], '--date 2026-11-26 is in the future'],
     [['em-etf-inflows', '1', '2026-05-01'], 'unknown reading id "em-etf-inflows"'],
+    // Units from data/signals/readings.json: mag7-avg-pe is x, mag7-sp500-share percent, ai-capex usd-billion,
+    // korea-wgbi-steps count.
+    [['mag7-avg-pe', '-5', '2026-05-01'], '-5 is out of range for mag7-avg-pe, whose unit is multiple (x)'],
+    [['mag7-avg-pe', '0', '2026-05-01'], '0 is out of range for mag7-avg-pe, whose unit is multiple (x)'],
+    [
+      ['mag7-sp500-share', '140', '2026-05-01'],
+      '140 is out of range for mag7-sp500-share, whose unit is percent',
+    ],
+    [
+      ['mag7-sp500-share', '-0.1', '2026-05-01'],
+      '-0.1 is out of range for mag7-sp500-share, whose unit is percent',
+    ],
+    [
+      ['ai-capex', '-1', '2026-05-01'],
+      '-1 is out of range for ai-capex, whose unit is billions of US dollars',
+    ],
+    [
+      ['korea-wgbi-steps', '2.5', '2026-05-01'],
+      '2.5 is out of range for korea-wgbi-steps, whose unit is count',
+    ],
   ])('add %j is refused: %s', async ([id, value, date], message) => {
     const err = await runSignalsAdd(id as string, value as string, { date, db: tmpDb() }, NOW).catch(
       (e) => e,
     );
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problem.message).toBe(message);
+  });
+
+  it('add accepts the ends of each range: 0% and 100%, 0 dollars, a tiny multiple', async () => {
+    const db = tmpDb();
+    for (const [id, v] of [
+      ['mag7-sp500-share', '0'],
+      ['mag7-sp500-share', '100'],
+      ['ai-capex', '0'],
+      ['mag7-avg-pe', '0.5'],
+    ] as const)
+      await runSignalsAdd(id, v, { date: '2026-05-01', db, source: `${id}=${v}` }, NOW);
+    expect((await runSignalsList({ db })).filter((r) => r.source.kind === 'user').length).toBe(4);
+  });
+
+  it('remove deletes a recorded reading (one source or all on the date); bundled ones cannot go', async () => {
+    const db = tmpDb();
+    await runSignalsAdd('mag7-avg-pe', '29', { date: '2026-05-15', db }, NOW);
+    await runSignalsAdd('mag7-avg-pe', '30', { date: '2026-05-15', db, source: 'broker' }, NOW);
+    await runSignalsAdd('ai-capex', '650', { date: '2026-05-15', db }, NOW);
+    const one = await runSignalsRemove('mag7-avg-pe', { date: '2026-05-15', source: 'broker', db }, NOW);
+    expect(one.removed.map((r) => [r.id, r.value, r.source])).toEqual([['mag7-avg-pe', 30, 'broker']]);
+    const user = async () =>
+      (await runSignalsList({ db })).filter((r) => r.source.kind === 'user').map((r) => [r.id, r.value]);
+    expect(await user()).toEqual([
+      ['ai-capex', 650],
+      ['mag7-avg-pe', 29],
+    ]);
+    const rest = await runSignalsRemove('mag7-avg-pe', { date: '2026-05-15', db }, NOW);
+    expect(rest.removed.map((r) => r.value)).toEqual([29]);
+    expect(await user()).toEqual([['ai-capex', 650]]);
+    // Nothing left on that date.
+    await expect(runSignalsRemove('mag7-avg-pe', { date: '2026-05-15', db }, NOW)).rejects.toThrow(
+      `${db}: no recorded mag7-avg-pe reading on 2026-05-15`,
+    );
+    // The essay's 31x of 2026-02-28 is bundled.
+    await expect(runSignalsRemove('mag7-avg-pe', { date: '2026-02-28', db }, NOW)).rejects.toThrow(
+      "the mag7-avg-pe reading of 2026-02-28 is the essay's, bundled with dispersion: it cannot be removed",
+    );
+    // Without a journal file: nothing to remove, and the file is not created.
+    const none = tmpDb();
+    await expect(runSignalsRemove('ai-capex', { date: '2026-05-15', db: none }, NOW)).rejects.toThrow(
+      /no recorded ai-capex reading on 2026-05-15/,
+    );
+    expect(existsSync(none)).toBe(false);
+  });
+
+  it('remove on the command line prints what it removed', () => {
+    const db = tmpDb();
+    expect(cli('add', 'ai-capex', '650', '--date', '2026-05-01', '--db', db).status).toBe(0);
+    const r = cli('remove', 'ai-capex', '--date', '2026-05-01', '--db', db);
+    expect(r.stdout).toBe(`removed ai-capex = 650 on 2026-05-01 (source: user) from ${db}\n`);
+    expect(r.status).toBe(0);
   });
 
   it('renders the Korean report', async () => {

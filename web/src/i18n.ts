@@ -1,7 +1,7 @@
 /** Dashboard wording in English and Korean. Sleeve and check names come from the same module the CLI uses. */
 import type { Lang } from '../../src/i18n/format.ts';
 
-export { CHECK_NAMES, sleeveName } from '../../src/i18n/messages.ts';
+export { CHECK_NAMES, checkTitle, sleeveName } from '../../src/i18n/messages.ts';
 export type { Lang };
 
 const en = {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Model } from '../../core/model.ts';
+import { DEFAULT_CONCENTRATION } from '../../core/model.ts';
 import { readJsonFile } from './json-file.ts';
 import { classifiedSleeveId, fraction } from './schemas.ts';
 
@@ -39,6 +40,13 @@ const modelSchema = z
       'regional-diversification': z.object({ min: fraction, countries: z.array(z.string()).min(1) }),
       'monthly-rebalancing': z.object({ maxDays: z.number().int().positive() }),
     }),
+    concentration: z
+      .object({
+        maxPosition: fraction.default(DEFAULT_CONCENTRATION.maxPosition),
+        maxCountry: fraction.default(DEFAULT_CONCENTRATION.maxCountry),
+        note: z.string().optional(),
+      })
+      .default({ ...DEFAULT_CONCENTRATION }),
   })
   .superRefine((m, ctx) => {
     const sum = m.sleeves.reduce((s, x) => s + x.target, 0);
@@ -54,6 +62,26 @@ const modelSchema = z
       if (seen.has(s.id))
         ctx.addIssue({ code: 'custom', path: ['sleeves', i, 'id'], message: `sleeve ${s.id} twice` });
       seen.add(s.id);
+      // A range the target does not sit in cannot be rebalanced to: say which number is wrong.
+      if (s.min !== undefined && s.max !== undefined && s.min > s.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sleeves', i, 'min'],
+          message: `min ${s.min} is above max ${s.max}`,
+        });
+      } else if (s.min !== undefined && s.target < s.min) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sleeves', i, 'target'],
+          message: `target ${s.target} is below the sleeve's min ${s.min}`,
+        });
+      } else if (s.max !== undefined && s.target > s.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sleeves', i, 'target'],
+          message: `target ${s.target} is above the sleeve's max ${s.max}`,
+        });
+      }
       const bt = s.backtest?.reduce((a, b) => a + b.weight, 0);
       if (bt !== undefined && s.backtest?.length && Math.abs(bt - 1) > 1e-9) {
         ctx.addIssue({

@@ -248,6 +248,92 @@ describe('importHoldingsCsv: ok fixtures', () => {
   });
 });
 
+describe('importHoldingsCsv: Korean export opened in Excel', () => {
+  it('korean-excel-summary.csv: stripped codes kept as written, 예수금 in KRW, 소계 and 합계 rows skipped', () => {
+    const { file, holdings, warnings } = load('ok/korean-excel-summary.csv');
+    const account = 'korean-excel-summary'; // no account column: the file's base name
+    expect(holdings).toEqual([
+      // Excel turned 005930, 000660 and 069500 into numbers; the symbol stays as written (the universe pads it).
+      {
+        kind: 'security',
+        account,
+        symbol: '5930',
+        quantity: 1200,
+        name: '삼성전자',
+        origin: { file, line: 2 },
+      },
+      {
+        kind: 'security',
+        account,
+        symbol: '660',
+        quantity: 15,
+        name: 'SK하이닉스',
+        origin: { file, line: 3 },
+      },
+      {
+        kind: 'security',
+        account,
+        symbol: '69500',
+        quantity: 30,
+        name: 'KODEX 200',
+        origin: { file, line: 4 },
+      },
+      { kind: 'cash', account, currency: 'KRW', amount: 1500000, origin: { file, line: 5 } },
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'cash-currency-assumed',
+        message: `${file}:5: 예수금 has no currency column; taken as KRW, the currency Korean brokers mean by 예수금`,
+        symbol: 'KRW',
+        account,
+        file,
+        line: 5,
+      },
+      {
+        code: 'summary-row',
+        message: `${file}:6: a summary row ("소계") was skipped: it totals the rows above, it is not a holding`,
+        file,
+        line: 6,
+      },
+      {
+        // "합  계" with spaces, and an empty quantity: still a total.
+        code: 'summary-row',
+        message: `${file}:7: a summary row ("합  계") was skipped: it totals the rows above, it is not a holding`,
+        file,
+        line: 7,
+      },
+    ]);
+  });
+
+  it('skips Total / TOTAL / 총계, also when the label sits in the account column with the symbol empty', () => {
+    const text = 'Account,Symbol,Quantity\nIRA,VTI,10\nIRA,Total,10\nTOTAL,,\n,총계,10\n';
+    const { holdings, warnings } = parseHoldingsCsv(text, 'h.csv');
+    expect(holdings).toEqual([
+      { kind: 'security', account: 'IRA', symbol: 'VTI', quantity: 10, origin: { file: 'h.csv', line: 2 } },
+    ]);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([
+      ['summary-row', 3],
+      ['summary-row', 4],
+      ['summary-row', 5],
+    ]);
+  });
+
+  it('does not take a symbol that merely contains a summary word for a total', () => {
+    const problem = problemOf(() => parseHoldingsCsv('Symbol,Quantity\nTOTALX,\n', 'h.csv'));
+    expect(problem.message).toBe('the quantity of TOTALX is empty');
+  });
+
+  it('keeps 예수금 in the currency a currency column gives, and CASH without a currency column an error', () => {
+    const { holdings, warnings } = parseHoldingsCsv('종목코드,수량,통화\n예수금,100,USD\n', 'h.csv');
+    expect(holdings).toEqual([
+      { kind: 'cash', account: 'h', currency: 'USD', amount: 100, origin: { file: 'h.csv', line: 2 } },
+    ]);
+    expect(warnings).toEqual([]);
+    const problem = problemOf(() => parseHoldingsCsv('Symbol,Quantity\nCASH,100\n', 'h.csv'));
+    expect(problem.message).toBe('the cash row CASH has no currency');
+  });
+});
+
 describe('importHoldingsCsv: bad fixtures', () => {
   const problem = (name: string) => {
     const { bytes, file } = fixture(name);
@@ -312,6 +398,13 @@ describe('importHoldingsCsv: bad fixtures', () => {
     expect(at(p)).toEqual({ file, line: 2, column: 2 });
     expect(p.message).toContain('never closed');
     expect(p.expected).toBe('a closing double quote (") at the end of the field');
+  });
+
+  it('implausible-quantity.csv: a trillion shares is a paste error', () => {
+    const { file, p } = problem('bad/implausible-quantity.csv');
+    expect(at(p)).toEqual({ file, line: 3, column: 2 });
+    expect(p.message).toBe('the quantity of TSLA is implausibly large (1,000,000,000,000)');
+    expect(p.expected).toBe('a quantity below 1,000,000,000,000');
   });
 
   it('cash-without-currency.csv', () => {
@@ -429,6 +522,25 @@ describe('parseHoldingsCsv: details', () => {
     const problem = p('Symbol,Quantity\nCASH,100\n');
     expect(at(problem)).toEqual({ file: 'h.csv', line: 2, column: undefined });
     expect(problem.hint).toContain('currency column');
+  });
+
+  it('accepts a quantity just below 1e12, refuses more than 15 significant digits, says "cash amount" for cash', () => {
+    const { holdings } = parseHoldingsCsv(
+      'Symbol,Quantity\nNVDA,"999,999,999,999"\nBTC,0.00000012\n',
+      'h.csv',
+    );
+    expect(holdings.map((h) => (h.kind === 'security' ? h.quantity : 0))).toEqual([999999999999, 0.00000012]);
+
+    const digits = p('Symbol,Quantity\nNVDA,1\nBTC,1.0000000000000001\n');
+    expect(at(digits)).toEqual({ file: 'h.csv', line: 3, column: 2 });
+    expect(digits.message).toBe(
+      'the quantity of BTC has more digits than a number can hold exactly (1.0000000000000001)',
+    );
+    expect(digits.expected).toBe('a quantity with at most 15 significant digits'); // 17 here
+
+    const cash = p('Symbol,Quantity,Currency\n예수금,"99,999,999,999,999",KRW\n');
+    expect(at(cash)).toEqual({ file: 'h.csv', line: 2, column: 2 });
+    expect(cash.expected).toBe('a cash amount below 1,000,000,000,000');
   });
 
   it('refuses a header with two quantity columns', () => {

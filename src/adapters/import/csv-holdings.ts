@@ -11,7 +11,13 @@ import { type CsvRecord, detectDelimiter, readCsvRecords } from './csv-records.t
 import { parseCurrencyCell } from './currency-cell.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
-import { parseDecimal } from './numbers.ts';
+import {
+  MAX_QUANTITY,
+  MAX_QUANTITY_TEXT,
+  MAX_SIGNIFICANT_DIGITS,
+  parseDecimal,
+  significantDigits,
+} from './numbers.ts';
 
 export interface CsvImportOptions {
   /** Account for rows without an account column or value; defaults to the file's base name without extension. */
@@ -20,6 +26,18 @@ export interface CsvImportOptions {
 
 /** Symbols that mean "cash in the row's currency" rather than an instrument. Compared upper-cased. */
 const CASH_SYMBOLS: ReadonlySet<string> = new Set(['CASH', '현금', '예수금']);
+
+/**
+ * Korean brokers' own words for cash. Their exports are in won unless a currency column says otherwise, so without a
+ * currency column these default to KRW (with a warning); `CASH` has no such convention and stays an error.
+ */
+const KOREAN_CASH_SYMBOLS: ReadonlySet<string> = new Set(['현금', '예수금']);
+
+/**
+ * Labels of the total rows brokers (Korean ones especially) put under the positions: 합계 (total), 총계 (grand total),
+ * 소계 (subtotal). Compared with spaces removed (`합  계` is common) and upper-cased.
+ */
+const SUMMARY_LABELS: ReadonlySet<string> = new Set(['합계', '총계', '소계', 'TOTAL']);
 
 const NUMBER_EXPECTED = 'a number such as 1,234 or 12.5';
 const EXPECTED_LAYOUT = 'a header row followed by one row per holding';
@@ -63,9 +81,19 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
   for (const row of rows) {
     // Spreadsheets leave rows of bare delimiters (`,,,`) below the data; they carry nothing.
     if (row.fields.every((f) => f.trim() === '')) continue;
+    const summary = summaryLabel(row, columns);
+    if (summary !== undefined) {
+      warnings.push({
+        code: 'summary-row',
+        message: `${file}:${row.line}: a summary row ("${summary}") was skipped: it totals the rows above, it is not a holding`,
+        file,
+        line: row.line,
+      });
+      continue;
+    }
     dataRows++;
     checkRowLength(row, header.fields.length, file);
-    const holding = parseRow(row, columns, file, defaultAccount);
+    const holding = parseRow(row, columns, file, defaultAccount, warnings);
     if ((holding.kind === 'cash' ? holding.amount : holding.quantity) === 0) {
       warnings.push(zeroWarning(holding, file));
       continue;
@@ -106,7 +134,25 @@ function checkRowLength(row: CsvRecord, headerLength: number, file: string): voi
   });
 }
 
-function parseRow(row: CsvRecord, columns: ColumnMap, file: string, defaultAccount: string): Holding {
+/**
+ * The label when the row is a total: its symbol cell is one, or (when the total's label sits in an earlier column,
+ * such as the account's) the symbol cell is empty and the first non-empty cell is one.
+ */
+function summaryLabel(row: CsvRecord, columns: ColumnMap): string | undefined {
+  const isLabel = (cell: string) => SUMMARY_LABELS.has(cell.replace(/\s+/g, '').toUpperCase());
+  const symbol = (row.fields[columns.symbol] ?? '').trim();
+  if (symbol !== '') return isLabel(symbol) ? symbol : undefined;
+  const first = row.fields.map((f) => f.trim()).find((f) => f !== '');
+  return first !== undefined && isLabel(first) ? first : undefined;
+}
+
+function parseRow(
+  row: CsvRecord,
+  columns: ColumnMap,
+  file: string,
+  defaultAccount: string,
+  warnings: Warning[],
+): Holding {
   const cell = (index: number | undefined): string =>
     index === undefined ? '' : (row.fields[index] ?? '').trim();
   const at = (index: number | undefined) => ({
@@ -145,6 +191,22 @@ function parseRow(row: CsvRecord, columns: ColumnMap, file: string, defaultAccou
         : 'short positions are not supported',
     });
   }
+  const what = isCash ? 'cash amount' : 'quantity';
+  if (quantity >= MAX_QUANTITY) {
+    throw new InputError({
+      ...at(columns.quantity),
+      message: `the ${what} of ${symbol} is implausibly large (${quantityCell})`,
+      expected: `a ${what} below ${MAX_QUANTITY_TEXT}`,
+      hint: 'a number from another column (an account number, a total) may have been pasted here',
+    });
+  }
+  if (significantDigits(quantityCell) > MAX_SIGNIFICANT_DIGITS) {
+    throw new InputError({
+      ...at(columns.quantity),
+      message: `the ${what} of ${symbol} has more digits than a number can hold exactly (${quantityCell})`,
+      expected: `a ${what} with at most ${MAX_SIGNIFICANT_DIGITS} significant digits`,
+    });
+  }
 
   const currencyResult = parseCurrencyCell(cell(columns.currency));
   if (!currencyResult.ok) {
@@ -154,9 +216,20 @@ function parseRow(row: CsvRecord, columns: ColumnMap, file: string, defaultAccou
       expected: currencyResult.expected,
     });
   }
-  const currency = currencyResult.currency;
   const account = cell(columns.account) || defaultAccount;
   const origin = { file, line: row.line };
+  let currency = currencyResult.currency;
+  if (isCash && !currency && columns.currency === undefined && KOREAN_CASH_SYMBOLS.has(symbol)) {
+    currency = 'KRW';
+    warnings.push({
+      code: 'cash-currency-assumed',
+      message: `${file}:${row.line}: ${symbol} has no currency column; taken as KRW, the currency Korean brokers mean by ${symbol}`,
+      symbol: 'KRW',
+      account,
+      file,
+      line: row.line,
+    });
+  }
 
   if (isCash) {
     if (!currency) {

@@ -169,6 +169,130 @@ describe('importGhostfolioJson', () => {
     expect(p.message).toContain('no currency');
   });
 
+  it('ghostfolio-excluded-account.json: leaves out the activities and balance of isExcluded accounts', () => {
+    const { file, text: json } = text('ok/ghostfolio-excluded-account.json');
+    const { holdings, warnings } = importGhostfolioJson(json, file);
+    // Only IB counts: NVDA 10 (line 9) and its 1000 USD (line 4). Old 401k's AAPL (bought 1000, sold 1200: it would
+    // be oversold if it were netted), its DIVIDEND and its 999999 USD, and acc-ex2's 5 × 005930.KS are all left out.
+    expect(holdings).toEqual([
+      {
+        kind: 'security',
+        account: 'IB',
+        symbol: 'NVDA',
+        quantity: 10,
+        currency: 'USD',
+        origin: { file, line: 9 },
+      },
+      { kind: 'cash', account: 'IB', currency: 'USD', amount: 1000, origin: { file, line: 4 } },
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'excluded-account',
+        message: `${file}: account Old 401k is excluded from analysis in Ghostfolio ("isExcluded": true), so its 3 activities and its cash balance of 999999 USD were left out, as Ghostfolio does`,
+        account: 'Old 401k',
+        file,
+      },
+      {
+        code: 'excluded-account', // no name → the id; a zero balance is not mentioned
+        message: `${file}: account acc-ex2 is excluded from analysis in Ghostfolio ("isExcluded": true), so its 1 activity was left out, as Ghostfolio does`,
+        account: 'acc-ex2',
+        file,
+      },
+    ]);
+  });
+
+  describe('ghostfolio-as-of.json with an as-of date', () => {
+    const { file, text: json } = text('ok/ghostfolio-as-of.json');
+    const cash = [
+      { kind: 'cash', account: 'IB', currency: 'USD', amount: 1000, origin: { file, line: 4 } },
+      { kind: 'cash', account: '키움', currency: 'KRW', amount: 3000000, origin: { file, line: 5 } },
+    ];
+    const samsung = {
+      kind: 'security',
+      account: '키움',
+      symbol: '005930.KS',
+      quantity: 20,
+      currency: 'KRW',
+      origin: { file, line: 13 },
+    };
+    const balancesWarning = (asOf: string) => ({
+      code: 'balances-as-of-export',
+      message: `${file}: cash balances are as of the export date 2026-05-30, not as of ${asOf}: a Ghostfolio export carries only the current balances`,
+      file,
+      date: '2026-05-30',
+    });
+
+    it('2026-05-10: ignores the three activities dated after it, keeps one at 23:59 on the day', () => {
+      const { holdings, warnings } = importGhostfolioJson(json, file, { asOf: '2026-05-10' });
+      expect(holdings).toEqual([
+        // 10 (2024-01-02) + 8 (2026-05-10T23:59:59.999Z: the same calendar day) = 18; the SELLs of 4 (05-11) and
+        // 12 (05-29) and the TSLA BUY (05-20) are after the as-of date.
+        {
+          kind: 'security',
+          account: 'IB',
+          symbol: 'NVDA',
+          quantity: 18,
+          currency: 'USD',
+          origin: { file, line: 8 },
+        },
+        samsung,
+        ...cash,
+      ]);
+      expect(warnings).toEqual([
+        {
+          code: 'activities-after-as-of',
+          message: `${file}: 3 activities dated after the as-of date 2026-05-10 ignored (from 2026-05-11 on)`,
+          file,
+          date: '2026-05-11',
+        },
+        balancesWarning('2026-05-10'),
+      ]);
+    });
+
+    it('2026-05-20: only the SELL of 2026-05-29 is after it', () => {
+      const { holdings, warnings } = importGhostfolioJson(json, file, { asOf: '2026-05-20' });
+      // NVDA 10 − 4 + 8 = 14; TSLA bought on the as-of day itself counts.
+      expect(
+        holdings.map((h) => (h.kind === 'security' ? [h.symbol, h.quantity] : [h.currency, h.amount])),
+      ).toEqual([
+        ['NVDA', 14],
+        ['TSLA', 5],
+        ['005930.KS', 20],
+        ['USD', 1000],
+        ['KRW', 3000000],
+      ]);
+      expect(warnings).toEqual([
+        {
+          code: 'activities-after-as-of',
+          message: `${file}: 1 activity dated after the as-of date 2026-05-20 ignored (from 2026-05-29 on)`,
+          file,
+          date: '2026-05-29',
+        },
+        balancesWarning('2026-05-20'),
+      ]);
+    });
+
+    it('on the export date, or without an as-of date: every activity counts and nothing is said', () => {
+      // NVDA 10 − 4 − 12 + 8 = 2.
+      for (const options of [{ asOf: '2026-05-30' }, {}]) {
+        const { holdings, warnings } = importGhostfolioJson(json, file, options);
+        expect(holdings.map((h) => (h.kind === 'security' ? h.quantity : h.amount))).toEqual([
+          2, 5, 20, 1000, 3000000,
+        ]);
+        expect(warnings).toEqual([]);
+      }
+    });
+  });
+
+  it('refuses an implausible quantity, in the same words as the CSV importer', () => {
+    const json = JSON.stringify({ activities: [{ quantity: 1e12, type: 'BUY', symbol: 'NVDA' }] });
+    const p = problemOf(() => importGhostfolioJson(json, 'g.json'));
+    expect(p.message).toBe(
+      'not a valid Ghostfolio export: activity 1 of 1: activities[0].quantity is 1000000000000',
+    );
+    expect(p.expected).toBe('a quantity below 1,000,000,000,000');
+  });
+
   it('reports truncated JSON at its end', () => {
     const p = problemOf(() => importGhostfolioJson('{\n  "activities": [\n', 'g.json'));
     expect(at(p)).toEqual({ file: 'g.json', line: 3, column: 1 });

@@ -8,14 +8,19 @@
  *     tags, activities: [{ accountId, quantity, type, unitPrice, currency, dataSource, date, symbol, fee, … }], user }
  * `accounts` is optional, `accountId` may be null or absent, `quantity` is positive for SELLs too (the type says
  * which way), and account `name`/`currency` are nullable in Ghostfolio's schema.
+ *
+ * Like Ghostfolio itself, an account marked `isExcluded` (Ghostfolio's "exclude from analysis") is left out: its
+ * activities and its balance. With an as-of date, activities dated after it are left out, so a past as-of date
+ * sees the positions held then; the balances cannot follow, since an export carries only today's.
  */
 import { z } from 'zod';
 import { type CurrencyCode, isCurrencyCode, quoteToMajor } from '../../core/currency.ts';
+import type { IsoDate } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import type { Warning } from '../../core/warnings.ts';
 import { findJsonSyntaxError, lineColumnAt, topLevelArrayElementLines } from './json-positions.ts';
-import { roundQuantity } from './numbers.ts';
+import { MAX_QUANTITY, MAX_QUANTITY_TEXT, roundQuantity } from './numbers.ts';
 
 /** Ghostfolio's activity types (Prisma enum `Type`), plus ITEM from exports made before it was retired. */
 const ACTIVITY_TYPES = ['BUY', 'SELL', 'DIVIDEND', 'FEE', 'INTEREST', 'LIABILITY', 'ITEM'] as const;
@@ -30,19 +35,29 @@ const accountSchema = z.object({
   id: z.string({ error: 'an account id (a string)' }).min(1, { error: 'a non-empty account id' }),
   name: z.string({ error: 'an account name (a string) or null' }).nullish(),
   currency: z.string({ error: 'a currency code (a string) or null' }).nullish(),
-  balance: z.number({ error: 'a cash balance (a number)' }).optional(),
+  balance: z
+    .number({ error: 'a cash balance (a number)' })
+    .lt(MAX_QUANTITY, { error: `a cash balance below ${MAX_QUANTITY_TEXT}` })
+    .optional(),
+  isExcluded: z.boolean({ error: 'isExcluded: true or false' }).optional(),
 });
 
 const activitySchema = z.object({
   accountId: z.string({ error: 'an account id (a string) or null' }).nullish(),
-  quantity: z.number({ error: 'a quantity (a number)' }).min(0, { error: 'a quantity of zero or more' }),
+  quantity: z
+    .number({ error: 'a quantity (a number)' })
+    .min(0, { error: 'a quantity of zero or more' })
+    .lt(MAX_QUANTITY, { error: `a quantity below ${MAX_QUANTITY_TEXT}` }),
   type: z.enum(ACTIVITY_TYPES, { error: `an activity type: one of ${ACTIVITY_TYPES.join(', ')}` }),
   symbol: z.string({ error: 'a symbol (a string)' }).min(1, { error: 'a non-empty symbol' }),
   currency: z.string({ error: 'a currency code (a string) or null' }).nullish(),
+  /** An ISO timestamp in UTC (`2024-01-02T00:00:00.000Z`); only its calendar date is compared with the as-of date. */
+  date: z.string({ error: 'a date (an ISO timestamp string)' }).optional(),
 });
 
 const exportSchema = z.object(
   {
+    meta: z.object({ date: z.string().optional() }).optional(),
     accounts: z.array(accountSchema, { error: 'an "accounts" array' }).optional(),
     activities: z.array(activitySchema, { error: 'an "activities" array' }),
   },
@@ -51,12 +66,25 @@ const exportSchema = z.object(
 
 type GhostfolioExport = z.infer<typeof exportSchema>;
 
-export function importGhostfolioJson(text: string, file: string): ImportResult {
+export interface GhostfolioImportOptions {
+  /** Leave out activities dated after this day (`YYYY-MM-DD`); default: keep them all. */
+  asOf?: IsoDate;
+}
+
+export function importGhostfolioJson(
+  text: string,
+  file: string,
+  options: GhostfolioImportOptions = {},
+): ImportResult {
   const source = text.replace(/^\uFEFF/, '');
   const document = validate(parseJson(source, file), source, file);
   const activityLines = topLevelArrayElementLines(source, 'activities');
   const accountLines = topLevelArrayElementLines(source, 'accounts');
   const accountNames = new Map((document.accounts ?? []).map((a) => [a.id, a.name?.trim() || a.id]));
+  const excluded = new Set((document.accounts ?? []).filter((a) => a.isExcluded).map((a) => a.id));
+  const warnings: Warning[] = excludedWarnings(document, excluded, file);
+  const { asOf } = options;
+  const later: string[] = []; // calendar dates of the activities after the as-of date
 
   // Net position per account and symbol, in order of first appearance.
   interface Position {
@@ -72,6 +100,12 @@ export function importGhostfolioJson(text: string, file: string): ImportResult {
   const positions = new Map<string, Position>();
   const ignored = new Map<string, number>();
   document.activities.forEach((activity, index) => {
+    if (activity.accountId && excluded.has(activity.accountId)) return;
+    const day = activity.date?.slice(0, 10);
+    if (asOf !== undefined && day !== undefined && day > asOf) {
+      later.push(day);
+      return;
+    }
     if (activity.type !== 'BUY' && activity.type !== 'SELL') {
       // Dividends, fees, interest and liabilities move cash, and the account balance already reflects that.
       ignored.set(activity.type, (ignored.get(activity.type) ?? 0) + 1);
@@ -128,7 +162,9 @@ export function importGhostfolioJson(text: string, file: string): ImportResult {
     });
   }
 
+  let cashFromBalances = false;
   (document.accounts ?? []).forEach((a, index) => {
+    if (a.isExcluded) return;
     const balance = a.balance ?? 0; // Prisma default
     if (balance === 0) return;
     const account = a.name?.trim() || a.id;
@@ -151,9 +187,63 @@ export function importGhostfolioJson(text: string, file: string): ImportResult {
       });
     }
     holdings.push({ kind: 'cash', account, currency, amount: balance, origin: { file, line } });
+    cashFromBalances = true;
   });
 
-  return { holdings, warnings: ignoredWarning(ignored, file) };
+  warnings.push(...ignoredWarning(ignored, file));
+  if (asOf !== undefined) {
+    warnings.push(...laterWarning(later, asOf, file));
+    const exported = document.meta?.date?.slice(0, 10);
+    if (cashFromBalances && exported !== undefined && asOf < exported) {
+      warnings.push({
+        code: 'balances-as-of-export',
+        message: `${file}: cash balances are as of the export date ${exported}, not as of ${asOf}: a Ghostfolio export carries only the current balances`,
+        file,
+        date: exported,
+      });
+    }
+  }
+  return { holdings, warnings };
+}
+
+/** One warning per excluded account, saying what was left out, so a total that looks low is explained. */
+function excludedWarnings(
+  document: GhostfolioExport,
+  excluded: ReadonlySet<string>,
+  file: string,
+): Warning[] {
+  return (document.accounts ?? [])
+    .filter((a) => excluded.has(a.id))
+    .map((a) => {
+      const account = a.name?.trim() || a.id;
+      const n = document.activities.filter((x) => x.accountId === a.id).length;
+      const balance = a.balance ?? 0;
+      const parts = [
+        `its ${n} ${n === 1 ? 'activity' : 'activities'}`,
+        ...(balance === 0 ? [] : [`its cash balance of ${balance}${a.currency ? ` ${a.currency}` : ''}`]),
+      ];
+      const were = parts.length === 1 && n === 1 ? 'was' : 'were';
+      return {
+        code: 'excluded-account',
+        message: `${file}: account ${account} is excluded from analysis in Ghostfolio ("isExcluded": true), so ${parts.join(' and ')} ${were} left out, as Ghostfolio does`,
+        account,
+        file,
+      };
+    });
+}
+
+function laterWarning(later: readonly string[], asOf: IsoDate, file: string): Warning[] {
+  if (later.length === 0) return [];
+  const first = [...later].sort()[0] as string;
+  const n = later.length;
+  return [
+    {
+      code: 'activities-after-as-of',
+      message: `${file}: ${n} ${n === 1 ? 'activity' : 'activities'} dated after the as-of date ${asOf} ignored (from ${first} on)`,
+      file,
+      date: first,
+    },
+  ];
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -6,10 +6,10 @@
 import type { ImportResult } from '../../core/holdings.ts';
 import { type CsvImportOptions, parseHoldingsCsv } from './csv-holdings.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
-import { importGhostfolioJson } from './ghostfolio.ts';
+import { type GhostfolioImportOptions, importGhostfolioJson } from './ghostfolio.ts';
 
 export type HoldingsFormat = 'csv' | 'ghostfolio';
-export type HoldingsImportOptions = CsvImportOptions;
+export type HoldingsImportOptions = CsvImportOptions & GhostfolioImportOptions;
 
 export function importHoldingsFile(
   bytes: Uint8Array,
@@ -18,12 +18,16 @@ export function importHoldingsFile(
 ): ImportResult & { format: HoldingsFormat; encoding?: DetectedEncoding } {
   const { text, encoding } = decodeText(bytes, file);
   if (/\.json$/i.test(file) || text.trimStart().startsWith('{')) {
-    return { ...importGhostfolioJson(text, file), format: 'ghostfolio', encoding };
+    return { ...importGhostfolioJson(text, file, { asOf: options.asOf }), format: 'ghostfolio', encoding };
   }
   return { ...parseHoldingsCsv(text, file, options), format: 'csv', encoding };
 }
 
 export { type CsvImportOptions, importHoldingsCsv, parseHoldingsCsv } from './csv-holdings.ts';
 export { type DecodedText, type DetectedEncoding, decodeText } from './decode.ts';
-export { GHOSTFOLIO_DEFAULT_ACCOUNT, importGhostfolioJson } from './ghostfolio.ts';
+export {
+  GHOSTFOLIO_DEFAULT_ACCOUNT,
+  type GhostfolioImportOptions,
+  importGhostfolioJson,
+} from './ghostfolio.ts';
 export { readHoldingsFile } from './read.ts';

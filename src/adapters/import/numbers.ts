@@ -14,6 +14,22 @@ export function parseDecimal(cell: string): number | undefined {
 }
 
 /**
+ * No retail holding has a trillion units, and past 15 significant digits a double no longer holds the number as
+ * written: either way the cell is a paste error (an account number, a sum of columns), not a quantity.
+ */
+export const MAX_QUANTITY = 1e12;
+export const MAX_QUANTITY_TEXT = '1,000,000,000,000';
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+/** Significant digits as written: `0.00120` → 2, `1,234.5` → 5 (leading and trailing zeros do not count). */
+export function significantDigits(cell: string): number {
+  return cell
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '').length;
+}
+
+/**
  * Sums of quantities in binary floating point leave dust (0.05 − 0.02 = 0.030000000000000002). Rounding to ten
  * decimals keeps satoshi-sized crypto quantities (1e-8) exact while making "netted to zero" mean zero.
  */

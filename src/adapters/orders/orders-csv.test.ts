@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../test/support/errors.ts';
-import { parseOrdersCsv } from './orders-csv.ts';
+import { parseOrdersCsv, readOrdersFile } from './orders-csv.ts';
 
 const DIR = 'test/fixtures/orders';
 const parse = (name: string, status: 'proposed' | 'executed' = 'proposed') =>
@@ -71,6 +71,35 @@ describe('parseOrdersCsv', () => {
   it('an empty file says what header it expected', () => {
     expect(() => parseOrdersCsv('', 'empty.csv', 'proposed')).toThrow(
       /empty.csv:1: the orders file is empty; expected account,symbol,side,quantity,price,currency,value,valueBase/,
+    );
+  });
+
+  it('reads a CP949 file (Korean Excel) with the Korean account names intact, and keeps each line', async () => {
+    const rows = await readOrdersFile(`${DIR}/ok-cp949.csv`, 'proposed');
+    expect(rows.map((r) => [r.line, r.order.account, r.order.symbol, r.order.quantity])).toEqual([
+      [2, '미국주식', 'AAPL', 60],
+      [3, '키움 위탁', '005930.KS', 3],
+    ]);
+  });
+
+  it('reads a UTF-8 file with a BOM (as rebalance --csv writes it for Excel)', async () => {
+    const rows = await readOrdersFile(`${DIR}/ok-bom-crlf.csv`, 'executed');
+    expect(rows).toEqual([
+      {
+        line: 2,
+        order: expect.objectContaining({
+          account: 'main',
+          symbol: 'BTC-USD',
+          quantity: 0.05,
+          status: 'executed',
+        }),
+      },
+    ]);
+  });
+
+  it('a missing file is an InputError naming it', async () => {
+    await expect(readOrdersFile(`${DIR}/nope.csv`, 'proposed')).rejects.toThrow(
+      `${DIR}/nope.csv: cannot read the orders file (ENOENT)`,
     );
   });
 });

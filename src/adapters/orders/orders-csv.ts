@@ -1,13 +1,16 @@
 /**
- * The orders file `dispersion rebalance --csv` writes, read back for the journal:
+ * The orders file `dispersion rebalance --csv` writes, read back for the journal (in any encoding a holdings file may
+ * have: Excel on Korean Windows re-saves it as CP949, and rebalance writes it with a UTF-8 BOM for Excel):
  * `account,symbol,side,quantity,price,currency,value,valueBase`, one order a row. The header must be exactly that
  * (it is a machine-written file: a different header means a different file, not a dialect to guess). Every bad cell
  * is an InputError with its line and column.
  */
+import { readFile } from 'node:fs/promises';
 import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
 import { readCsvRecords } from '../import/csv-records.ts';
+import { decodeText } from '../import/decode.ts';
 import { parseDecimal } from '../import/numbers.ts';
 
 export const ORDERS_HEADER = [
@@ -21,8 +24,33 @@ export const ORDERS_HEADER = [
   'valueBase',
 ] as const;
 
+/** One order and the line of the file it came from (so a later check against the holdings can point at it). */
+export interface OrderLine {
+  line: number;
+  order: JournalOrder;
+}
+
+/** Reads and parses an orders file: bytes decoded like a holdings file (UTF-8, BOM, UTF-16, CP949). */
+export async function readOrdersFile(file: string, status: OrderStatus): Promise<OrderLine[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new InputError({
+      file,
+      message: `cannot read the orders file (${(e as NodeJS.ErrnoException).code})`,
+    });
+  }
+  return parseOrdersLines(decodeText(bytes, file).text, file, status);
+}
+
 /** Parses the text of an orders file; every order gets `status`. */
 export function parseOrdersCsv(text: string, file: string, status: OrderStatus): JournalOrder[] {
+  return parseOrdersLines(text, file, status).map((l) => l.order);
+}
+
+/** `parseOrdersCsv`, keeping each order's line. */
+export function parseOrdersLines(text: string, file: string, status: OrderStatus): OrderLine[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM from a spreadsheet save
   const records = readCsvRecords(body, file, ',');
   const header = records[0];
@@ -56,7 +84,7 @@ export function parseOrdersCsv(text: string, file: string, status: OrderStatus):
       expected: ORDERS_HEADER.join(','),
     });
   }
-  return records.slice(1).map((r) => parseRow(r.fields, r.line, file, status));
+  return records.slice(1).map((r) => ({ line: r.line, order: parseRow(r.fields, r.line, file, status) }));
 }
 
 function parseRow(f: string[], line: number, file: string, status: OrderStatus): JournalOrder {

@@ -194,7 +194,12 @@ describe('record, list, show', () => {
     const replaced = await j.recordMonth(
       sampleMonth('2026-05-29', { createdAt: '2026-05-29T10:00:00.000Z' }, 1),
     );
-    expect(replaced).toEqual({ month: '2026-05', asOf: '2026-05-28', createdAt: '2026-05-28T09:00:00.000Z' });
+    expect(replaced).toEqual({
+      month: '2026-05',
+      asOf: '2026-05-28',
+      createdAt: '2026-05-28T09:00:00.000Z',
+      rebalanced: false, // its two orders were only proposed
+    });
     const may = await j.getMonth('2026-05');
     expect(may?.asOf).toBe('2026-05-29');
     expect(may?.holdings.map((h) => h.symbol)).toEqual(['S0']);
@@ -230,6 +235,32 @@ describe('lastRebalance', () => {
     expect(await j.lastRebalance('2026-03-31')).toBe('2026-03-02');
     expect(await j.lastRebalance('2026-06-01')).toBe('2026-06-01');
     expect(await j.lastRebalance('2026-03-01')).toBeNull();
+    // Before June: June's own record is left out even though its as-of date is on the date asked.
+    expect(await j.lastRebalance('2026-06-01', { beforeMonth: '2026-06' })).toBe('2026-04-01');
+    expect(await j.lastRebalance('2026-04-30', { beforeMonth: '2026-04' })).toBe('2026-03-02');
+    expect(await j.lastRebalance('2026-03-31', { beforeMonth: '2026-03' })).toBeNull();
+    await j.close();
+  });
+
+  it('a replaced record says whether it counted as a rebalance (executed flag or an executed order)', async () => {
+    const j = await openJournal(tempJournalPath(), { now: NOW });
+    await j.recordMonth(sampleMonth('2026-05-04', { executed: true }));
+    expect(
+      await j.recordMonth(sampleMonth('2026-05-05', { orders: [order({ status: 'executed' })] })),
+    ).toEqual({
+      month: '2026-05',
+      asOf: '2026-05-04',
+      createdAt: '2026-05-04T09:00:00.000Z',
+      rebalanced: true,
+    });
+    expect(await j.recordMonth(sampleMonth('2026-05-06'))).toMatchObject({
+      asOf: '2026-05-05',
+      rebalanced: true,
+    });
+    expect(await j.recordMonth(sampleMonth('2026-05-07'))).toMatchObject({
+      asOf: '2026-05-06',
+      rebalanced: false,
+    });
     await j.close();
   });
 });

@@ -23,6 +23,11 @@ import type { Migration } from './migrations/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { JournalDatabase } from './schema.ts';
 
+/** What a re-record of a month replaced, and whether that record counted as a rebalance. */
+export interface ReplacedRecord extends ReplacedMonth {
+  rebalanced: boolean;
+}
+
 /**
  * Read-write opens may run migrations and so need the caller's clock for `applied_at`; read-only opens never write.
  * `migrations` is what this version knows (tests pass another list to play a newer or older version).
@@ -48,13 +53,24 @@ export class Journal {
 
   /**
    * Writes a month in one transaction, replacing any earlier record of the same calendar month (and nothing else).
-   * Returns what was replaced, or null.
+   * Returns what was replaced (and whether it counted as a rebalance), or null.
    */
-  async recordMonth(m: JournalMonth): Promise<ReplacedMonth | null> {
+  async recordMonth(m: JournalMonth): Promise<ReplacedRecord | null> {
     return this.db.transaction().execute(async (trx) => {
       const old = await trx
         .selectFrom('months')
-        .select(['month', 'as_of', 'created_at'])
+        .select((eb) => [
+          'month',
+          'as_of',
+          'created_at',
+          'executed',
+          eb
+            .selectFrom('orders')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('orders.month', '=', 'months.month')
+            .where('status', '=', 'executed')
+            .as('orders_executed'),
+        ])
         .where('month', '=', m.month)
         .executeTakeFirst();
       if (old) {
@@ -92,7 +108,14 @@ export class Journal {
           .execute();
       for (const rows of chunks(m.orders.map((o, seq) => orderRow(m.month, seq, o))))
         await trx.insertInto('orders').values(rows).execute();
-      return old ? { month: old.month, asOf: old.as_of, createdAt: old.created_at } : null;
+      return old
+        ? {
+            month: old.month,
+            asOf: old.as_of,
+            createdAt: old.created_at,
+            rebalanced: old.executed === 1 || Number(old.orders_executed ?? 0) > 0,
+          }
+        : null;
     });
   }
 
@@ -201,13 +224,16 @@ export class Journal {
 
   /**
    * As-of date of the latest month on or before `asOf` that has a rebalance (recorded `--executed`, or with an
-   * executed order); null when the journal has none.
+   * executed order); null when the journal has none. `beforeMonth` (`YYYY-MM`) leaves that month and later ones out:
+   * re-recording a month must not count the record it is replacing as the last rebalance.
    */
-  async lastRebalance(asOf: IsoDate): Promise<IsoDate | null> {
-    const row = await this.db
+  async lastRebalance(asOf: IsoDate, o: { beforeMonth?: string } = {}): Promise<IsoDate | null> {
+    let q = this.db
       .selectFrom('months')
       .select((eb) => eb.fn.max('as_of').as('last'))
-      .where('as_of', '<=', asOf)
+      .where('as_of', '<=', asOf);
+    if (o.beforeMonth !== undefined) q = q.where('month', '<', o.beforeMonth);
+    const row = await q
       .where((eb) =>
         eb.or([
           eb('executed', '=', 1),

@@ -51,3 +51,34 @@ export async function listSignalReadings(journal: Journal): Promise<StoredSignal
     recordedAt: r.recorded_at,
   }));
 }
+
+/**
+ * Deletes the recorded readings of `id` on `date` (only the one from `source` when given); returns what was deleted,
+ * so the caller can tell "removed" from "there was nothing to remove".
+ */
+export async function removeSignalReadings(
+  journal: Journal,
+  key: { id: string; date: string; source?: string },
+): Promise<StoredSignalReading[]> {
+  return journal.db.transaction().execute(async (trx) => {
+    let sel = trx
+      .selectFrom('signal_readings')
+      .selectAll()
+      .where('id', '=', key.id)
+      .where('date', '=', key.date);
+    let del = trx.deleteFrom('signal_readings').where('id', '=', key.id).where('date', '=', key.date);
+    if (key.source !== undefined) {
+      sel = sel.where('source', '=', key.source);
+      del = del.where('source', '=', key.source);
+    }
+    const rows = await sel.orderBy('source').execute();
+    await del.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      value: r.value,
+      source: r.source,
+      recordedAt: r.recorded_at,
+    }));
+  });
+}

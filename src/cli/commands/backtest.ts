@@ -10,7 +10,7 @@ import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { marketFor } from '../../app/workspace.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
-import { backtest, DEFAULT_SETTINGS } from '../../core/backtest/backtest.ts';
+import { backtest } from '../../core/backtest/backtest.ts';
 import type { Period } from '../../core/backtest/schedule.ts';
 import { parseRebalance } from '../../core/backtest/schedule.ts';
 import type { PortfolioWeights } from '../../core/backtest/weights.ts';
@@ -76,7 +76,10 @@ export function registerBacktest(program: Command): void {
       '--contribution <amount[/period]>',
       'add (or, negative, withdraw) AMOUNT each period, e.g. 500/monthly',
     )
-    .option('--initial <amount>', 'starting value in the base currency', String(DEFAULT_SETTINGS.initial))
+    .option(
+      '--initial <amount>',
+      'starting value in the base currency (default about USD 10,000: 10,000,000 KRW, 1,000,000 JPY, 10,000 USD/EUR/GBP/CHF)',
+    )
     .option('--benchmark <list>', 'symbols and model:ID to compare with, or "none"', DEFAULT_BENCHMARKS)
     .option('--risk-free <rate>', 'annual risk-free rate for Sharpe and Sortino, e.g. 0.03', '0')
     .option(
@@ -202,12 +205,10 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
       ),
       min: 0,
     },
-    initial: parseNumber(
-      o.initial ?? String(DEFAULT_SETTINGS.initial),
-      '--initial',
-      'a positive amount',
-      (x) => x > 0,
-    ),
+    // Without --initial the core picks a round amount worth about USD 10,000 in the base (backtest.ts defaultInitial).
+    ...(o.initial === undefined
+      ? {}
+      : { initial: parseNumber(o.initial, '--initial', 'a positive amount', (x) => x > 0) }),
     riskFree: parseNumber(
       o.riskFree ?? '0',
       '--risk-free',

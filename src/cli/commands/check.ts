@@ -4,6 +4,8 @@ import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
+import { fromDay } from '../../core/dates.ts';
+import { monthOf } from '../../core/journal.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { parseCommonOptions, parseThresholds } from '../options.ts';
 import { printDocument } from '../print.ts';
@@ -54,12 +56,29 @@ export function registerCheck(program: Command): void {
 }
 
 /** The whole check as a function of its arguments and the clock: what the server's /api/check calls too. */
-export async function runCheckCommand(files: readonly HoldingsSource[], o: CheckOptions, now: Date) {
+export interface CheckRunExtras {
+  /**
+   * Count only rebalances recorded before the as-of date's month (journal record: the month being recorded, or the
+   * record it replaces, is not "the last rebalance").
+   */
+  rebalancesBeforeThisMonth?: boolean;
+}
+
+export async function runCheckCommand(
+  files: readonly HoldingsSource[],
+  o: CheckOptions,
+  now: Date,
+  extras: CheckRunExtras = {},
+) {
   const { lang, base, asOf } = parseCommonOptions(o, now);
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
-  const portfolio = await loadPortfolio(files, ws.universe, o);
-  const lastRebalance = await lastRebalanceDay(o.db, asOf);
+  const portfolio = await loadPortfolio(files, ws.universe, o, [], { asOf });
+  const lastRebalance = await lastRebalanceDay(
+    o.db,
+    asOf,
+    extras.rebalancesBeforeThisMonth ? { beforeMonth: monthOf(fromDay(asOf)) } : undefined,
+  );
   const report = checkPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,

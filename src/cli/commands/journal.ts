@@ -4,9 +4,10 @@
  * month again replaces that month's record and nothing else.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseOrdersCsv } from '../../adapters/orders/orders-csv.ts';
+import type { LocatedOrder } from '../../adapters/orders/against-holdings.ts';
+import { checkOrdersAgainstHoldings } from '../../adapters/orders/against-holdings.ts';
+import { readOrdersFile } from '../../adapters/orders/orders-csv.ts';
 import { journalPath, withJournal } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { InputError } from '../../core/errors.ts';
@@ -88,20 +89,6 @@ function print(o: { json?: boolean }, doc: unknown, text: () => string): void {
   process.stdout.write(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${text()}\n`);
 }
 
-/** Reads and validates the orders file before anything is checked or written. */
-async function readOrders(file: string, executed: boolean): Promise<JournalOrder[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError({
-      file,
-      message: `cannot read the orders file (${(e as NodeJS.ErrnoException).code})`,
-    });
-  }
-  return parseOrdersCsv(text, file, executed ? 'executed' : 'proposed');
-}
-
 export async function runJournalRecord(
   files: readonly HoldingsSource[],
   o: RecordOptions,
@@ -109,12 +96,13 @@ export async function runJournalRecord(
 ): Promise<RecordDocument> {
   const executed = o.executed ?? false;
   const status = executed ? ('executed' as const) : ('proposed' as const);
-  const orders = o.orders
-    ? await readOrders(o.orders, executed)
-    : (o.orderRows ?? []).map((r) => ({ ...r, status }));
-  // The check reads the same journal (monthly-rebalancing) before this month is written, so the recorded verdict is
-  // the one the user saw when they ran `check` before rebalancing.
-  const check = await runCheckCommand(files, o, now);
+  // The orders file is read (and its rows validated) before anything is checked or written.
+  const located: LocatedOrder[] = o.orders
+    ? await readOrdersFile(o.orders, status)
+    : (o.orderRows ?? []).map((r) => ({ order: { ...r, status } }));
+  const check = await runCheckCommand(files, o, now, { rebalancesBeforeThisMonth: true });
+  checkOrdersAgainstHoldings(located, check.positions, o.orders);
+  const orders: JournalOrder[] = located.map((l) => l.order);
   const month: JournalMonth = {
     month: monthOf(check.asOf),
     asOf: check.asOf,
@@ -142,7 +130,7 @@ export async function runJournalRecord(
   };
   const file = journalPath(o.db);
   const replaced = await withJournal(o.db, now, (j) => j.recordMonth(month));
-  return toRecordDocument(file, month, replaced);
+  return toRecordDocument(file, month, replaced, check.warnings);
 }
 
 /** Lists the months on record; a missing journal is an empty list (and is not created). */

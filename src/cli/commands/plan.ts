@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { fromDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { rebalancingDates } from '../../core/plan.ts';
-import { PLAN_WORDS } from '../../i18n/plan.ts';
+import { PLAN_OUTPUT, PLAN_WORDS } from '../../i18n/plan.ts';
 import { planToIcs } from '../../report/ics.ts';
 import { parseAsOf, parseLang } from '../options.ts';
 
@@ -48,7 +48,9 @@ export function registerPlan(program: Command): void {
       const doc = runPlanCommand(o, new Date());
       if (o.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       else if (doc.ics)
-        process.stdout.write(`Wrote ${doc.dates.length} rebalancing days to ${doc.ics}.\n${doc.note}\n`);
+        process.stdout.write(
+          `${PLAN_OUTPUT[parseLang(o.lang)].wrote(doc.dates.length, doc.ics)}\n${doc.note}\n`,
+        );
       else process.stdout.write(`${doc.dates.join('\n')}\n${doc.note}\n`);
     });
 }
@@ -75,8 +77,7 @@ export function runPlanCommand(o: PlanOptions, now: Date): PlanDocument {
     throw new InputError({ message: `--from ${o.from} is not a date`, expected: 'YYYY-MM-DD' });
   }
   const dates = rebalancingDates(from, months).map(fromDay);
-  const note =
-    'Monday–Friday except 1 January; exchange holidays are not known: on a closed day, use the next open one.';
+  const note = PLAN_OUTPUT[lang].note;
   if (o.ics) {
     const text = planToIcs(dates, { stamp: now, text: PLAN_WORDS[lang] });
     try {

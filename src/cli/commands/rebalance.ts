@@ -75,11 +75,11 @@ export function registerRebalance(program: Command): void {
     .option('--band <abs[/rel]>', "band around each target, e.g. 0.02 or 0.05/0.25 (default: the model's)")
     .option(
       '--cash <amount:ccy>',
-      'new money to invest, e.g. 5000000:KRW (repeat or comma-separate)',
+      'new money to invest, e.g. 5,000,000:KRW (repeat, or list: 5,000,000:KRW,1000:USD)',
       collect,
     )
     .option('--fractional', 'the broker allows fractional shares: do not round to lots')
-    .option('--min-trade <amount:ccy>', 'skip orders worth less than this, e.g. 50000:KRW')
+    .option('--min-trade <amount:ccy>', 'skip orders worth less than this, e.g. 50,000:KRW')
     .option(
       '--candidates <n>',
       "how many of a sleeve's candidates to buy, equal parts, when the sleeve is empty (default: the model's fill, else 3)",
@@ -99,7 +99,8 @@ export function registerRebalance(program: Command): void {
         });
       }
       const doc = await runRebalanceCommand(files, o, new Date());
-      if (o.csv) writeFileSync(o.csv, toOrdersCsv(doc));
+      // A byte-order mark: without it Excel (Korean Windows) reads the UTF-8 account names as CP949 and garbles them.
+      if (o.csv) writeFileSync(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`);
       const lang = parseLang(o.lang);
       process.stdout.write(
         o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`,
@@ -118,12 +119,12 @@ export async function runRebalanceCommand(
   const asOf = parseAsOf(o.asOf, now);
   const mode = parseMode(o.mode);
   const band = o.band === undefined ? undefined : parseBandOption(o.band);
-  const newCash = (o.cash ?? []).flatMap((c) => c.split(',')).map((c) => parseMoney(c, '--cash'));
+  const newCash = (o.cash ?? []).flatMap((c) => parseMoneyList(c, '--cash'));
   const minTrade = o.minTrade === undefined ? undefined : parseMoney(o.minTrade, '--min-trade');
   const candidates = o.candidates === undefined ? undefined : parseCandidates(o.candidates);
   const cost = o.costBps === undefined ? undefined : { bps: parseCostBps(o.costBps), min: 0 };
   const ws = openWorkspace(o);
-  const imported = await importFiles(files);
+  const imported = await importFiles(files, { asOf });
   const market = await marketFor({
     symbols: symbolsNeeded(imported.holdings, ws.universe, ws.model),
     prices: o.prices,
@@ -200,16 +201,42 @@ function parseCostBps(value: string | number): number {
   return n;
 }
 
-/** `5000000:KRW`, `1234.5:usd`, `5_000_000:KRW` → Money. Thousands commas would clash with the list separator. */
-export function parseMoney(text: string, option: string): Money {
-  const m = /^\s*([0-9_]+(?:\.[0-9]+)?)\s*:\s*([A-Za-z]{3})\s*$/.exec(text);
-  const amount = m ? Number((m[1] as string).replace(/_/g, '')) : Number.NaN;
-  const currency = m ? (m[2] as string).toUpperCase() : '';
+/** Written before the orders CSV so that Excel reads it as UTF-8; `journal record --orders` skips it. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A list of `AMOUNT:CCY` entries separated by commas, where amounts may use thousands commas themselves:
+ * `5,000,000:KRW,1000:USD` is two entries. A comma ends an entry only after its `:CCY`, so a part without a colon
+ * belongs to the amount that follows it.
+ */
+export function parseMoneyList(text: string, option: string): Money[] {
+  const entries: string[] = [];
+  let pending = '';
+  for (const part of text.split(',')) {
+    pending = pending ? `${pending},${part}` : part;
+    if (part.includes(':')) {
+      entries.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) entries.push(pending);
+  return entries.map((e) => parseMoney(e, option, text));
+}
+
+/**
+ * `5000000:KRW`, `5,000,000:KRW`, `1234.5:usd`, `5_000_000:KRW` → Money. Thousands commas must group by three.
+ * `whole` is the option's full value, shown in the error when the entry is one of several.
+ */
+export function parseMoney(text: string, option: string, whole: string = text): Money {
+  const m = /^\s*(\d{1,3}(?:,\d{3})+|[0-9_]+)(\.[0-9]+)?\s*:\s*([A-Za-z]{3})\s*$/.exec(text);
+  const amount = m ? Number(`${(m[1] as string).replace(/[_,]/g, '')}${m[2] ?? ''}`) : Number.NaN;
+  const currency = m ? (m[3] as string).toUpperCase() : '';
   if (!m || !(amount > 0) || !isCurrencyCode(currency)) {
+    const entry = whole.trim() === text.trim() ? '' : ` (the entry "${text.trim()}")`;
     throw new InputError({
-      message: `${option} ${text} is not an amount with a currency`,
+      message: `${option} ${whole} is not an amount with a currency${entry}`,
       expected:
-        'AMOUNT:CCY with a positive amount and no thousands separators, e.g. 5000000:KRW or 1500.50:USD',
+        'AMOUNT:CCY with a positive amount, e.g. 5000000:KRW, 5,000,000:KRW or 1500.50:USD; several separated by commas',
     });
   }
   return { amount, currency };

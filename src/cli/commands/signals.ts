@@ -3,8 +3,11 @@
  * and the user's, and a scorecard of the essay's claims. `signals add` records a reading in the journal; `signals
  * list` lists the readings.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadReadings } from '../../adapters/config/readings-file.ts';
+import { removeSignalReadings } from '../../adapters/store/signal-readings.ts';
+import { journalPath, withJournal } from '../../app/journal.ts';
 import { addReading, loadAllReadings, signalsMarket } from '../../app/signals.ts';
 import { openWorkspace } from '../../app/workspace.ts';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
@@ -12,6 +15,8 @@ import { InputError } from '../../core/errors.ts';
 import { onOrBefore } from '../../core/series.ts';
 import { SP500_SYMBOL } from '../../core/signals/baskets.ts';
 import { computeSignals } from '../../core/signals/compute.ts';
+import type { Reading } from '../../core/signals/readings.ts';
+import { unitRange } from '../../core/signals/readings.ts';
 import type { SignalsDocument } from '../../report/signals-document.ts';
 import { readingDoc, toSignalsDocument } from '../../report/signals-document.ts';
 import { parseAsOf, parseLang } from '../options.ts';
@@ -75,6 +80,21 @@ export function registerSignals(program: Command): void {
     });
 
   signals
+    .command('remove')
+    .description('delete a reading recorded with `signals add` (the essay’s bundled readings stay)')
+    .argument('<id>', 'reading id, e.g. mag7-avg-pe')
+    .requiredOption('--date <date>', 'the date of the reading, YYYY-MM-DD')
+    .option('--source <text>', 'only the reading from this source (default: every source on that date)')
+    .option('--db <file>', 'journal database (default: the per-user journal)')
+    .action(async (id: string, _o: SignalsRemoveOptions, cmd: Command) => {
+      const r = await runSignalsRemove(id, cmd.optsWithGlobals<SignalsRemoveOptions>(), new Date());
+      for (const x of r.removed)
+        process.stdout.write(
+          `removed ${x.id} = ${x.value} on ${x.date} (source: ${x.source}) from ${r.file}\n`,
+        );
+    });
+
+  signals
     .command('list')
     .description('list the readings: the essay’s (bundled) and the ones recorded in the journal')
     .option('--db <file>', 'journal database (default: the per-user journal)')
@@ -113,26 +133,42 @@ export async function runSignalsCommand(o: SignalsOptions, now: Date): Promise<S
   return toSignalsDocument(result, { lang, series: o.series ?? false, asOfSource });
 }
 
-/** Validates and records one reading; the id must be a numeric reading the essay has (so a verdict can use it). */
-export async function runSignalsAdd(id: string, value: string, o: SignalsAddOptions, now: Date) {
-  const numericIds = [
-    ...new Set(
-      loadReadings()
-        .filter((r) => r.unit !== 'text')
-        .map((r) => r.id),
-    ),
-  ];
-  if (!numericIds.includes(id)) {
+export interface SignalsRemoveOptions {
+  date?: string;
+  source?: string;
+  db?: string;
+}
+
+/** The bundled reading that defines `id` (its label and unit), if `id` is a numeric reading the essay has. */
+function numericReading(id: string, bundled: readonly Reading[]): Reading {
+  const numeric = bundled.filter((r) => r.unit !== 'text');
+  const known = numeric.find((r) => r.id === id);
+  if (!known) {
     throw new InputError({
       message: `unknown reading id "${id}"`,
-      expected: `one of ${numericIds.join(', ')}`,
+      expected: `one of ${[...new Set(numeric.map((r) => r.id))].join(', ')}`,
     });
   }
+  return known;
+}
+
+/** Validates and records one reading; the id must be a numeric reading the essay has (so a verdict can use it). */
+export async function runSignalsAdd(id: string, value: string, o: SignalsAddOptions, now: Date) {
+  const known = numericReading(id, loadReadings());
   const n = Number(value.replace(/,/g, ''));
   if (value.trim() === '' || !Number.isFinite(n)) {
     throw new InputError({
       message: `"${value}" is not a number`,
       expected: 'a number in the reading’s unit, such as 28.5 (percent) or 31 (P/E)',
+    });
+  }
+  // The unit comes from the essay's series of the same id: a negative P/E or a 140% share is a typo, and a verdict
+  // would take it at face value.
+  const range = known.unit === undefined ? undefined : unitRange(known.unit);
+  if (range && !range.accepts(n)) {
+    throw new InputError({
+      message: `${value} is out of range for ${id}, whose unit is ${range.name}`,
+      expected: range.expected,
     });
   }
   const day = o.date === undefined ? undefined : parseIsoDay(o.date);
@@ -151,6 +187,41 @@ export async function runSignalsAdd(id: string, value: string, o: SignalsAddOpti
   const row = { id, date: fromDay(day), value: n, source, recordedAt: now.toISOString() };
   const r = await addReading(o.db, now, row);
   return { ...row, ...r };
+}
+
+/**
+ * Deletes recorded readings of `id` on `--date` (one `--source`, or all on that date). Only readings the user recorded
+ * can go: the essay's are bundled data, and asking to remove one says so rather than "not found".
+ */
+export async function runSignalsRemove(id: string, o: SignalsRemoveOptions, now: Date) {
+  const bundled = loadReadings();
+  numericReading(id, bundled);
+  const day = o.date === undefined ? undefined : parseIsoDay(o.date);
+  if (day === undefined) {
+    throw new InputError({ message: `--date ${o.date ?? ''} is not a date`, expected: 'YYYY-MM-DD' });
+  }
+  const date = fromDay(day);
+  const source = o.source?.trim();
+  const file = journalPath(o.db);
+  // withJournal would create a missing journal: there is nothing to remove from one that does not exist.
+  const removed = existsSync(file)
+    ? await withJournal(o.db, now, (j) => removeSignalReadings(j, { id, date, source }))
+    : [];
+  if (removed.length > 0) return { file, removed };
+  const essay = bundled.find((r) => r.id === id && r.date === date);
+  const isEssaySource =
+    source === undefined || source === essay?.source.title || source === essay?.source.titleEn;
+  if (essay && isEssaySource) {
+    throw new InputError({
+      message: `the ${id} reading of ${date} is the essay's, bundled with dispersion: it cannot be removed`,
+      hint: 'record a newer figure with `dispersion signals add` instead; the latest reading is the one used',
+    });
+  }
+  throw new InputError({
+    file,
+    message: `no recorded ${id} reading on ${date}${source === undefined ? '' : ` from "${source}"`}`,
+    hint: 'see the recorded readings with `dispersion signals list`',
+  });
 }
 
 export async function runSignalsList(o: { db?: string }) {

@@ -67,7 +67,7 @@ export async function runStressCommand(files: readonly HoldingsSource[], o: Stre
   const ws = openWorkspace(o);
   const { scenarios, windows } = selectScenarios(o.scenario, o.window ?? []);
   // The held symbols plus every symbol a proxy may come from: the loader reads only what it is asked for.
-  const portfolio = await loadPortfolio(files, ws.universe, o, proxyCandidates(ws.model));
+  const portfolio = await loadPortfolio(files, ws.universe, o, proxyCandidates(ws.model), { asOf });
   const report = stressPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,

@@ -1,10 +1,17 @@
 /** The readable `dispersion check` report: sleeves against targets, the checklist with its numbers, positions, warnings. */
 
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../../core/valuation.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
-import { CHECK_NAMES, sleeveName } from '../../i18n/messages.ts';
+import { sleeveName } from '../../i18n/messages.ts';
 import type { CheckDocument } from '../../report/check-document.ts';
 import { renderTable } from './table.ts';
+
+interface Oldest {
+  symbol: string;
+  date: string;
+  age: number;
+}
 
 const T = {
   en: {
@@ -31,8 +38,10 @@ const T = {
     price: 'Price',
     date: 'Price date',
     warnings: 'Warnings',
-    stale: (n: number, last: string, age: number) =>
-      `${n} price(s) older than 3 trading days (newest ${last}, ${age} trading days before the as-of date). Supply fresh closes with --prices DIR.`,
+    stale: (n: number, oldest: Oldest) =>
+      `${n} price(s) older than ${STALE_WARN_DAYS} trading days; the oldest, ${oldest.symbol}, is from ${oldest.date}, ${oldest.age} trading days before the as-of date. Supply fresh closes with --prices DIR.`,
+    staleError: (n: number, oldest: Oldest) =>
+      `ERROR: ${n} price(s) older than ${STALE_ERROR_DAYS} trading days, too old to value the portfolio by; the oldest, ${oldest.symbol}, is from ${oldest.date}, ${oldest.age} trading days before the as-of date. Supply fresh closes with --prices DIR.`,
     disclaimer: 'Decision support, not investment advice.',
   },
   ko: {
@@ -59,8 +68,10 @@ const T = {
     price: '가격',
     date: '가격일',
     warnings: '주의',
-    stale: (n: number, last: string, age: number) =>
-      `가격 ${n}개가 3거래일보다 오래되었습니다 (가장 최근 ${last}, 기준일보다 ${age}거래일 전). --prices DIR로 최신 종가를 넣으세요.`,
+    stale: (n: number, oldest: Oldest) =>
+      `가격 ${n}개가 ${STALE_WARN_DAYS}거래일보다 오래되었습니다. 가장 오래된 ${oldest.symbol} 가격은 ${oldest.date} 기준으로, 기준일보다 ${oldest.age}거래일 전입니다. --prices DIR로 최신 종가를 넣으세요.`,
+    staleError: (n: number, oldest: Oldest) =>
+      `오류: 가격 ${n}개가 ${STALE_ERROR_DAYS}거래일보다 오래되어 평가에 쓰기 어렵습니다. 가장 오래된 ${oldest.symbol} 가격은 ${oldest.date} 기준으로, 기준일보다 ${oldest.age}거래일 전입니다. --prices DIR로 최신 종가를 넣으세요.`,
     disclaimer: '투자 판단을 돕는 도구이며 투자 권유가 아닙니다.',
   },
 } as const;
@@ -92,7 +103,7 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
 
   out.push(t.checklist);
   for (const c of doc.checks) {
-    out.push(`  ${c.pass ? '✔' : '✘'} ${CHECK_NAMES[c.id]?.[lang] ?? c.id}: ${c.message}`);
+    out.push(`  ${c.pass ? '✔' : '✘'} ${c.title}: ${c.message}`);
   }
   out.push('');
 
@@ -118,16 +129,22 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
     ),
   );
 
-  const stale = doc.warnings.filter((w) => w.code.startsWith('stale-price'));
+  // Stale prices are summarised (one line per level, naming the oldest); error-level ones (older than
+  // STALE_ERROR_DAYS) get their own line marked ✘, as does every other error-level warning.
+  const staleWarn = doc.warnings.filter((w) => w.code === 'stale-price');
+  const staleError = doc.warnings.filter((w) => w.code === 'stale-price-error');
   const rest = doc.warnings.filter((w) => !w.code.startsWith('stale-price'));
-  if (stale.length || rest.length) {
+  if (staleWarn.length || staleError.length || rest.length) {
     out.push('', t.warnings);
-    if (stale.length) {
-      const newest = stale.reduce((a, w) => ((w.date ?? '') > (a.date ?? '') ? w : a));
-      out.push(`  ! ${t.stale(stale.length, newest.date ?? '', newest.age ?? 0)}`);
-    }
-    for (const w of rest) out.push(`  ! ${w.message}`);
+    if (staleError.length) out.push(`  ✘ ${t.staleError(staleError.length, oldestOf(staleError))}`);
+    if (staleWarn.length) out.push(`  ! ${t.stale(staleWarn.length, oldestOf(staleWarn))}`);
+    for (const w of rest) out.push(`  ${w.code.endsWith('-error') ? '✘' : '!'} ${w.message}`);
   }
   out.push('', t.disclaimer);
   return out.join('\n');
+}
+
+function oldestOf(ws: readonly CheckDocument['warnings'][number][]): Oldest {
+  const w = ws.reduce((a, b) => ((b.age ?? 0) > (a.age ?? 0) ? b : a));
+  return { symbol: w.symbol ?? '', date: w.date ?? '', age: w.age ?? 0 };
 }

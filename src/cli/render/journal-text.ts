@@ -11,9 +11,12 @@ const T = {
     replaced: (m: string, asOf: string, at: string) =>
       `Replaced the earlier record of ${m} (as of ${asOf}, recorded ${at}); other months are untouched.`,
     counts: (h: number, pass: number, n: number, o: number, status: string) =>
-      `${h} holdings, ${pass} of ${n} checks passed, ${o} orders (${status}).`,
+      `${h} ${h === 1 ? 'holding' : 'holdings'}, ${pass} of ${n} checks passed, ${o} ${o === 1 ? 'order' : 'orders'} (${status}).`,
     rebalanced: 'This month counts as rebalanced.',
     notRebalanced: 'Not marked as rebalanced: record again with --executed once the orders are carried out.',
+    unmarked:
+      'This month was marked rebalanced; the new record is not (it replaced the --executed one). Record again with --executed to keep the rebalance.',
+    warnings: 'Warnings',
     noJournal: (file: string) => `No journal at ${file} yet: record a month with dispersion journal record.`,
     empty: (file: string) => `The journal ${file} has no months yet.`,
     month: 'Month',
@@ -30,6 +33,7 @@ const T = {
     qty: 'Quantity',
     price: 'Price',
     value: 'Value',
+    measured: 'Value',
     sleeve: 'Sleeve',
     check: 'Check',
     result: 'Result',
@@ -50,6 +54,9 @@ const T = {
       `보유 ${h}종목, 체크리스트 ${n}개 중 ${pass}개 통과, 주문 ${o}건 (${status}).`,
     rebalanced: '이번 달은 리밸런싱한 달로 기록됩니다.',
     notRebalanced: '리밸런싱으로 기록되지 않았습니다: 주문을 실행한 뒤 --executed로 다시 기록하세요.',
+    unmarked:
+      '이번 달은 리밸런싱한 달로 기록되어 있었지만 새 기록은 그렇지 않습니다 (--executed 기록을 대체했습니다). 리밸런싱을 유지하려면 --executed로 다시 기록하세요.',
+    warnings: '주의',
     noJournal: (file: string) => `${file}에 저널이 아직 없습니다: dispersion journal record로 기록하세요.`,
     empty: (file: string) => `저널 ${file}에 기록된 달이 없습니다.`,
     month: '월',
@@ -66,6 +73,7 @@ const T = {
     qty: '수량',
     price: '가격',
     value: '평가액',
+    measured: '측정값',
     sleeve: '슬리브',
     check: '항목',
     result: '결과',
@@ -91,7 +99,13 @@ export function renderRecord(d: RecordDocument, lang: Lang): string {
   const lines = [t.recorded(d.month, d.asOf, d.file)];
   if (d.replaced) lines.push(t.replaced(d.replaced.month, d.replaced.asOf, d.replaced.createdAt));
   lines.push(t.counts(d.holdings, passed, d.checks.length, d.orders, STATUS[lang][d.ordersStatus]));
-  lines.push(d.rebalanced ? t.rebalanced : t.notRebalanced);
+  // Re-recording without --executed takes back the month's rebalance: replacement is the rule, but not silently.
+  if (d.replaced?.rebalanced && !d.rebalanced) lines.push(t.unmarked);
+  else lines.push(d.rebalanced ? t.rebalanced : t.notRebalanced);
+  if (d.warnings.length > 0) {
+    lines.push('', t.warnings);
+    for (const w of d.warnings) lines.push(`  ! ${w.message}`);
+  }
   return lines.join('\n');
 }
 
@@ -130,7 +144,8 @@ export function renderShow(d: ShowDocument, lang: Lang): string {
         h.account,
         h.symbol,
         formatNumber(h.quantity, lang),
-        formatMoney(h.price, h.currency, lang),
+        // Cash is stored at a price of 1: its currency says more than "₩1".
+        h.symbol === 'CASH' ? h.currency : formatMoney(h.price, h.currency, lang),
         formatMoney(h.value, d.base, lang),
         sleeveName(h.sleeve, lang),
       ]),
@@ -139,7 +154,7 @@ export function renderShow(d: ShowDocument, lang: Lang): string {
     '',
     t.checks,
     renderTable(
-      [t.check, t.result, t.value, t.threshold],
+      [t.check, t.result, t.measured, t.threshold],
       d.checks.map((c) => [
         CHECK_NAMES[c.id]?.[lang] ?? c.id,
         c.pass ? t.pass : t.fail,

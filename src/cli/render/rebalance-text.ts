@@ -6,7 +6,7 @@
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
-import { REBALANCE_LABELS } from '../../i18n/rebalance.ts';
+import { formatBand, formatFxRate, REBALANCE_LABELS } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { renderTable } from './table.ts';
 
@@ -14,7 +14,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
   const t = REBALANCE_LABELS[lang];
   const money = (x: number, ccy: string) => formatMoney(x, ccy, lang);
   const pct = (x: number) => formatPct(x, lang);
-  const band = doc.band.rel > 0 ? `±${pct(doc.band.abs)} / ±${pct(doc.band.rel)}×` : `±${pct(doc.band.abs)}`;
+  const band = formatBand(doc.band, lang);
   const out: string[] = [];
   out.push(
     `${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}, ${t.mode} ${t.modes[doc.mode]}, ${t.band} ${band}`,
@@ -22,7 +22,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
   );
 
   out.push(t.orders);
-  if (!doc.orders.length) out.push(`  ${t.noOrders}`);
+  if (!doc.orders.length) out.push(`  ${noOrdersLine(doc, lang)}`, '');
   const accounts = [...new Set(doc.orders.map((o) => o.account))];
   // The cost column only when a cost model is set: a column of zeros would suggest trading is free.
   const costed = doc.cost.bps > 0 || doc.cost.min > 0;
@@ -88,7 +88,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           f.from,
           f.to,
           money(f.amount, f.from),
-          formatNumber(f.rate, lang, 6),
+          formatFxRate(f.rate, f.from, f.to, lang),
           f.date,
           f.purpose === 'transfer' && f.transferTo ? t.forTransfer(f.transferTo) : t.forOrders,
         ]),
@@ -154,11 +154,22 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
     );
   }
 
-  if (doc.warnings.length) {
+  if (doc.warnings.some((w) => w.code !== 'nothing-investable')) {
     out.push(t.warnings);
-    for (const w of doc.warnings) out.push(`  ! ${w.message}`);
+    // The no-orders line already says there is nothing to invest.
+    for (const w of doc.warnings) if (w.code !== 'nothing-investable') out.push(`  ! ${w.message}`);
     out.push('');
   }
   out.push(t.disclaimer);
   return out.join('\n');
+}
+
+/**
+ * Why there are no orders, never claiming more than is true: nothing investable (everything is left alone and there is
+ * no cash), every sleeve within its band, or sleeves outside their band that no order can fix (the warnings say why).
+ */
+export function noOrdersLine(doc: RebalanceDocument, lang: Lang): string {
+  const t = REBALANCE_LABELS[lang];
+  if (doc.warnings.some((w) => w.code === 'nothing-investable')) return t.nothingInvestable;
+  return doc.after.sleeves.every((s) => s.within) ? t.noOrders : t.noOrdersOutside;
 }

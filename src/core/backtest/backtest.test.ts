@@ -16,7 +16,7 @@ import { inst } from '../../../test/support/universe.ts';
 import { InputError } from '../errors.ts';
 import type { MarketData } from '../market.ts';
 import { buildUniverse } from '../universe.ts';
-import { backtest } from './backtest.ts';
+import { backtest, defaultInitial } from './backtest.ts';
 import { parseWeights } from './weights.ts';
 
 const universe = buildUniverse([
@@ -178,5 +178,60 @@ describe('backtest: USD + KRW assets, base KRW, dividends reinvested', () => {
     // The same portfolio: correlation 1, beta 1.
     expect(b?.correlation).toBeCloseTo(1, 12);
     expect(b?.beta).toBeCloseTo(1, 12);
+  });
+});
+
+describe('the default starting amount and idle cash with whole shares', () => {
+  it('starts at a round amount worth about USD 10,000 in the base currency', () => {
+    // Base KRW: 10,000,000 KRW, not ₩10,000 (about $7).
+    const r = backtest({ market, universe, base: 'KRW', portfolio: weights });
+    expect(r.settings.initial).toBe(10_000_000);
+    expect(r.portfolio.run.equity[0]).toBeCloseTo(10_000_000, 6);
+    expect(backtest({ market, universe, base: 'USD', portfolio: weights }).settings.initial).toBe(10_000);
+    // An explicit amount is kept as given.
+    expect(
+      backtest({ market, universe, base: 'KRW', portfolio: weights, settings: { initial: 5 } }).settings
+        .initial,
+    ).toBe(5);
+  });
+
+  it('rounds 10,000 USD to two significant digits for the other currencies', () => {
+    // 10,000 × 1.3456 SGD = 13,456 → 13,000; × 83.27 INR = 832,700 → 830,000; × 32.1 TWD = 321,000 → 320,000.
+    expect(defaultInitial('SGD', 1.3456)).toBe(13_000);
+    expect(defaultInitial('INR', 83.27)).toBe(830_000);
+    expect(defaultInitial('TWD', 32.1)).toBe(320_000);
+    // The fixed round amounts ignore the day's rate; no rate at all falls back to 10,000.
+    expect(defaultInitial('JPY', 151.2)).toBe(1_000_000);
+    expect(defaultInitial('GBP', 0.79)).toBe(10_000);
+    expect(defaultInitial('SGD', undefined)).toBe(10_000);
+  });
+
+  it('warns when whole shares leave more than 10% of the portfolio in cash at the start', () => {
+    // ₩10,000: UUU costs 48 × 1,250 = ₩60,000 and KKK ₩8,000 a share; 60% = ₩6,000 and 40% = ₩4,000 buy none:
+    // all ₩10,000 (100%) stays cash.
+    const small = backtest({
+      market,
+      universe,
+      base: 'KRW',
+      portfolio: weights,
+      benchmarks: [],
+      settings: { initial: 10_000, fractional: false },
+    });
+    const idle = small.warnings.filter((w) => w.code === 'whole-shares-cash');
+    expect(idle).toHaveLength(1);
+    expect(idle[0]?.weight).toBe(1);
+    expect(idle[0]?.message).toContain(
+      'whole shares leave 10,000 KRW of the starting 10,000 KRW (100.0%) in cash',
+    );
+    // The default ₩10,000,000 buys 6,000,000 / 60,000 = 100 UUU and 4,000,000 / 8,000 = 500 KKK exactly: no cash.
+    const round = backtest({
+      market,
+      universe,
+      base: 'KRW',
+      portfolio: weights,
+      settings: { fractional: false },
+    });
+    expect(round.portfolio.run.startCash).toBeCloseTo(0, 6);
+    expect(round.warnings.some((w) => w.code === 'whole-shares-cash')).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { fromDay } from '../dates.ts';
 import type { CostModel } from '../engine/cost.ts';
 import { NO_COST } from '../engine/cost.ts';
 import { InputError } from '../errors.ts';
+import { fxRate } from '../fx.ts';
 import type { MarketData } from '../market.ts';
 import { beta, correlation, dailyReturns } from '../stats/performance.ts';
 import type { PerformanceSummary } from '../stats/summary.ts';
@@ -47,6 +48,32 @@ export const DEFAULT_SETTINGS: BacktestSettings = {
   totalReturn: true,
   riskFree: 0,
 };
+
+/**
+ * Round starting amounts worth about USD 10,000, so `--whole-shares` can buy lots in any base: ₩10,000 (about $7)
+ * buys no share at all. Other currencies: 10,000 × the USD rate on the first day, to two significant digits.
+ */
+export const ROUND_INITIAL: Readonly<Partial<Record<CurrencyCode, number>>> = {
+  USD: 10_000,
+  KRW: 10_000_000,
+  JPY: 1_000_000,
+  EUR: 10_000,
+  GBP: 10_000,
+  CHF: 10_000,
+};
+const USD_INITIAL = 10_000;
+/** Whole lots leaving more than this share of the portfolio in cash at the start are warned about. */
+export const IDLE_CASH_WARNING = 0.1;
+
+/** The default starting amount in `base`; `usdRate` is base per USD on the first day (undefined: no rate known). */
+export function defaultInitial(base: CurrencyCode, usdRate: number | undefined): number {
+  const round = ROUND_INITIAL[base];
+  if (round !== undefined) return round;
+  if (usdRate === undefined || !(usdRate > 0)) return USD_INITIAL;
+  const raw = USD_INITIAL * usdRate;
+  const unit = 10 ** (Math.floor(Math.log10(raw)) - 1);
+  return Math.round(raw / unit) * unit;
+}
 
 export interface BacktestInput {
   market: MarketData;
@@ -91,7 +118,6 @@ export interface BacktestOutcome {
 }
 
 export function backtest(input: BacktestInput): BacktestOutcome {
-  const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const warnings: Warning[] = [];
   const portfolios = [input.portfolio, ...(input.benchmarks ?? [])].map((p) =>
     resolvePortfolio(p, input.universe),
@@ -122,6 +148,14 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     to: input.to,
   });
   warnings.push(...prepared.warnings);
+  const first = prepared.days[0] as number;
+  const settings: BacktestSettings = {
+    ...DEFAULT_SETTINGS,
+    ...input.settings,
+    initial:
+      input.settings?.initial ??
+      defaultInitial(input.base, fxRate(input.market, 'USD', input.base, first)?.rate),
+  };
   const position = new Map(order.map((s, i) => [s, i]));
 
   const outcomes = portfolios.map((p) => {
@@ -157,6 +191,22 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     };
     return outcome;
   });
+
+  if (!settings.fractional) {
+    const amount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    for (const o of outcomes) {
+      const start = o.run.equity[0] as number;
+      const share = start > 0 ? o.run.startCash / start : 0;
+      // Cash the weights ask for is not idle; lots that cannot be bought are.
+      if (share > IDLE_CASH_WARNING && share > o.cash + 1e-9) {
+        warnings.push({
+          code: 'whole-shares-cash',
+          message: `${o.name}: whole shares leave ${amount(o.run.startCash)} ${input.base} of the starting ${amount(settings.initial)} ${input.base} (${(share * 100).toFixed(1)}%) in cash: a lot costs too much for this amount; raise --initial or drop --whole-shares`,
+          weight: share,
+        });
+      }
+    }
+  }
 
   const main = outcomes[0] as PortfolioOutcome;
   const mainReturns = dailyReturns(main.run.index);

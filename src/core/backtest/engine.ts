@@ -82,6 +82,8 @@ export interface RunResult {
   /** Final quantities per prepared asset, and final cash. */
   quantities: Float64Array;
   cash: number;
+  /** Cash left right after the first purchase (whole lots leave some; backtest.ts warns when it is a large share). */
+  startCash: number;
 }
 
 export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
@@ -143,6 +145,7 @@ export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
   const nEv = m.divDay.length;
   let prevValue = spec.initial;
   let prevIndex = 1;
+  let startCash = spec.initial;
 
   // Skip dividend events on or before the first day (the first purchase is at its close, after the ex-date).
   while (ev < nEv && (m.divDay[ev] as number) <= 0) ev++;
@@ -175,6 +178,7 @@ export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
       for (let j = 0; j < k; j++) value += (q[j] as number) * (p[j] as number);
       if (t === 0) {
         rebalanceTo(b, value);
+        startCash = b.cash;
       } else if (!periodStart) {
         applyFlow(b, flow, value);
       } else if (schedule.kind === 'periodic') {
@@ -198,7 +202,17 @@ export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
 
   const quantities = new Float64Array(n);
   for (let j = 0; j < k; j++) quantities[active[j] as number] = q[j] as number;
-  return { equity, index, flows, rebalances, turnover: b.turnover, costs: b.costs, quantities, cash: b.cash };
+  return {
+    equity,
+    index,
+    flows,
+    rebalances,
+    turnover: b.turnover,
+    costs: b.costs,
+    quantities,
+    cash: b.cash,
+    startCash,
+  };
 }
 
 /** The portfolio's mutable state during a run, plus what trading needs; plain fields so the JIT keeps them fast. */

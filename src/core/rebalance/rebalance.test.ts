@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AS_OF, holdingsOf, marketWith, model, universe } from '../../../test/support/rebalance.ts';
+import { rebalanceWarningText } from '../../i18n/rebalance.ts';
 import { toDay } from '../dates.ts';
 import type { Model } from '../model.ts';
 import { rebalancePortfolio } from './rebalance.ts';
-import type { RebalanceInput, RebalanceResult } from './types.ts';
+import type { RebalanceInput, RebalanceResult, RebalanceWarning } from './types.ts';
 
 const run = (over: Partial<RebalanceInput> & Pick<RebalanceInput, 'holdings'>): RebalanceResult =>
   rebalancePortfolio({
@@ -401,5 +402,78 @@ describe('how many candidates fill an empty sleeve', () => {
     expect(r.cost).toBeCloseTo(12.5, 9);
     expect(r.after.cash.reduce((s, c) => s + c.valueBase, 0)).toBeCloseTo(6_487.5, 6);
     expect(r.costModel).toEqual({ bps: 25, min: 0 });
+  });
+});
+
+describe('warnings that say only what happened', () => {
+  // The "how many candidates" portfolio (100,000 USD; defense 0% gets 5,000, cash 11.5% → 6.5%), with defense's
+  // candidates XYZ (not in the universe), 012450.KS at 10,000,000 KRW = 10,000 USD a share, and LMT at 500 USD.
+  const noisy: Model = {
+    ...model,
+    sleeves: model.sleeves.map((s) =>
+      s.id === 'defense' ? { ...s, candidates: ['XYZ', '012450.KS', 'LMT'] } : s,
+    ),
+  };
+  const market = marketWith({ '012450.KS': 10_000_000, LMT: 500 });
+  const holdings = holdingsOf([
+    ['A', 'NVDA', 255],
+    ['A', 'CEG', 70],
+    ['A', '005930.KS', 280],
+    ['A', '6954.T', 700],
+    ['A', 'CASH', 11_500, 'USD'],
+  ]);
+  const sub = (r: RebalanceResult) => r.warnings.find((w) => w.code === 'candidate-substituted');
+
+  it('names as bought only the candidates that got an order, and which rounded to zero', () => {
+    // 5,000 in two parts of 2,500: 012450.KS 2,500 / 10,000 = 0.25 share → 0; LMT 2,500 / 500 = 5 (6 after the lot
+    // search spends the cash left over).
+    const r = run({ model: noisy, market, holdings });
+    expect(r.orders.filter((o) => o.sleeve === 'defense').map((o) => [o.symbol, o.quantity])).toEqual([
+      ['LMT', 6],
+    ]);
+    expect(sub(r)?.params).toEqual({
+      bought: 'LMT',
+      passed: 'XYZ',
+      rounded: '012450.KS',
+      skipped: '',
+      cut: '',
+    });
+    expect(rebalanceWarningText(sub(r) as RebalanceWarning, 'en')).toBe(
+      'Defense & security AI: XYZ had no usable price, so LMT is bought instead; 012450.KS rounded to zero shares (too little money for one lot).',
+    );
+  });
+
+  it('blames a sleeve and the cash left over on --min-trade when the orders were skipped, not on a lot', () => {
+    // Minimum 3,500 USD: LMT 6 × 500 = 3,000 is skipped; 6954.T 100 × 4,000 JPY = 4,000 USD is kept. Cash ends at
+    // 11,500 − 4,000 = 7,500 = 7.5%, beyond 5% ± 2 because the LMT money stayed; defense ends at 0%.
+    const r = run({ model: noisy, market, holdings, minTrade: { amount: 3_500, currency: 'USD' } });
+    expect(r.orders.map((o) => [o.symbol, o.quantity])).toEqual([['6954.T', 100]]);
+    expect(r.skipped.map((o) => [o.symbol, o.quantity])).toEqual([['LMT', 6]]);
+    expect(sub(r)?.params).toMatchObject({ bought: '', rounded: '012450.KS', skipped: 'LMT' });
+    expect(rebalanceWarningText(sub(r) as RebalanceWarning, 'en')).toBe(
+      'Defense & security AI: XYZ had no usable price, and no other candidate got an order either; 012450.KS rounded to zero shares (too little money for one lot); LMT was skipped (under the minimum trade).',
+    );
+    expect(weights(r, 'after')['cash-bonds']).toBe(0.075);
+    const miss = r.warnings.filter((w) => w.code === 'sleeve-outside-band');
+    expect(miss.map((w) => [w.sleeve, w.params?.reason])).toEqual([
+      ['defense', 'min-trade'],
+      ['cash-bonds', 'min-trade'],
+    ]);
+  });
+});
+
+describe('nothing investable', () => {
+  it('says so once, instead of calling every sleeve a miss', () => {
+    // QQQ only (other: left alone), no cash: the investable value is 0.
+    const r = run({ holdings: holdingsOf([['A', 'QQQ', 10]]) });
+    expect(r.orders).toEqual([]);
+    expect(r.after.investable).toBe(0);
+    // The check's concentration warnings (QQQ is 100% of one company and one country) come first; no sleeve miss.
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'concentration-position',
+      'concentration-country',
+      'left-alone',
+      'nothing-investable',
+    ]);
   });
 });

@@ -31,6 +31,7 @@ import type { LotLine } from './rounding.ts';
 import { improveLots, trimToCash } from './rounding.ts';
 import { splitSleeveTarget } from './split.ts';
 import type {
+  CandidateTried,
   CashBalance,
   CutOrder,
   Order,
@@ -140,6 +141,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
   // Instrument level: the sleeve's holdings keep their relative weights; an empty sleeve gets its first candidates.
   const lines: Line[] = [];
   const unresolved: Unresolved[] = [];
+  const substitutions: { sleeve: SleeveId; passedOver: CandidateTried[]; lines: Line[] }[] = [];
   for (const [i, id] of ids.entries()) {
     if (i === cashIx) continue;
     const members = positions.filter((p) => p.sleeve === id && p.kind === 'security');
@@ -170,19 +172,9 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
         continue;
       }
       const passedOver = pick.tried.filter((t) => t.reason !== null);
-      if (passedOver.length) {
-        warnings.push({
-          code: 'candidate-substituted',
-          message: `${id}: bought ${pick.picked.map((p) => p.symbol).join(', ')}; passed over ${passedOver
-            .map((t) => `${t.symbol} (${t.reason})`)
-            .join(', ')}`,
-          sleeve: id,
-          params: {
-            bought: pick.picked.map((p) => p.symbol).join(', '),
-            passed: passedOver.map((t) => t.symbol).join(', '),
-          },
-        });
-      }
+      // Said once the orders are final: a candidate may still round to zero, be skipped or be cut.
+      const substitution = passedOver.length ? { sleeve: id, passedOver, lines: [] as Line[] } : undefined;
+      if (substitution) substitutions.push(substitution);
       const split = splitSleeveTarget(
         goal,
         pick.picked.map(() => 0),
@@ -193,7 +185,7 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
         const account = chooseBuyAccount(c.currency, funds) ?? 'new account';
         const f = funds.find((a) => a.account === account);
         if (f) f.funds -= qty * c.price * c.fxRate;
-        lines.push({
+        const line: Line = {
           ...c,
           account,
           sleeveId: id,
@@ -204,7 +196,9 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
           lotValue: lotValueBase(c.price, c.fxRate, c.lot),
           min: 0,
           max: Number.POSITIVE_INFINITY,
-        });
+        };
+        lines.push(line);
+        substitution?.lines.push(line);
       });
     }
   }
@@ -250,9 +244,11 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
     ? input.minTrade.amount * rateToBase(input, input.minTrade.currency)
     : 0;
   const skipped: SkippedOrder[] = [];
+  const skippedLines = new Set<Line>();
   for (const l of lines) {
     if (l.qty !== 0 && Math.abs(l.qty * l.price * l.fxRate) < minTradeBase) {
       skipped.push({ ...orderOf(l, cost), reason: 'min-trade' });
+      skippedLines.add(l);
       l.qty = 0;
       l.min = 0;
       l.max = 0;
@@ -313,6 +309,8 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
     });
   }
 
+  for (const sub of substitutions) warnings.push(substitutionWarning(sub, skippedLines, planned));
+
   const orders = lines.filter((l) => l.qty !== 0).map((l) => orderOf(l, cost));
   orders.sort(
     (a, b) => a.account.localeCompare(b.account) || sideRank(a) - sideRank(b) || b.valueBase - a.valueBase,
@@ -366,8 +364,18 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
       }
     }
   }
+  // Nothing to invest: every holding is left alone and there is no cash. One plain sentence, not a miss per sleeve.
+  const nothingInvestable = afterInvestable <= DUST;
+  if (nothingInvestable) {
+    warnings.push({
+      code: 'nothing-investable',
+      message:
+        'nothing to rebalance: every holding is left alone (other or unclassified) and there is no cash; add money with --cash AMOUNT:CCY',
+      params: { leftAlone: leftAloneValue },
+    });
+  }
   warnings.push(
-    ...explainMisses(after, {
+    ...explainMisses(nothingInvestable ? [] : after, {
       lines,
       unresolved,
       skipped,
@@ -651,6 +659,42 @@ function sleeveResults(
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
+ * An empty sleeve bought from later candidates because the first had no price: names only the candidates that got an
+ * order, and says which rounded to zero units (too little money for one lot), were skipped (under --min-trade) or
+ * were cut to nothing (the account could not pay).
+ */
+function substitutionWarning(
+  sub: { sleeve: SleeveId; passedOver: readonly CandidateTried[]; lines: readonly Line[] },
+  skipped: ReadonlySet<Line>,
+  planned: ReadonlyMap<Line, number>,
+): RebalanceWarning {
+  const names = (f: (l: Line) => boolean) =>
+    sub.lines
+      .filter(f)
+      .map((l) => l.symbol)
+      .join(', ');
+  const bought = names((l) => l.qty > 0);
+  const skippedNames = names((l) => l.qty === 0 && skipped.has(l));
+  const cut = names((l) => l.qty === 0 && !skipped.has(l) && planned.has(l));
+  const rounded = names((l) => l.qty === 0 && !skipped.has(l) && !planned.has(l));
+  const passed = sub.passedOver.map((t) => t.symbol).join(', ');
+  const parts = [
+    bought ? `bought ${bought}` : 'bought nothing',
+    ...(rounded ? [`${rounded} rounded to zero units`] : []),
+    ...(skippedNames ? [`${skippedNames} skipped (under the minimum trade)`] : []),
+    ...(cut ? [`${cut} cut (the account could not pay)`] : []),
+  ];
+  return {
+    code: 'candidate-substituted',
+    message: `${sub.sleeve}: ${parts.join('; ')}; passed over ${sub.passedOver
+      .map((t) => `${t.symbol} (${t.reason})`)
+      .join(', ')}`,
+    sleeve: sub.sleeve,
+    params: { bought, passed, rounded, skipped: skippedNames, cut },
+  };
+}
+
+/**
  * One warning per sleeve that ends outside its band, saying why: no priced candidate, a skipped small order, nothing
  * sold or not enough new money in cash-only mode, or the size of one lot.
  */
@@ -715,7 +759,11 @@ function explainMisses(
         message: `${head}: buys were cut because their account could not pay for them (see cut)`,
         params: { ...params, reason: 'account-short' },
       });
-    } else if (ctx.skipped.some((k) => k.sleeve === s.id)) {
+    } else if (
+      ctx.skipped.some((k) => k.sleeve === s.id) ||
+      // Skipped buys leave their money in cash, skipped sales take it away: the skip, not a lot, moved cash.
+      (s.id === CASH_SLEEVE && ctx.skipped.some((k) => (k.side === 'buy') === s.weight > s.target))
+    ) {
       out.push({
         ...base,
         message: `${head}: its orders are smaller than the minimum trade and were skipped`,

@@ -2,7 +2,9 @@
  * The baskets the signals compare: the model's sleeves (their backtest symbols and weights), the Mag7, the S&P 500,
  * and the regions the essay names. Fixed here so the output can say exactly what was measured.
  */
+import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
+import { onOrBefore } from '../series.ts';
 import type { BasketMember } from './basket.ts';
 
 /** The seven, Alphabet once (class A), equal weights: the "Mag7 basket". */
@@ -30,8 +32,14 @@ export function sleeveBaskets(model: Model): SleeveBasket[] {
 
 export interface RegionBasket {
   region: 'korea' | 'japan' | 'india';
-  /** Empty when no listing of the region is bundled: the signal then says "no data" instead of inventing a proxy. */
+  /** Empty when no listing of the region is known: the signal then says "no data" instead of inventing a proxy. */
   members: BasketMember[];
+  /**
+   * The members are candidates, not a fixed basket: only those with a close on or before the as-of date are kept, in
+   * equal weights (`pricedMembers`), and with none the region says "no data". For a region whose listings are not
+   * bundled but that the user may price with `--prices`.
+   */
+  pricedOnly?: boolean;
 }
 
 /** Equal weights within a region. Korea's closes are in KRW and are converted to USD like every other return. */
@@ -43,8 +51,16 @@ export const REGION_BASKETS: RegionBasket[] = [
       { symbol: '000660.KS', weight: 0.5 },
     ],
   },
-  // Japan: no Tokyo listing (1306.T, 6954.T) and no Japanese ADR is bundled.
-  { region: 'japan', members: [] },
+  // Japan: the universe's Tokyo listings (data/universe.json, country JP; baskets.test.ts keeps them in step). None is
+  // bundled, so only those the user prices (`--prices`, the journal cache) are measured.
+  {
+    region: 'japan',
+    members: [
+      { symbol: '6954.T', weight: 0.5 },
+      { symbol: '1306.T', weight: 0.5 },
+    ],
+    pricedOnly: true,
+  },
   {
     region: 'india',
     members: [
@@ -53,3 +69,16 @@ export const REGION_BASKETS: RegionBasket[] = [
     ],
   },
 ];
+
+/**
+ * The members a region is measured with on `asOf`: all of them for a fixed basket; for a `pricedOnly` one, those with a
+ * close on or before `asOf`, in equal weights (empty when none has: "no data").
+ */
+export function pricedMembers(r: RegionBasket, market: MarketData, asOf: number): BasketMember[] {
+  if (!r.pricedOnly) return r.members;
+  const kept = r.members.filter((m) => {
+    const series = market.prices.get(m.symbol);
+    return series !== undefined && onOrBefore(series, asOf) !== undefined;
+  });
+  return kept.map((m) => ({ symbol: m.symbol, weight: 1 / kept.length }));
+}

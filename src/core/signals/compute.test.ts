@@ -104,3 +104,36 @@ describe('computeSignals on a fixture', () => {
     expect(r.mag7Share.current?.share).toBeCloseTo((0.3 * ((6 + 170 / 150) / 7)) / (120 / 115), 12);
   });
 });
+
+describe('Japan from the Tokyo listings the user prices', () => {
+  // Only 6954.T is priced (1306.T is not): it alone is the basket, weight 1. USDJPY flat at 100, so its USD return is
+  // its JPY return. 1 month (from the 2026-04-29 close): 4,000 → 5,000 = +25%; SPY 115 → 120 = +4.3478%.
+  const withFanuc = marketOf({
+    prices: { SPY: rows([100, 110, 110, 115, 120]), '6954.T': rows([4000, 4000, 4000, 4000, 5000]) },
+    fx: { USDJPY: rows([100, 100, 100, 100, 100]) },
+  });
+  const r = computeSignals({
+    market: withFanuc,
+    currencyOf: (s) => (s.endsWith('.T') ? 'JPY' : 'USD'),
+    model,
+    readings,
+    asOf: toDay('2026-05-29'),
+  });
+
+  it('measures Japan with the priced listing only, and says "no data" only when none is priced', () => {
+    const japan = r.regions.find((g) => g.region === 'japan');
+    expect(japan?.status).toBe('ok');
+    expect(japan?.members).toEqual([{ symbol: '6954.T', weight: 1 }]);
+    expect(japan?.vsUs[0]?.months).toBe(1);
+    expect(japan?.vsUs[0]?.excess).toBeCloseTo(0.25 - 5 / 115, 12);
+    // Priced only after the as-of date: not measured.
+    const early = computeSignals({
+      market: withFanuc,
+      currencyOf: (s) => (s.endsWith('.T') ? 'JPY' : 'USD'),
+      model,
+      readings,
+      asOf: toDay('2025-05-28'),
+    });
+    expect(early.regions.find((g) => g.region === 'japan')).toMatchObject({ status: 'no-data', members: [] });
+  });
+});

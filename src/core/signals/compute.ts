@@ -9,7 +9,14 @@ import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
 import type { BasketMember, DroppedMember, PriceContext } from './basket.ts';
 import type { RegionBasket } from './baskets.ts';
-import { MAG7_BASKET, REGION_BASKETS, SP500_BASKET, SP500_SYMBOL, sleeveBaskets } from './baskets.ts';
+import {
+  MAG7_BASKET,
+  pricedMembers,
+  REGION_BASKETS,
+  SP500_BASKET,
+  SP500_SYMBOL,
+  sleeveBaskets,
+} from './baskets.ts';
 import type { Backcheck, ShareEstimate } from './mag7-share.ts';
 import { backcheck, estimateShare, shareSeries } from './mag7-share.ts';
 import type { Reading } from './readings.ts';
@@ -89,16 +96,17 @@ export function computeSignals(input: SignalsInput): SignalsResult {
     vsMag7: relativeStrength(ctx, b.members, MAG7_BASKET, asOf, WINDOW_MONTHS, path),
   }));
 
-  const regions: RegionSignal[] = REGION_BASKETS.map((r) =>
-    r.members.length === 0
+  const regions: RegionSignal[] = REGION_BASKETS.map((r) => {
+    const members = pricedMembers(r, market, asOf);
+    return members.length === 0
       ? { region: r.region, members: [], status: 'no-data', vsUs: [] }
       : {
           region: r.region,
-          members: r.members,
+          members,
           status: 'ok',
-          vsUs: relativeStrength(ctx, r.members, SP500_BASKET, asOf, WINDOW_MONTHS, path),
-        },
-  );
+          vsUs: relativeStrength(ctx, members, SP500_BASKET, asOf, WINDOW_MONTHS, path),
+        };
+  });
 
   const readings = input.readings.filter((r) => r.date <= asOfIso);
   const mag7Share = mag7ShareSignal(ctx, input.readings, asOf, calendar, input.withSeries ?? false);

@@ -70,3 +70,45 @@ export function latestUserReadingAfter(
   );
   return user.at(-1);
 }
+
+/**
+ * What a recorded value of `unit` must be, and whether `value` is one: a share is 0–100 percent, a P/E multiple is
+ * above 0, dollar amounts, months, gigawatts and counts are not negative (a count is whole). Undefined for `text`,
+ * which has no number.
+ */
+export function unitRange(
+  unit: ReadingUnit,
+): { name: string; accepts: (v: number) => boolean; expected: string } | undefined {
+  switch (unit) {
+    case 'percent':
+      return {
+        name: 'percent',
+        accepts: (v) => v >= 0 && v <= 100,
+        expected: 'a percentage from 0 to 100, such as 28.5 for 28.5%',
+      };
+    case 'x':
+      return {
+        name: 'multiple (x)',
+        accepts: (v) => v > 0,
+        expected: 'a multiple above 0, such as 31 for 31x',
+      };
+    case 'usd-billion':
+      return {
+        name: 'billions of US dollars',
+        accepts: (v) => v >= 0,
+        expected: 'billions of US dollars, 0 or more, such as 530 for $530B',
+      };
+    case 'months':
+      return { name: 'months', accepts: (v) => v >= 0, expected: 'a number of months, 0 or more' };
+    case 'count':
+      return {
+        name: 'count',
+        accepts: (v) => v >= 0 && Number.isInteger(v),
+        expected: 'a whole number, 0 or more',
+      };
+    case 'gw':
+      return { name: 'gigawatts', accepts: (v) => v >= 0, expected: 'gigawatts, 0 or more' };
+    case 'text':
+      return undefined;
+  }
+}

@@ -1,12 +1,13 @@
 /** Journal: the months on record, and how drift and the checklist moved from month to month. */
 import type { EChartsCoreOption } from 'echarts/core';
 import { useState } from 'react';
+import type { CheckId } from '../../../src/core/rules.ts';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { ListDocument, ShowDocument } from '../../../src/report/journal-document.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { CHECK_NAMES, sleeveName } from '../i18n.ts';
+import { checkTitle, sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
 const L = {
@@ -123,7 +124,7 @@ function MonthDetail({ month }: { month: string }) {
         <ul>
           {m.checks.map((c) => (
             <li key={c.id}>
-              {c.pass ? '✔' : '✘'} {CHECK_NAMES[c.id]?.[lang] ?? c.id}:{' '}
+              {c.pass ? '✔' : '✘'} {checkTitle({ id: c.id as CheckId, threshold: c.threshold }, lang)}:{' '}
               {c.value === null
                 ? '—'
                 : c.id === 'monthly-rebalancing'

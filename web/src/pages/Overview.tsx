@@ -5,7 +5,7 @@ import type { CheckDocument } from '../../../src/report/check-document.ts';
 import { donut, sleeveBars } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { CHECK_NAMES, sleeveName } from '../i18n.ts';
+import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
 export function Overview() {
@@ -34,7 +34,7 @@ export function Overview() {
         {doc.checks.map((c) => (
           <div key={c.id} className={`card check ${c.pass ? 'pass' : 'fail'}`} data-testid={`check-${c.id}`}>
             <div className="label">
-              <span className="badge">{c.pass ? t.pass : t.fail}</span> {CHECK_NAMES[c.id]?.[lang] ?? c.id}
+              <span className="badge">{c.pass ? t.pass : t.fail}</span> {c.title}
             </div>
             <div className="big" data-testid={`check-value-${c.id}`}>
               {c.value === null ? '—' : c.id === 'monthly-rebalancing' ? `${c.value}d` : pct(c.value)}

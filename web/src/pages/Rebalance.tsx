@@ -18,6 +18,7 @@ const L = {
     allowStale: 'Allow stale prices',
     orders: "This month's orders",
     noOrders: 'No orders: every sleeve is within its band.',
+    noOrdersOutside: 'No orders, although some sleeves are outside their band: the warnings below say why.',
     side: 'Side',
     buy: 'Buy',
     sell: 'Sell',
@@ -45,6 +46,7 @@ const L = {
     allowStale: '오래된 가격 허용',
     orders: '이번 달 주문',
     noOrders: '주문 없음: 모든 슬리브가 허용범위 안에 있습니다.',
+    noOrdersOutside: '주문 없음. 다만 허용범위를 벗어난 슬리브가 있습니다: 아래 주의 사항을 보세요.',
     side: '구분',
     buy: '매수',
     sell: '매도',
@@ -182,7 +184,11 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
       <section className="panel">
         <h2>{l.orders}</h2>
         <p className="muted small">{l.priceNote}</p>
-        {doc.orders.length === 0 && <p data-testid="rb-none">{l.noOrders}</p>}
+        {doc.orders.length === 0 && (
+          <p data-testid="rb-none">
+            {doc.after.sleeves.every((s) => s.within) ? l.noOrders : l.noOrdersOutside}
+          </p>
+        )}
         {accounts.map((a) => (
           <div key={a}>
             <h3>{a}</h3>

@@ -1,0 +1,78 @@
+/**
+ * The risk section's rule: "a portfolio concentrated in one country or one stock will not weather 2026". Measures the
+ * largest single company and the largest single country of business as shares of the holdings excluding cash (cash
+ * is what dilutes a concentration, not a diversifier of it), and says which exceed the model's limits.
+ */
+import type { ConcentrationLimits } from './model.ts';
+import type { InstrumentType } from './universe.ts';
+import type { Position } from './valuation.ts';
+
+/**
+ * Share classes of one company: counted together, under the first symbol. The universe has no issuer field, and
+ * Alphabet is the one company it lists twice (data/universe.json: "Alphabet (Class A)" and "(Class C)").
+ */
+const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
+
+/** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
+const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
+
+export interface ConcentrationBreach {
+  kind: 'position' | 'country';
+  /** The company's symbols (GOOGL and GOOG together), or the country code. */
+  ids: string[];
+  /** Fraction of the holdings excluding cash. */
+  weight: number;
+  limit: number;
+}
+
+/**
+ * Breaches of the limits, largest first within each kind. `typeOf` says what a symbol is (undefined when the universe
+ * does not know it: such a holding is judged as one company, since nothing says it is a fund). Countries unknown to
+ * the universe are not judged: "unknown" is not a country.
+ */
+export function concentrationBreaches(
+  positions: readonly Position[],
+  limits: ConcentrationLimits,
+  typeOf: (symbol: string) => InstrumentType | undefined,
+): ConcentrationBreach[] {
+  const securities = positions.filter((p) => p.kind === 'security');
+  const invested = securities.reduce((s, p) => s + p.value, 0);
+  if (invested <= 0) return [];
+
+  const companies = new Map<string, { ids: Set<string>; value: number }>();
+  const countries = new Map<string, number>();
+  for (const p of securities) {
+    if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
+    const type = typeOf(p.symbol);
+    if (type && FUND_TYPES.has(type)) continue;
+    const key = SAME_COMPANY[p.symbol] ?? p.symbol;
+    const c = companies.get(key) ?? { ids: new Set<string>(), value: 0 };
+    c.ids.add(p.symbol);
+    c.value += p.value;
+    companies.set(key, c);
+  }
+
+  // A tiny tolerance so a holding at exactly the limit is not flagged by the last bit of a float sum.
+  const over = (w: number, limit: number) => w > limit + 1e-12;
+  const byWeight = (a: ConcentrationBreach, b: ConcentrationBreach) =>
+    b.weight - a.weight || (a.ids[0] ?? '').localeCompare(b.ids[0] ?? '');
+  const positionBreaches: ConcentrationBreach[] = [...companies]
+    .map(([, c]) => ({
+      kind: 'position' as const,
+      ids: [...c.ids].sort(),
+      weight: c.value / invested,
+      limit: limits.maxPosition,
+    }))
+    .filter((b) => over(b.weight, b.limit))
+    .sort(byWeight);
+  const countryBreaches: ConcentrationBreach[] = [...countries]
+    .map(([id, value]) => ({
+      kind: 'country' as const,
+      ids: [id],
+      weight: value / invested,
+      limit: limits.maxCountry,
+    }))
+    .filter((b) => over(b.weight, b.limit))
+    .sort(byWeight);
+  return [...positionBreaches, ...countryBreaches];
+}
