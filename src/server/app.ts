@@ -15,6 +15,7 @@ import { runJournalList, runJournalRecord, runJournalShow } from '../cli/command
 import { runRebalanceCommand } from '../cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../cli/commands/signals.ts';
 import { runStressCommand } from '../cli/commands/stress.ts';
+import { parseAsOf } from '../cli/options.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
 import { hostGuard } from './guard.ts';
@@ -196,7 +197,9 @@ export function createApp(config: ServerConfig) {
         bytes: new Uint8Array(await file.arrayBuffer()),
       };
       // Import first: a malformed file is reported (file, line, column) and the current holdings stay as they were.
-      const imported = await importFiles([upload]);
+      // The preview counts what the pages will show: Ghostfolio activities after the as-of date are left out.
+      const asOf = parseAsOf(config.defaults.asOf, config.now());
+      const imported = await importFiles([upload], { asOf });
       holdings = [upload];
       holdingsLabel = upload.name;
       return c.json({ holdings: holdingsLabel, rows: imported.holdings.length, warnings: imported.warnings });
