@@ -3,7 +3,11 @@
  * code. The core returns codes and numbers (warning.params); this turns them into words. Warnings from valuation
  * (stale prices, unclassified holdings) keep their English message.
  */
+import { InputError } from '../core/errors.ts';
+import type { DataFreshness } from '../core/rebalance/freshness.ts';
+import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
 import type { RebalanceWarning } from '../core/rebalance/types.ts';
+import { STALE_ERROR_DAYS } from '../core/valuation.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
 import { sleeveName } from './messages.ts';
@@ -234,6 +238,13 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
           return ko ? `${head}. 거래할 수 있는 종목이 없습니다.` : `${head}: nothing in it can be traded.`;
       }
     }
+    case 'candidate-stale': {
+      const [symbol, date, instead] = ['symbol', 'date', 'instead'].map((k) => str(w, k));
+      const age = num(w, 'age');
+      return ko
+        ? `${sleeve}: ${symbol}의 최근 종가가 ${date}(${age}거래일 전)로 너무 오래되어 건너뛰고, 최신 가격이 있는 후보(${instead})를 삽니다.`
+        : `${sleeve}: ${symbol} was passed over, its last close (${date}) being ${age} trading days old; fresh candidates (${instead}) are bought instead.`;
+    }
     case 'stale-allowed': {
       const age = num(w, 'age');
       const when = str(w, 'date')
@@ -278,4 +289,32 @@ export function formatBand(band: { abs: number; rel: number }, lang: Lang): stri
     maximumFractionDigits: 1,
   }).format(band.abs * 100);
   return REBALANCE_LABELS[lang].bandRel(points, formatPct(band.rel, lang, false, 0));
+}
+
+/**
+ * The refusal to rebalance on stale data, in `lang`: English is the core's own error (freshness.ts); Korean names the
+ * same closes and rates, with symbols, dates and ages exactly as in English.
+ */
+export function staleDataRefusal(f: DataFreshness, asOf: string, lang: Lang): InputError {
+  if (lang !== 'ko') return staleDataError(f, asOf);
+  const { prices, rates } = blockingData(f);
+  const items = [
+    ...prices.map(
+      (g) =>
+        `${g.symbols.join(', ')}: ${g.last === null ? '종가 없음' : `최근 종가 ${g.last}, ${g.age}거래일 전`}`,
+    ),
+    ...rates.map((x) => {
+      const pair = `${x.from}→${x.to}`;
+      if (x.last === null) return `${pair}: 환율 없음`;
+      return `${pair}: ${x.kind === 'monthly-average' ? '월평균 환율' : '환율'} ${x.last}, ${x.age}거래일 전`;
+    }),
+  ];
+  return new InputError({
+    message: `데이터가 오래되어 ${asOf} 기준으로 리밸런싱하지 않습니다: ${items.join('; ')}`,
+    expected: `${STALE_ERROR_DAYS}거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율`,
+    hint:
+      '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
+      '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
+      '그래도 주문을 받으세요.',
+  });
 }

@@ -9,11 +9,12 @@ import { parseBand } from '../../core/engine/band.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Holding } from '../../core/holdings.ts';
 import type { Model } from '../../core/model.ts';
-import { isBlocking, staleDataError, staleDataWarnings } from '../../core/rebalance/freshness.ts';
+import { isBlocking, staleDataWarnings } from '../../core/rebalance/freshness.ts';
 import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
 import type { Money, RebalanceMode } from '../../core/rebalance/types.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
+import { staleDataRefusal } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
 import { parseAsOf, parseBase, parseLang } from '../options.ts';
@@ -147,7 +148,7 @@ export async function runRebalanceCommand(
   });
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
-    if (!o.allowStale) throw staleDataError(result.freshness, result.asOf);
+    if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
     result.warnings.unshift(...staleDataWarnings(result.freshness));
   }
   result.warnings.unshift(...imported.warnings);

@@ -56,20 +56,46 @@ function describeRate(x: FxFreshness): string {
   return `${pair}: ${kind} of ${x.last}, ${x.age} trading days old`;
 }
 
-/** `A, B: last close 2026-05-29, 128 trading days old`: symbols sharing a date are named together, in order. */
-function groupPrices(list: readonly PriceFreshness[]): string[] {
-  const groups = new Map<string, string[]>();
+/** Closes sharing a date (and so an age), symbols in order; `last` null = no close at all. */
+export interface PriceGroup {
+  symbols: string[];
+  last: string | null;
+  age: number | null;
+}
+
+/** Symbols sharing a date are named together, in order of first appearance. */
+export function groupByDate(list: readonly PriceFreshness[]): PriceGroup[] {
+  const groups = new Map<string, PriceGroup>();
   for (const p of list) {
-    const key = p.last === null ? 'no close' : `last close ${p.last}, ${p.age} trading days old`;
-    groups.set(key, [...(groups.get(key) ?? []), p.symbol]);
+    const key = p.last ?? '';
+    const g = groups.get(key);
+    if (g) g.symbols.push(p.symbol);
+    else groups.set(key, { symbols: [p.symbol], last: p.last, age: p.age });
   }
-  return [...groups].map(([what, symbols]) => `${symbols.join(', ')}: ${what}`);
+  return [...groups.values()];
+}
+
+/** What blocks a rebalance: closes grouped by date, and rates, worst first; the wording is the caller's. */
+export function blockingData(f: DataFreshness): { prices: PriceGroup[]; rates: FxFreshness[] } {
+  return {
+    prices: groupByDate(f.prices.filter((p) => blocks(p.staleness))),
+    rates: f.fx.filter((x) => blocks(x.staleness)),
+  };
+}
+
+/** `A, B: last close 2026-05-29, 128 trading days old`. */
+function groupPrices(list: readonly PriceFreshness[]): string[] {
+  return groupByDate(list).map(
+    (g) =>
+      `${g.symbols.join(', ')}: ${g.last === null ? 'no close' : `last close ${g.last}, ${g.age} trading days old`}`,
+  );
 }
 
 /** The refusal: every blocking close and rate with its date and age, and the ways out. */
 export function staleDataError(f: DataFreshness, asOf: string): InputError {
+  const blocking = blockingData(f);
   const prices = groupPrices(f.prices.filter((p) => blocks(p.staleness)));
-  const rates = f.fx.filter((x) => blocks(x.staleness)).map(describeRate);
+  const rates = blocking.rates.map(describeRate);
   return new InputError({
     message: `will not rebalance as of ${asOf} on stale data: ${[...prices, ...rates].join('; ')}`,
     expected: 'closes and daily rates at most 10 trading days old, monthly averages of the previous month',

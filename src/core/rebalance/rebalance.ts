@@ -171,7 +171,20 @@ export function rebalancePortfolio(input: RebalanceInput): RebalanceResult {
         });
         continue;
       }
-      const passedOver = pick.tried.filter((t) => t.reason !== null);
+      // A candidate passed over only for a stale close gets its own warning, with its date (below), not this one.
+      const passedOver = pick.tried.filter((t) => t.reason !== null && !t.stale);
+      for (const st of pick.stale) {
+        const instead = pick.picked.map((c) => c.symbol).join(', ');
+        warnings.push({
+          code: 'candidate-stale',
+          message: `${id}: passed over ${st.symbol}, whose last close (${st.date}) is ${st.age} trading days old, for fresh candidates (${instead})`,
+          sleeve: id,
+          symbol: st.symbol,
+          date: st.date,
+          age: st.age,
+          params: { symbol: st.symbol, date: st.date, age: st.age, instead },
+        });
+      }
       // Said once the orders are final: a candidate may still round to zero, be skipped or be cut.
       const substitution = passedOver.length ? { sleeve: id, passedOver, lines: [] as Line[] } : undefined;
       if (substitution) substitutions.push(substitution);

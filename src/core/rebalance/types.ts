@@ -120,6 +120,8 @@ export interface CandidateTried {
   symbol: string;
   /** Why it was not bought; null for the ones that were. */
   reason: string | null;
+  /** Passed over only because its close is too old (a fresh candidate was bought instead); said in its own warning. */
+  stale?: true;
 }
 
 /** Money a sleeve should have received but no instrument could take: reported, never silently dropped. */
