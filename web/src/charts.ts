@@ -86,12 +86,12 @@ export function donut(
   return {
     color: PALETTE,
     tooltip: { trigger: 'item', valueFormatter: (v: number) => formatMoney(v, currency, lang) },
-    legend: { orient: 'vertical', right: 0, top: 'middle' },
+    legend: { type: 'scroll', bottom: 0 },
     series: [
       {
         type: 'pie',
-        radius: ['45%', '72%'],
-        center: ['35%', '50%'],
+        radius: ['40%', '66%'],
+        center: ['50%', '44%'],
         label: { formatter: '{d}%' },
         data: rows.filter((r) => r.value > 0),
       },

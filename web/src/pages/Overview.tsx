@@ -18,6 +18,8 @@ export function Overview() {
   const pct = (x: number) => formatPct(x, lang);
   const unclassified = doc.positions.filter((p) => p.sleeve === 'unclassified');
   const stale = doc.warnings.filter((w) => w.code.startsWith('stale'));
+  // Everything else the check wants the reader to know (concentration, duplicates, currency mismatches…).
+  const notes = doc.warnings.filter((w) => !w.code.startsWith('stale') && w.code !== 'unclassified');
   const accounts = new Set(doc.positions.map((p) => p.account));
   return (
     <div className="page" data-testid="page-overview">
@@ -90,6 +92,17 @@ export function Overview() {
           </div>
         </div>
       </section>
+
+      {notes.length > 0 && (
+        <section className="panel callout" data-testid="warnings">
+          <h2>{t.warnings}</h2>
+          <ul>
+            {notes.map((w) => (
+              <li key={`${w.code}-${w.message}`}>{w.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {(unclassified.length > 0 || stale.length > 0) && (
         <section className="grid2">
