@@ -123,7 +123,7 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
         p.priceDate ?? '',
         money(p.value),
         pct(p.weight),
-        p.sleeve,
+        sleeveName(p.sleeve, lang),
       ]),
       ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right', 'left'],
     ),
