@@ -22,6 +22,7 @@ import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
 import { runStressCommand } from '../../src/cli/commands/stress.ts';
 import { isInputError } from '../../src/core/errors.ts';
+import { SAMPLE_ORDERS } from '../support/sample-orders.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const SAMPLE = 'examples/sample-holdings.csv';
@@ -273,22 +274,7 @@ describe('rebalance refuses stale data', () => {
       [{ base: 'USD', quote: 'KRW', date: '2026-11-24', rate: 1483.7977 }],
     );
     const doc = await runRebalanceCommand([SAMPLE], { base: 'KRW', lang: 'en', db }, NOW);
-    expect(doc.orders.map((o) => [o.account, o.side, o.symbol, o.quantity])).toEqual([
-      ['미국주식', 'sell', 'AAPL', 60],
-      ['미국주식', 'sell', 'MSFT', 40],
-      ['미국주식', 'sell', 'GOOGL', 45],
-      ['미국주식', 'sell', 'AMZN', 50],
-      ['미국주식', 'sell', 'META', 12],
-      ['미국주식', 'buy', 'CEG', 107],
-      ['미국주식', 'buy', 'TER', 45],
-      ['미국주식', 'buy', 'EMR', 117],
-      ['미국주식', 'buy', 'ISRG', 39],
-      ['미국주식', 'buy', 'RTX', 15],
-      ['미국주식', 'buy', 'LMT', 5],
-      ['미국주식', 'buy', 'CRWD', 3],
-      ['키움 위탁', 'sell', '005930.KS', 64],
-      ['키움 위탁', 'sell', '000660.KS', 3],
-    ]);
+    expect(doc.orders.map((o) => [o.account, o.side, o.symbol, o.quantity])).toEqual(SAMPLE_ORDERS);
     const isrg = doc.orders.find((o) => o.symbol === 'ISRG');
     expect(isrg?.priceDate).toBe('2026-11-24');
     expect(isrg?.valueBase).toBeCloseTo(39 * 424.6400146484375 * 1483.7977, 3);
