@@ -40,10 +40,6 @@ export function onOrBefore(series: Series, day: number): Observation | undefined
   return { value: series.values[i] as number, day: series.days[i] as number };
 }
 
-export function firstDay(series: Series): number | undefined {
-  return series.days.length ? series.days[0] : undefined;
-}
-
 export function lastDay(series: Series): number | undefined {
   return series.days.length ? series.days[series.days.length - 1] : undefined;
 }

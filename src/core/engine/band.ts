@@ -10,8 +10,6 @@ export interface Band {
   rel: number;
 }
 
-export const NO_BAND: Band = { abs: 0, rel: 0 };
-
 // Floats summing to exactly the band should not trigger.
 const EPS = 1e-12;
 
@@ -20,14 +18,6 @@ export function outsideBand(weight: number, target: number, band: Band): boolean
   if (band.abs <= 0 && band.rel <= 0) return dev > EPS;
   if (band.abs > 0 && dev > band.abs + EPS) return true;
   if (band.rel > 0 && dev > band.rel * target + EPS) return true;
-  return false;
-}
-
-/** True when any of the weights is outside its band around its target. */
-export function anyOutsideBand(weights: ArrayLike<number>, targets: ArrayLike<number>, band: Band): boolean {
-  for (let i = 0; i < weights.length; i++) {
-    if (outsideBand(weights[i] as number, targets[i] as number, band)) return true;
-  }
   return false;
 }
 
