@@ -26,7 +26,10 @@ export function outsideBand(weight: number, target: number, band: Band): boolean
  * Returns undefined for text that is not a band, so callers can name the option in their error.
  */
 export function parseBand(text: string): Band | undefined {
-  const parts = text.split('/').map((s) => Number(s.trim()));
-  if (parts.length > 2 || parts.some((x) => !Number.isFinite(x) || x < 0 || x >= 1)) return undefined;
+  const texts = text.split('/').map((s) => s.trim());
+  // An empty part (`0.05/`) is a typo, not a zero band.
+  if (texts.length > 2 || texts.some((t) => t === '')) return undefined;
+  const parts = texts.map(Number);
+  if (parts.some((x) => !Number.isFinite(x) || x < 0 || x >= 1)) return undefined;
   return { abs: parts[0] ?? 0, rel: parts[1] ?? 0 };
 }

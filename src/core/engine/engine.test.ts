@@ -42,6 +42,8 @@ describe('bands', () => {
     expect(parseBand('0.05/0.25')).toEqual({ abs: 0.05, rel: 0.25 });
     expect(parseBand('5%')).toBeUndefined();
     expect(parseBand('2')).toBeUndefined();
+    expect(parseBand('0.05/')).toBeUndefined();
+    expect(parseBand('')).toBeUndefined();
   });
 });
 
