@@ -34,6 +34,13 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // On a phone the navigation scrolls sideways: keep the current page's tab in view.
+  useEffect(() => {
+    document
+      .querySelector(`[data-testid="nav-${page}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [page]);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem('dispersion.lang', lang);
@@ -61,17 +68,23 @@ export function App() {
         </nav>
         <div className="controls">
           <label>
-            {t.base}
-            <select value={base} onChange={(e) => setBase(e.target.value)} data-testid="base-select">
+            <span className="lbl">{t.base}</span>
+            <select
+              value={base}
+              onChange={(e) => setBase(e.target.value)}
+              aria-label={t.base}
+              data-testid="base-select"
+            >
               {[...new Set([base, ...BASES])].map((b) => (
                 <option key={b}>{b}</option>
               ))}
             </select>
           </label>
           <label>
-            {t.asOf}
+            <span className="lbl">{t.asOf}</span>
             <input
               type="date"
+              aria-label={t.asOf}
               value={asOf}
               onChange={(e) => setAsOf(e.target.value)}
               data-testid="asof-input"

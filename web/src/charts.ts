@@ -24,7 +24,7 @@ export interface SleeveRow {
 }
 
 /** Weight bars against target markers, with the rebalancing band drawn as a range around each target. */
-export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang): EChartsCoreOption {
+export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang, width = 640): EChartsCoreOption {
   const names = sleeves.map((s) => sleeveName(s.id, lang));
   const pct = (x: number) => formatPct(x, lang);
   return {
@@ -32,8 +32,15 @@ export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang): ECha
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => pct(v) } },
-    yAxis: { type: 'category', data: names, inverse: true },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPct(v, lang, false, 0) } },
+    // On a narrow chart long sleeve names are cut short (the tooltip and the table below give them whole) so the bars
+    // keep most of the width.
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { width: Math.max(100, Math.round(width * 0.35)), overflow: 'truncate' },
+    },
     series: [
       {
         name: lang === 'ko' ? '현재 비중' : 'Weight',

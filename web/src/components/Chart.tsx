@@ -10,8 +10,11 @@ import {
 } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
+// @ts-expect-error: echarts ships its locale objects without type declarations.
+import langKO from 'echarts/lib/i18n/langKO.js';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useSettings } from '../state.tsx';
 
 echarts.use([
   BarChart,
@@ -27,32 +30,62 @@ echarts.use([
   DataZoomComponent,
   CanvasRenderer,
 ]);
+echarts.registerLocale('KO', langKO);
+
+/** Chart text in the dashboard's own (shipped) font, like the rest of the page. */
+const TEXT = { fontFamily: '"Noto Sans KR", sans-serif' };
+
+/** An option, or a function of the chart's width in CSS pixels for charts that lay out differently on a phone. */
+export type ChartOption = EChartsCoreOption | ((width: number) => EChartsCoreOption);
 
 export function Chart({
   option,
   height = 320,
   testId,
 }: {
-  option: EChartsCoreOption;
+  option: ChartOption;
   height?: number;
   testId?: string;
 }) {
+  const { lang } = useSettings();
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<{ instance: echarts.ECharts; draw: () => void } | null>(null);
+  const current = useRef(option);
+  current.current = option;
+  // The locale (month names, tooltips) is fixed at init: a language switch makes a new instance.
   useEffect(() => {
-    if (!ref.current) return;
-    chart.current = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    const onResize = () => chart.current?.resize();
-    window.addEventListener('resize', onResize);
+    const box = ref.current;
+    if (!box) return;
+    const c = echarts.init(box, undefined, { renderer: 'canvas', locale: lang === 'ko' ? 'KO' : 'EN' });
+    let width = box.clientWidth;
+    const draw = () => {
+      const o = current.current;
+      // No animation: numbers should be readable at once (and screenshots deterministic).
+      c.setOption({ animation: false, textStyle: TEXT, ...(typeof o === 'function' ? o(width) : o) }, true);
+    };
+    chart.current = { instance: c, draw };
+    draw();
+    // The chart follows its box, not only the window: a panel that changes width redraws the chart to fit.
+    const resize = new ResizeObserver(() => {
+      const w = box.clientWidth;
+      if (w === width) return;
+      width = w;
+      c.resize();
+      if (typeof current.current === 'function') draw();
+    });
+    resize.observe(box);
+    // Canvas text is drawn once: redraw when a slice of the web font arrives after the first paint.
+    document.fonts.addEventListener('loadingdone', draw);
     return () => {
-      window.removeEventListener('resize', onResize);
-      chart.current?.dispose();
+      resize.disconnect();
+      document.fonts.removeEventListener('loadingdone', draw);
+      c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new option (by value) redraws; `current` holds it.
   useEffect(() => {
-    // No animation: numbers should be readable at once (and screenshots deterministic).
-    chart.current?.setOption({ animation: false, ...option }, true);
+    chart.current?.draw();
   }, [option]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -165,45 +165,47 @@ function Result({ doc, log }: { doc: Doc; log: boolean }) {
       <section className="grid2">
         <div className="panel">
           <h2>{l.stats}</h2>
-          <table className="table compact" data-testid="bt-stats">
-            <thead>
-              <tr>
-                <th />
-                {all.map((p) => (
-                  <th key={p.id} className="num">
-                    {p.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>{l.final}</td>
-                {all.map((p) => (
-                  <td key={p.id} className="num" data-testid={`bt-final-${p.id}`}>
-                    {formatMoney(p.final, doc.base, lang)}
-                  </td>
-                ))}
-              </tr>
-              {STATS.map((s) => (
-                <tr key={s.key}>
-                  <td>{s[lang]}</td>
-                  {all.map((p) => {
-                    const v = (p.stats as unknown as Record<string, number | null>)[s.key];
-                    return (
-                      <td key={p.id} className="num">
-                        {v === null || v === undefined
-                          ? '—'
-                          : s.kind === 'pct'
-                            ? formatPct(v, lang)
-                            : v.toFixed(2)}
-                      </td>
-                    );
-                  })}
+          <div className="scroll">
+            <table className="table compact" data-testid="bt-stats">
+              <thead>
+                <tr>
+                  <th />
+                  {all.map((p) => (
+                    <th key={p.id} className="num">
+                      {p.name}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                <tr>
+                  <td>{l.final}</td>
+                  {all.map((p) => (
+                    <td key={p.id} className="num" data-testid={`bt-final-${p.id}`}>
+                      {formatMoney(p.final, doc.base, lang)}
+                    </td>
+                  ))}
+                </tr>
+                {STATS.map((s) => (
+                  <tr key={s.key}>
+                    <td>{s[lang]}</td>
+                    {all.map((p) => {
+                      const v = (p.stats as unknown as Record<string, number | null>)[s.key];
+                      return (
+                        <td key={p.id} className="num">
+                          {v === null || v === undefined
+                            ? '—'
+                            : s.kind === 'pct'
+                              ? formatPct(v, lang)
+                              : v.toFixed(2)}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {doc.proxies.length > 0 && (
             <details className="small">
               <summary className="muted">

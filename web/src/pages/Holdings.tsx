@@ -97,44 +97,46 @@ export function Holdings() {
           {rows.length} / {doc.positions.length}
         </span>
       </div>
-      <table className="table" data-testid="holdings-table">
-        <thead>
-          <tr>
-            {head('account', t.account)}
-            {head('symbol', t.symbol)}
-            <th>{t.name}</th>
-            {head('sleeve', t.sleeve)}
-            {head('country', t.country)}
-            {head('quantity', t.quantity, true)}
-            {head('price', t.price, true)}
-            {head('priceDate', t.priceDate)}
-            {head('value', t.value, true)}
-            {head('weight', t.weight, true)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={`${p.account}|${p.symbol}|${p.currency}`} data-symbol={p.symbol}>
-              <td>{p.account}</td>
-              <td>
-                <code>{p.symbol}</code>
-              </td>
-              <td>{p.name ?? ''}</td>
-              <td>{sleeveName(p.sleeve, lang)}</td>
-              <td>{p.country ?? '—'}</td>
-              <td className="num">{formatNumber(p.quantity, lang)}</td>
-              <td className="num">
-                {p.symbol === 'CASH' ? p.currency : formatMoney(p.price, p.currency, lang)}
-              </td>
-              <td>{p.priceDate ?? ''}</td>
-              <td className="num" data-testid="cell-value">
-                {formatMoney(p.value, doc.base, lang)}
-              </td>
-              <td className="num">{formatPct(p.weight, lang)}</td>
+      <div className="scroll">
+        <table className="table" data-testid="holdings-table">
+          <thead>
+            <tr>
+              {head('account', t.account)}
+              {head('symbol', t.symbol)}
+              <th>{t.name}</th>
+              {head('sleeve', t.sleeve)}
+              {head('country', t.country)}
+              {head('quantity', t.quantity, true)}
+              {head('price', t.price, true)}
+              {head('priceDate', t.priceDate)}
+              {head('value', t.value, true)}
+              {head('weight', t.weight, true)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={`${p.account}|${p.symbol}|${p.currency}`} data-symbol={p.symbol}>
+                <td>{p.account}</td>
+                <td>
+                  <code>{p.symbol}</code>
+                </td>
+                <td>{p.name ?? ''}</td>
+                <td>{sleeveName(p.sleeve, lang)}</td>
+                <td>{p.country ?? '—'}</td>
+                <td className="num">{formatNumber(p.quantity, lang)}</td>
+                <td className="num">
+                  {p.symbol === 'CASH' ? p.currency : formatMoney(p.price, p.currency, lang)}
+                </td>
+                <td>{p.priceDate ?? ''}</td>
+                <td className="num" data-testid="cell-value">
+                  {formatMoney(p.value, doc.base, lang)}
+                </td>
+                <td className="num">{formatPct(p.weight, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

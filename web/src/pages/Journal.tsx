@@ -65,35 +65,37 @@ export function Journal() {
         {months.length === 0 ? (
           <p data-testid="journal-empty">{l.none}</p>
         ) : (
-          <table className="table compact" data-testid="journal-table">
-            <thead>
-              <tr>
-                <th>{l.month}</th>
-                <th className="num">{l.total}</th>
-                <th className="num">{l.checks}</th>
-                <th className="num">{l.orders}</th>
-                <th>{l.rebalanced}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr
-                  key={m.month}
-                  className={m.month === chosen ? 'selected' : 'clickable'}
-                  onClick={() => setMonth(m.month)}
-                  data-month={m.month}
-                >
-                  <td>{m.month}</td>
-                  <td className="num">{formatMoney(m.total, m.base, lang)}</td>
-                  <td className="num">
-                    {m.checksPassed} / {m.checksTotal}
-                  </td>
-                  <td className="num">{m.orders}</td>
-                  <td>{m.rebalanced ? '✔' : '—'}</td>
+          <div className="scroll">
+            <table className="table compact" data-testid="journal-table">
+              <thead>
+                <tr>
+                  <th>{l.month}</th>
+                  <th className="num">{l.total}</th>
+                  <th className="num">{l.checks}</th>
+                  <th className="num">{l.orders}</th>
+                  <th>{l.rebalanced}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr
+                    key={m.month}
+                    className={m.month === chosen ? 'selected' : 'clickable'}
+                    onClick={() => setMonth(m.month)}
+                    data-month={m.month}
+                  >
+                    <td>{m.month}</td>
+                    <td className="num">{formatMoney(m.total, m.base, lang)}</td>
+                    <td className="num">
+                      {m.checksPassed} / {m.checksTotal}
+                    </td>
+                    <td className="num">{m.orders}</td>
+                    <td>{m.rebalanced ? '✔' : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {months.length > 1 && (
@@ -135,17 +137,19 @@ function MonthDetail({ month }: { month: string }) {
         </ul>
       </div>
       <div className="panel">
-        <table className="table compact">
-          <tbody>
-            {[...bySleeve].map(([id, v]) => (
-              <tr key={id}>
-                <td>{sleeveName(id, lang)}</td>
-                <td className="num">{formatPct(m.total > 0 ? v / m.total : 0, lang)}</td>
-                <td className="num">{formatMoney(v, m.base, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="scroll">
+          <table className="table compact">
+            <tbody>
+              {[...bySleeve].map(([id, v]) => (
+                <tr key={id}>
+                  <td>{sleeveName(id, lang)}</td>
+                  <td className="num">{formatPct(m.total > 0 ? v / m.total : 0, lang)}</td>
+                  <td className="num">{formatMoney(v, m.base, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {m.orders.length > 0 && (
           <ul className="small">
             {m.orders.map((o) => (

@@ -49,31 +49,37 @@ export function Overview() {
       <section className="grid2">
         <div className="panel">
           <h2>{t.sleeves}</h2>
-          <Chart option={sleeveBars(doc.sleeves, 0.02, lang)} height={330} testId="chart-sleeves" />
-          <table className="table compact" data-testid="sleeve-table">
-            <thead>
-              <tr>
-                <th>{t.sleeve}</th>
-                <th className="num">{t.weight}</th>
-                <th className="num">{t.target}</th>
-                <th className="num">{t.drift}</th>
-                <th className="num">{t.value}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.sleeves.map((s) => (
-                <tr key={s.id}>
-                  <td>{sleeveName(s.id, lang)}</td>
-                  <td className="num">{pct(s.weight)}</td>
-                  <td className="num">{pct(s.target)}</td>
-                  <td className={`num ${Math.abs(s.drift) > 0.02 ? 'bad' : ''}`}>
-                    {formatPct(s.drift, lang, true)}
-                  </td>
-                  <td className="num">{money(s.value)}</td>
+          <Chart
+            option={(width) => sleeveBars(doc.sleeves, 0.02, lang, width)}
+            height={330}
+            testId="chart-sleeves"
+          />
+          <div className="scroll">
+            <table className="table compact" data-testid="sleeve-table">
+              <thead>
+                <tr>
+                  <th>{t.sleeve}</th>
+                  <th className="num">{t.weight}</th>
+                  <th className="num">{t.target}</th>
+                  <th className="num">{t.drift}</th>
+                  <th className="num">{t.value}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {doc.sleeves.map((s) => (
+                  <tr key={s.id}>
+                    <td>{sleeveName(s.id, lang)}</td>
+                    <td className="num">{pct(s.weight)}</td>
+                    <td className="num">{pct(s.target)}</td>
+                    <td className={`num ${Math.abs(s.drift) > 0.02 ? 'bad' : ''}`}>
+                      {formatPct(s.drift, lang, true)}
+                    </td>
+                    <td className="num">{money(s.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <div className="panel">
           <h2>{t.allocation}</h2>

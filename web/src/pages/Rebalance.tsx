@@ -192,40 +192,42 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
         {accounts.map((a) => (
           <div key={a}>
             <h3>{a}</h3>
-            <table className="table" data-testid="rb-orders">
-              <thead>
-                <tr>
-                  <th>{l.side}</th>
-                  <th>Symbol</th>
-                  <th>{lang === 'ko' ? '종목명' : 'Name'}</th>
-                  <th className="num">{lang === 'ko' ? '수량' : 'Quantity'}</th>
-                  <th className="num">{lang === 'ko' ? '가격' : 'Price'}</th>
-                  <th className="num">{lang === 'ko' ? '금액' : 'Value'}</th>
-                  <th className="num">{doc.base}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.orders
-                  .filter((o) => o.account === a)
-                  .map((o) => (
-                    <tr key={`${o.symbol}-${o.side}`} data-symbol={o.symbol}>
-                      <td className={o.side === 'buy' ? 'good' : 'bad'}>
-                        {o.side === 'buy' ? l.buy : l.sell}
-                      </td>
-                      <td>
-                        <code>{o.symbol}</code>
-                      </td>
-                      <td>{o.name}</td>
-                      <td className="num" data-testid="rb-qty">
-                        {formatNumber(o.quantity, lang)}
-                      </td>
-                      <td className="num">{money(o.price, o.currency)}</td>
-                      <td className="num">{money(o.value, o.currency)}</td>
-                      <td className="num">{money(o.valueBase)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <div className="scroll">
+              <table className="table" data-testid="rb-orders">
+                <thead>
+                  <tr>
+                    <th>{l.side}</th>
+                    <th>Symbol</th>
+                    <th>{lang === 'ko' ? '종목명' : 'Name'}</th>
+                    <th className="num">{lang === 'ko' ? '수량' : 'Quantity'}</th>
+                    <th className="num">{lang === 'ko' ? '가격' : 'Price'}</th>
+                    <th className="num">{lang === 'ko' ? '금액' : 'Value'}</th>
+                    <th className="num">{doc.base}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {doc.orders
+                    .filter((o) => o.account === a)
+                    .map((o) => (
+                      <tr key={`${o.symbol}-${o.side}`} data-symbol={o.symbol}>
+                        <td className={o.side === 'buy' ? 'good' : 'bad'}>
+                          {o.side === 'buy' ? l.buy : l.sell}
+                        </td>
+                        <td>
+                          <code>{o.symbol}</code>
+                        </td>
+                        <td>{o.name}</td>
+                        <td className="num" data-testid="rb-qty">
+                          {formatNumber(o.quantity, lang)}
+                        </td>
+                        <td className="num">{money(o.price, o.currency)}</td>
+                        <td className="num">{money(o.value, o.currency)}</td>
+                        <td className="num">{money(o.valueBase)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         ))}
         {doc.transfers.length > 0 && (
@@ -274,28 +276,30 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
       <section className="grid2">
         <div className="panel">
           <h2>{l.beforeAfter}</h2>
-          <table className="table compact" data-testid="rb-sleeves">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{l.before}</th>
-                <th className="num">{l.after}</th>
-                <th className="num">{lang === 'ko' ? '목표' : 'Target'}</th>
-                <th>{l.within}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.before.sleeves.map((s) => (
-                <tr key={s.id}>
-                  <td>{sleeveName(s.id, lang)}</td>
-                  <td className="num">{pct(s.weight)}</td>
-                  <td className="num">{pct(after.get(s.id)?.weight ?? 0)}</td>
-                  <td className="num">{pct(s.target)}</td>
-                  <td>{after.get(s.id)?.within ? '✔' : '✘'}</td>
+          <div className="scroll">
+            <table className="table compact" data-testid="rb-sleeves">
+              <thead>
+                <tr>
+                  <th />
+                  <th className="num">{l.before}</th>
+                  <th className="num">{l.after}</th>
+                  <th className="num">{lang === 'ko' ? '목표' : 'Target'}</th>
+                  <th>{l.within}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {doc.before.sleeves.map((s) => (
+                  <tr key={s.id}>
+                    <td>{sleeveName(s.id, lang)}</td>
+                    <td className="num">{pct(s.weight)}</td>
+                    <td className="num">{pct(after.get(s.id)?.weight ?? 0)}</td>
+                    <td className="num">{pct(s.target)}</td>
+                    <td>{after.get(s.id)?.within ? '✔' : '✘'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <div className="panel">
           {doc.unresolved.length > 0 && (

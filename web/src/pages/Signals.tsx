@@ -22,15 +22,15 @@ export function Signals() {
     <div className="page" data-testid="page-signals">
       <section className="panel">
         <h2>{lang === 'ko' ? `논지 점검표 (${doc.asOf})` : `Thesis scorecard (${doc.asOf})`}</h2>
-        <table className="table" data-testid="scorecard">
+        <table className="table stack" data-testid="scorecard">
           <tbody>
             {doc.scorecard.map((s) => (
               <tr key={s.claim} data-claim={s.claim}>
-                <td>
+                <td className="wrap claim">
                   <strong>{s.label}</strong>
-                  <div className="muted small wrap">{s.rule}</div>
+                  <div className="muted small">{s.rule}</div>
                 </td>
-                <td>
+                <td className="nowrap">
                   <span className={`verdict ${s.verdict}`} data-testid="verdict">
                     {VERDICT[lang][s.verdict]}
                   </span>

@@ -86,35 +86,37 @@ export function Stress() {
       <section className="grid2">
         <div className="panel">
           <h2>{l.scenarios}</h2>
-          <table className="table compact" data-testid="stress-table">
-            <thead>
-              <tr>
-                <th>{l.scenario}</th>
-                <th>{l.kind}</th>
-                <th className="num">{l.loss}</th>
-                <th className="num">{l.lossPct}</th>
-                <th className="num">{l.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.scenarios.map((x, i) => (
-                <tr
-                  key={x.id}
-                  onClick={() => setSelected(i)}
-                  className={i === selected ? 'selected' : 'clickable'}
-                  data-scenario={x.id}
-                >
-                  <td>{x.name}</td>
-                  <td>{x.kind === 'historical' ? l.historical : l.hypothetical}</td>
-                  <td className="num" data-testid="stress-loss">
-                    {money(x.loss)}
-                  </td>
-                  <td className="num bad">{pct(x.lossPct)}</td>
-                  <td className="num">{money(x.after)}</td>
+          <div className="scroll">
+            <table className="table compact" data-testid="stress-table">
+              <thead>
+                <tr>
+                  <th>{l.scenario}</th>
+                  <th>{l.kind}</th>
+                  <th className="num">{l.loss}</th>
+                  <th className="num">{l.lossPct}</th>
+                  <th className="num">{l.after}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {doc.scenarios.map((x, i) => (
+                  <tr
+                    key={x.id}
+                    onClick={() => setSelected(i)}
+                    className={i === selected ? 'selected' : 'clickable'}
+                    data-scenario={x.id}
+                  >
+                    <td>{x.name}</td>
+                    <td>{x.kind === 'historical' ? l.historical : l.hypothetical}</td>
+                    <td className="num" data-testid="stress-loss">
+                      {money(x.loss)}
+                    </td>
+                    <td className="num bad">{pct(x.lossPct)}</td>
+                    <td className="num">{money(x.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <div className="panel">
           <Chart option={lossChart} height={280} testId="chart-stress" />
@@ -127,17 +129,19 @@ export function Stress() {
               {s.name}: {l.bySleeve}
             </h2>
             {s.description && <p className="muted small">{s.description}</p>}
-            <table className="table compact">
-              <tbody>
-                {s.bySleeve.map((b) => (
-                  <tr key={b.id}>
-                    <td>{sleeveName(b.id, lang)}</td>
-                    <td className="num">{money(b.loss)}</td>
-                    <td className="num">{pct(b.lossPct)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="scroll">
+              <table className="table compact">
+                <tbody>
+                  {s.bySleeve.map((b) => (
+                    <tr key={b.id}>
+                      <td>{sleeveName(b.id, lang)}</td>
+                      <td className="num">{money(b.loss)}</td>
+                      <td className="num">{pct(b.lossPct)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {s.proxies.length > 0 && (
               <p className="muted small">
                 {l.proxies}: {s.proxies.map((p) => `${p.symbol} → ${p.proxy}`).join(', ')}
@@ -161,19 +165,21 @@ export function Stress() {
           </div>
           <div className="panel">
             <h2>{l.worst}</h2>
-            <table className="table compact">
-              <tbody>
-                {s.worst.map((w) => (
-                  <tr key={`${w.account}-${w.symbol}`}>
-                    <td>
-                      <code>{w.symbol}</code> {w.name ?? ''}
-                    </td>
-                    <td className="num">{money(w.loss)}</td>
-                    <td className="num">{pct(w.lossPct)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="scroll">
+              <table className="table compact">
+                <tbody>
+                  {s.worst.map((w) => (
+                    <tr key={`${w.account}-${w.symbol}`}>
+                      <td>
+                        <code>{w.symbol}</code> {w.name ?? ''}
+                      </td>
+                      <td className="num">{money(w.loss)}</td>
+                      <td className="num">{pct(w.lossPct)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         </section>
       )}
@@ -188,56 +194,60 @@ export function Stress() {
             {formatPct(doc.risk.currency.fxShare, lang, true)}
           </p>
           <div className="grid2">
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th>{l.horizon}</th>
-                  <th>{l.confidence}</th>
-                  <th className="num">VaR</th>
-                  <th className="num">CVaR</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.risk.var.map((v) => (
-                  <tr key={`${v.horizon}-${v.confidence}`}>
-                    <td>
-                      {v.horizon === '1d'
-                        ? lang === 'ko'
-                          ? '1일'
-                          : '1 day'
-                        : lang === 'ko'
-                          ? '1개월'
-                          : '1 month'}
-                    </td>
-                    <td>{pct(v.confidence)}</td>
-                    <td className="num">
-                      {pct(v.var)} · {money(v.varAmount)}
-                    </td>
-                    <td className="num">
-                      {pct(v.cvar)} · {money(v.cvarAmount)}
-                    </td>
+            <div className="scroll">
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th>{l.horizon}</th>
+                    <th>{l.confidence}</th>
+                    <th className="num">VaR</th>
+                    <th className="num">CVaR</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th>{lang === 'ko' ? '슬리브' : 'Sleeve'}</th>
-                  <th className="num">{lang === 'ko' ? '비중' : 'Weight'}</th>
-                  <th className="num">{l.contribution}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.risk.sleeves.map((x) => (
-                  <tr key={x.id}>
-                    <td>{sleeveName(x.id, lang)}</td>
-                    <td className="num">{pct(x.weight)}</td>
-                    <td className="num">{pct(x.contribution)}</td>
+                </thead>
+                <tbody>
+                  {doc.risk.var.map((v) => (
+                    <tr key={`${v.horizon}-${v.confidence}`}>
+                      <td>
+                        {v.horizon === '1d'
+                          ? lang === 'ko'
+                            ? '1일'
+                            : '1 day'
+                          : lang === 'ko'
+                            ? '1개월'
+                            : '1 month'}
+                      </td>
+                      <td>{pct(v.confidence)}</td>
+                      <td className="num">
+                        {pct(v.var)} · {money(v.varAmount)}
+                      </td>
+                      <td className="num">
+                        {pct(v.cvar)} · {money(v.cvarAmount)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="scroll">
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th>{lang === 'ko' ? '슬리브' : 'Sleeve'}</th>
+                    <th className="num">{lang === 'ko' ? '비중' : 'Weight'}</th>
+                    <th className="num">{l.contribution}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {doc.risk.sleeves.map((x) => (
+                    <tr key={x.id}>
+                      <td>{sleeveName(x.id, lang)}</td>
+                      <td className="num">{pct(x.weight)}</td>
+                      <td className="num">{pct(x.contribution)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         </section>
       )}
