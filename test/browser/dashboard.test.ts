@@ -1,13 +1,14 @@
 /**
  * The dashboard in a real browser: every page loads, the language switches, a holdings file uploads (and a malformed
  * one is reported with file, line and column), and the numbers on screen equal the CLI's JSON for the same file.
- * Screenshots (1440×900) go to docs/screenshots/ for the README.
+ * Every page fits a phone (390×844) and a desktop (1440×900) in both languages, in the font the dashboard ships.
+ * Screenshots (1440×900, and 390×844 phone views) go to docs/screenshots/ for the README.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
@@ -41,7 +42,7 @@ afterAll(async () => {
 // temporary folder so that running the tests never changes tracked files.
 const SHOTS =
   process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'dispersion-shots-'));
-const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+const shot = (name: string, on: Page = page) => on.screenshot({ path: `${SHOTS}/${name}.png` });
 
 describe('dashboard in Chromium', () => {
   it('opens the overview on the sample and is interactive in under a second', async () => {
@@ -216,5 +217,101 @@ describe('dashboard in Chromium', () => {
     // The 400 answers to the upload tests are expected: the browser logs failed fetches as console errors.
     const unexpected = errors.filter((e) => !/status of 400/.test(e));
     expect(unexpected).toEqual([]);
+  });
+});
+
+/** Each page, and what on it says that its document has arrived. */
+const PAGES: { id: string; ready: string }[] = [
+  { id: 'overview', ready: '[data-testid="chart-sleeves"] canvas' },
+  { id: 'holdings', ready: '[data-testid="holdings-table"]' },
+  { id: 'rebalance', ready: '[data-testid="rb-sleeves"]' },
+  { id: 'backtest', ready: '[data-testid="chart-heatmap"] canvas' },
+  { id: 'stress', ready: '[data-testid="risk"]' },
+  { id: 'signals', ready: '[data-testid="scorecard"]' },
+  { id: 'journal', ready: '[data-testid="journal-table"], [data-testid="journal-empty"]' },
+];
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+
+describe.each(SIZES)('every page at $width×$height', (size) => {
+  describe.each(['en', 'ko'] as const)('in %s', (lang) => {
+    let context: BrowserContext;
+    let p: Page;
+    let errs: string[];
+    beforeAll(async () => {
+      context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+      });
+      p = await context.newPage();
+      errs = watchConsole(p);
+    });
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it.each(PAGES)(
+      '$id fits the width, its nav labels stay on one line, its charts fill their box',
+      async ({ id, ready }) => {
+        await p.goto(`${server.url}/#/${id}`);
+        await p.locator(ready).first().waitFor({ timeout: 40_000 });
+        expect(await p.evaluate(() => document.documentElement.lang)).toBe(lang);
+        const layout = await p.evaluate(() => {
+          const px = (v: string) => Number.parseFloat(v);
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+            // The number of line boxes each label's text takes: a label broken over lines has more than one.
+            nav: [...document.querySelectorAll<HTMLElement>('nav a')].map((a) => {
+              const range = document.createRange();
+              range.selectNodeContents(a);
+              const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+              return { label: a.textContent, lines: tops.size };
+            }),
+            charts: [...document.querySelectorAll<HTMLElement>('[data-testid^="chart-"]')].map((c) => {
+              const parent = c.parentElement as HTMLElement;
+              const st = getComputedStyle(parent);
+              const inner = parent.clientWidth - px(st.paddingLeft) - px(st.paddingRight);
+              return { id: c.dataset.testid, width: c.getBoundingClientRect().width, inner };
+            }),
+          };
+        });
+        expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+        for (const n of layout.nav) expect(n.lines, `nav label ${n.label}`).toBe(1);
+        for (const c of layout.charts) {
+          expect(Math.abs(c.width - c.inner), `${c.id} width`).toBeLessThanOrEqual(1);
+          // The narrowest box a chart sits in on a phone: 390 − 2×12 page padding − 2×12 panel padding − 2 borders.
+          expect(c.width, `${c.id} width`).toBeGreaterThanOrEqual(size.name === 'phone' ? 340 : 500);
+        }
+        if (size.name === 'phone' && (lang === 'ko' || id === 'overview')) {
+          await shot(`${id}-phone${lang === 'ko' ? '-ko' : ''}`, p);
+        }
+      },
+      60_000,
+    );
+
+    it('draws its text in the shipped Noto Sans KR, fetched from the dashboard itself', async () => {
+      await p.goto(`${server.url}/#/overview`);
+      await p.getByTestId('total').waitFor({ timeout: 40_000 });
+      const fonts = await p.evaluate(async () => {
+        await document.fonts.ready;
+        return {
+          family: getComputedStyle(document.body).fontFamily,
+          loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+          files: window.performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => n.endsWith('.woff2')),
+        };
+      });
+      expect(fonts.family.split(',')[0]?.replace(/"/g, '').trim()).toBe('Noto Sans KR');
+      expect(fonts.loaded).toContain('Noto Sans KR');
+      expect(fonts.files.length).toBeGreaterThan(0);
+      for (const f of fonts.files) expect(f.startsWith(`${server.url}/assets/noto-sans-kr-`)).toBe(true);
+      expect(errs).toEqual([]);
+    });
   });
 });
