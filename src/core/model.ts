@@ -19,7 +19,7 @@ export interface ModelSleeve {
    * Instruments that stand in for the sleeve in backtests where the named listings have no history, with weights
    * inside the sleeve summing to 1, and why each was chosen.
    */
-  backtest?: { symbol: string; weight: number; note?: string }[];
+  backtest?: { symbol: string; weight: number; note?: string; noteKo?: string }[];
 }
 
 export interface CheckThresholds {

@@ -135,6 +135,7 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
       code: 'currency-mismatch',
       message: `${symbol}'s closes from ${series.source} are in ${series.currency} but the universe lists ${inst.currency}; valued in ${series.currency}`,
       symbol,
+      params: { source: series.source, valuedIn: series.currency, listed: inst.currency },
       ...where,
     });
   } else if (inst && h.currency && h.currency !== unit.currency) {
@@ -142,6 +143,7 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
       code: 'currency-mismatch',
       message: `${symbol} trades in ${unit.currency} but the row says ${h.currency}; valued in ${unit.currency}`,
       symbol,
+      params: { valuedIn: unit.currency, row: h.currency },
       ...where,
     });
   }

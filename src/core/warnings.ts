@@ -20,4 +20,6 @@ export interface Warning {
   country?: string;
   weight?: number;
   limit?: number;
+  /** Further facts a translated sentence needs (counts, dates, the other currency), by name. */
+  params?: Record<string, string | number>;
 }

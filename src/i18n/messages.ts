@@ -41,9 +41,22 @@ const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
   TW: { en: 'Taiwan', ko: '대만' },
   CN: { en: 'China', ko: '중국' },
   US: { en: 'the US', ko: '미국' },
+  CH: { en: 'Switzerland', ko: '스위스' },
+  DE: { en: 'Germany', ko: '독일' },
+  FR: { en: 'France', ko: '프랑스' },
+  GB: { en: 'the UK', ko: '영국' },
+  // Cash is counted as a "country" of its own in the exposure lists.
+  CASH: { en: 'Cash', ko: '현금' },
 };
 
 export const countryName = (code: string, lang: Lang): string => COUNTRY_NAMES[code]?.[lang] ?? code;
+
+/** A country on its own, as a label (a list of exposures, a table cell): "United States", "미국". */
+export function countryLabel(code: string, lang: Lang): string {
+  if (lang === 'en')
+    return code === 'US' ? 'United States' : code === 'GB' ? 'United Kingdom' : countryName(code, lang);
+  return countryName(code, lang);
+}
 
 /** "Korea, Japan, India" / "한국·일본·인도". */
 function countryList(codes: readonly string[] | undefined, lang: Lang): string {

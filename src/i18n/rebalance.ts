@@ -1,7 +1,7 @@
 /**
  * Wording of `dispersion rebalance` in English and Korean: the table labels and one sentence per rebalance warning
  * code. The core returns codes and numbers (warning.params); this turns them into words. Warnings from valuation
- * (stale prices, unclassified holdings) keep their English message.
+ * (stale prices, unclassified holdings) are worded by warnings.ts.
  */
 import { InputError } from '../core/errors.ts';
 import type { DataFreshness } from '../core/rebalance/freshness.ts';
@@ -11,6 +11,7 @@ import { STALE_ERROR_DAYS } from '../core/valuation.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
 import { sleeveName } from './messages.ts';
+import { warningText } from './warnings.ts';
 
 export const REBALANCE_LABELS = {
   en: {
@@ -135,7 +136,20 @@ export const REBALANCE_LABELS = {
 const num = (w: RebalanceWarning, key: string): number => Number(w.params?.[key] ?? 0);
 const str = (w: RebalanceWarning, key: string): string => String(w.params?.[key] ?? '');
 
-/** The sentence for a rebalance warning in `lang`; other warnings keep their (English) message. */
+/** The codes `rebalanceWarningText` writes itself; any other warning (valuation, import) goes to `warningText`. */
+export const REBALANCE_WARNING_CODES: ReadonlySet<string> = new Set([
+  'left-alone',
+  'not-sold-cash-only',
+  'candidate-substituted',
+  'nothing-investable',
+  'account-short',
+  'buy-cut',
+  'sleeve-outside-band',
+  'candidate-stale',
+  'stale-allowed',
+]);
+
+/** The sentence for a rebalance warning in `lang`; the warnings it inherits from valuation go to `warningText`. */
 export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
   const p = (x: number) => formatPct(x, lang);
   const sleeve = w.sleeve ? sleeveName(w.sleeve, lang) : '';
@@ -259,7 +273,7 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
         : `--allow-stale: orders use old data for ${str(w, 'what')}: ${when}. Check the live quote before you order.`;
     }
     default:
-      return w.message;
+      return warningText(w, lang);
   }
 }
 

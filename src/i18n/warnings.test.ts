@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { warningText } from './warnings.ts';
+import type { RebalanceWarning } from '../core/rebalance/types.ts';
+import { REBALANCE_WARNING_CODES, rebalanceWarningText } from './rebalance.ts';
+import { KOREAN_WARNING_CODES, warningText } from './warnings.ts';
 
 describe('warningText', () => {
   it('keeps the English sentence in English', () => {
@@ -65,10 +70,242 @@ describe('warningText', () => {
 describe('warningText for import warnings', () => {
   it('says in Korean which summary row was skipped and which account was excluded', () => {
     expect(warningText({ code: 'summary-row', message: 'x', line: 9 }, 'ko')).toBe(
-      '9행의 합계 행을 건너뛰었습니다.',
+      '9행의 합계 행을 건너뛰었습니다. 위 행들의 합계이지 보유 종목이 아닙니다.',
     );
     expect(warningText({ code: 'excluded-account', message: 'x', account: '연금' }, 'ko')).toBe(
-      '연금 계좌는 Ghostfolio에서 분석 제외로 설정되어 빠졌습니다.',
+      '연금 계좌는 Ghostfolio에서 분석 제외("isExcluded": true)로 설정되어 빠졌습니다.',
+    );
+  });
+});
+
+/**
+ * Every warning code the source emits, found by reading src/ (`code: 'x'`, also `code: a ? 'x' : 'y'`), so a new code
+ * without a Korean sentence fails here. 'custom' is zod's issue code, not a warning.
+ */
+function emittedCodes(): Map<string, string> {
+  const codes = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/\bcode:\s*([^,\n}]+)/g)) {
+          // The values a code can take: the literal, or each branch of a conditional (not what it is compared to).
+          for (const q of (m[1] ?? '').matchAll(/(?:^|[?:])\s*'([a-z][a-z0-9-]*)'/g)) {
+            if (q[1] && q[1] !== 'custom') codes.set(q[1], path);
+          }
+        }
+      }
+    }
+  };
+  walk(fileURLToPath(new URL('..', import.meta.url)));
+  return codes;
+}
+
+/** One warning per code, with the facts its emitter gives (see the emitter named in each comment). */
+const SAMPLES: Record<string, RebalanceWarning> = {
+  // core/check.ts
+  'stale-price': { code: 'stale-price', message: 'm', symbol: 'NVDA', date: '2026-05-22', age: 5 },
+  'stale-price-error': {
+    code: 'stale-price-error',
+    message: 'm',
+    symbol: 'NVDA',
+    date: '2026-05-01',
+    age: 20,
+  },
+  'stale-fx': {
+    code: 'stale-fx',
+    message: 'm',
+    currency: 'USD',
+    date: '2026-04-30',
+    age: 21,
+    monthlyAverage: true,
+  },
+  'stale-fx-error': { code: 'stale-fx-error', message: 'm', currency: 'USD', date: '2026-03-31', age: 43 },
+  'concentration-position': {
+    code: 'concentration-position',
+    message: 'm',
+    symbols: ['NVDA'],
+    weight: 0.3,
+    limit: 0.2,
+  },
+  'concentration-country': {
+    code: 'concentration-country',
+    message: 'm',
+    country: 'US',
+    weight: 0.75,
+    limit: 0.6,
+  },
+  // core/valuation.ts
+  unclassified: { code: 'unclassified', message: 'm', symbol: 'BTCUSD' },
+  'currency-mismatch': {
+    code: 'currency-mismatch',
+    message: 'm',
+    symbol: 'NVDA',
+    params: { valuedIn: 'USD', row: 'KRW' },
+  },
+  // adapters/import
+  'summary-row': { code: 'summary-row', message: 'm', file: 'a.csv', line: 9 },
+  'cash-currency-assumed': { code: 'cash-currency-assumed', message: 'm' },
+  'zero-quantity': {
+    code: 'zero-quantity',
+    message: 'm',
+    symbol: 'AAPL',
+    account: 'ISA',
+    file: 'a.csv',
+    line: 4,
+  },
+  'duplicate-rows': {
+    code: 'duplicate-rows',
+    message: 'm',
+    symbol: 'NVDA',
+    account: 'ISA',
+    file: 'a.csv',
+    line: 3,
+    params: { lines: '3, 7', total: 15 },
+  },
+  'excluded-account': {
+    code: 'excluded-account',
+    message: 'm',
+    account: 'Old',
+    file: 'g.json',
+    params: { activities: 2, balance: 0 },
+  },
+  'balances-as-of-export': {
+    code: 'balances-as-of-export',
+    message: 'm',
+    file: 'g.json',
+    date: '2026-06-30',
+    params: { asOf: '2026-05-29' },
+  },
+  'activities-after-as-of': {
+    code: 'activities-after-as-of',
+    message: 'm',
+    file: 'g.json',
+    date: '2026-06-02',
+    params: { count: 3, asOf: '2026-05-29' },
+  },
+  'ignored-activities': {
+    code: 'ignored-activities',
+    message: 'm',
+    file: 'g.json',
+    params: { count: 4, types: '3 DIVIDEND, 1 FEE' },
+  },
+  // core/backtest/prepare.ts
+  'backtest-start': { code: 'backtest-start', message: 'm', symbol: 'CEG', date: '2022-01-19' },
+  // core/backtest/backtest.ts
+  'whole-shares-cash': {
+    code: 'whole-shares-cash',
+    message: 'm',
+    weight: 0.12,
+    currency: 'KRW',
+    params: { portfolio: '대분산 2026', left: 1_200_000, initial: 10_000_000 },
+  },
+  'cash-rate': { code: 'cash-rate', message: 'm', currency: 'KRW' },
+  'currency-assumed': { code: 'currency-assumed', message: 'm', symbol: 'XYZ', currency: 'KRW' },
+  // core/stress/stress.ts
+  'stress-unshocked': {
+    code: 'stress-unshocked',
+    message: 'm',
+    symbols: ['BTCUSD'],
+    params: { scenario: 'AI bubble bursts', scenarioKo: 'AI 버블 붕괴' },
+  },
+  'risk-history-too-short': {
+    code: 'risk-history-too-short',
+    message: 'm',
+    date: '2026-05-29',
+    params: { needed: 60 },
+  },
+  'risk-window-shortened': {
+    code: 'risk-window-shortened',
+    message: 'm',
+    symbol: 'CEG',
+    params: { from: '2023-05-30', to: '2026-05-29', requestedFrom: '2023-05-29' },
+  },
+  'risk-monthly-fx': { code: 'risk-monthly-fx', message: 'm', currency: 'USD', params: { base: 'KRW' } },
+  // core/rebalance
+  'left-alone': { code: 'left-alone', message: 'm', params: { sleeves: 'other', share: 0.08 } },
+  'not-sold-cash-only': { code: 'not-sold-cash-only', message: 'm', sleeve: 'mag7-other' },
+  'candidate-substituted': {
+    code: 'candidate-substituted',
+    message: 'm',
+    sleeve: 'defense',
+    params: { passed: '012450.KS', bought: 'LMT, RTX', rounded: '', skipped: '', cut: '' },
+  },
+  'nothing-investable': { code: 'nothing-investable', message: 'm' },
+  'account-short': {
+    code: 'account-short',
+    message: 'm',
+    account: 'ISA',
+    params: { amount: 120, currency: 'USD' },
+  },
+  'buy-cut': {
+    code: 'buy-cut',
+    message: 'm',
+    params: { account: 'ISA', symbol: 'CEG', quantity: 3, planned: 5, cut: 2 },
+  },
+  'sleeve-outside-band': {
+    code: 'sleeve-outside-band',
+    message: 'm',
+    sleeve: 'energy',
+    params: { weight: 0.12, target: 0.2, reason: 'lot', symbol: 'CEG', lotShare: 0.05 },
+  },
+  'candidate-stale': {
+    code: 'candidate-stale',
+    message: 'm',
+    sleeve: 'energy',
+    params: { symbol: 'VST', date: '2026-05-01', age: 20, instead: 'CEG' },
+  },
+  'stale-allowed': {
+    code: 'stale-allowed',
+    message: 'm',
+    params: { what: 'USD→KRW', date: '2026-04-30', age: 21 },
+  },
+};
+
+describe('every warning code in Korean', () => {
+  it('has a Korean sentence for every code the source emits', () => {
+    const codes = emittedCodes();
+    // The walk finds the codes at all (the sample's three import codes, say), so an empty scan cannot pass.
+    expect(codes.has('duplicate-rows') && codes.has('buy-cut') && codes.has('risk-monthly-fx')).toBe(true);
+    const known = new Set([...KOREAN_WARNING_CODES, ...REBALANCE_WARNING_CODES]);
+    const missing = [...codes].filter(([c]) => !known.has(c)).map(([c, file]) => `${c} (${file})`);
+    expect(missing).toEqual([]);
+    const untested = [...codes.keys()].filter((c) => !(c in SAMPLES));
+    expect(untested).toEqual([]);
+  });
+
+  it.each(Object.values(SAMPLES))('writes $code in Korean, with no English phrase and no hole', (w) => {
+    const ko = rebalanceWarningText(w, 'ko');
+    expect(ko).not.toBe(w.message);
+    expect(ko).toMatch(/[가-힣]/);
+    expect(ko).not.toMatch(/undefined|NaN|\[object/);
+    // Two English words in a row would be an English phrase left in (symbols, currencies and files are single words;
+    // a command-line option and its value, `--mode full`, are what the reader types).
+    expect(ko.replace(/--[a-z-]+ [a-z]+/g, '')).not.toMatch(/[A-Za-z]*[a-z][A-Za-z]* +[A-Za-z]*[a-z]/);
+  });
+
+  it('words the backtest and risk warnings from their own facts', () => {
+    expect(rebalanceWarningText(SAMPLES['risk-monthly-fx'] as RebalanceWarning, 'ko')).toBe(
+      'USD→KRW 일별 환율이 위험 구간 일부에 없어 그 기간은 월평균 환율을 썼습니다. 그래서 환율 변동성이 실제보다 작게 나옵니다.',
+    );
+    expect(
+      warningText(
+        {
+          code: 'stale-price',
+          message: 'm',
+          symbol: 'VST',
+          date: '2026-03-31',
+          params: { until: '2026-05-29' },
+        },
+        'ko',
+      ),
+    ).toBe('VST의 마지막 종가가 2026-03-31입니다. 2026-05-29까지 그 값을 이어 씁니다.');
+    expect(warningText({ code: 'cash-rate', message: 'm' }, 'ko')).toBe(
+      '국채 금리 데이터가 없어 현금 수익을 0으로 계산합니다.',
+    );
+    expect(warningText(SAMPLES['duplicate-rows'] as RebalanceWarning, 'ko')).toBe(
+      'a.csv: ISA 계좌의 NVDA이(가) 3, 7행에 나뉘어 있어 합산했습니다 (합계 15).',
     );
   });
 });

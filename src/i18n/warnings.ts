@@ -1,11 +1,14 @@
 /**
  * Warnings in the reader's language. The core writes each warning with a stable code, an English sentence and the
- * facts it is about (symbol, date, age, currency); this turns the codes it knows into Korean from those facts, and
- * keeps the English sentence for any code it does not know, so nothing is ever dropped.
+ * facts it is about (symbol, date, age, currency, `params`); this writes every code in Korean from those facts.
+ * warnings.test.ts finds every code the source emits and fails when one has no Korean sentence here. A warning whose
+ * facts are missing keeps its English sentence rather than print a sentence with a hole in it.
  */
+
+import { STALE_ERROR_DAYS } from '../core/valuation.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { Lang } from './format.ts';
-import { formatPct } from './format.ts';
+import { formatMoney, formatNumber, formatPct } from './format.ts';
 import { countryName } from './messages.ts';
 
 type Ko = (w: Warning) => string | undefined;
@@ -16,21 +19,44 @@ const koCountry = (code: string) => {
   return name === code ? code : `${name}(${code})`;
 };
 
+const param = (w: Warning, key: string): string | undefined => {
+  const v = w.params?.[key];
+  return v === undefined ? undefined : String(v);
+};
+
+/** `file:line: ` in front of an import warning, as the English sentence has it. */
+const at = (w: Warning) => (w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '');
+
+/** A holding named in a warning: `NVDA`, or `USD 현금` for a cash row. */
+const what = (w: Warning) => (w.currency && w.symbol === w.currency ? `${w.currency} 현금` : w.symbol);
+
 const KO: Record<string, Ko> = {
-  'stale-price': (w) =>
-    w.symbol && w.date
-      ? `${w.symbol} 가격이 ${w.date} 기준으로, 기준일보다 ${w.age}거래일 전입니다.`
-      : undefined,
+  'stale-price': (w) => {
+    if (!w.symbol || !w.date) return undefined;
+    // The backtest's form: a series that ends early and is carried forward to the end of the window.
+    const until = param(w, 'until');
+    if (w.age === undefined)
+      return until
+        ? `${w.symbol}의 마지막 종가가 ${w.date}입니다. ${until}까지 그 값을 이어 씁니다.`
+        : undefined;
+    return `${w.symbol} 가격이 ${w.date} 기준으로, 기준일보다 ${w.age}거래일 전입니다.`;
+  },
   'stale-price-error': (w) =>
-    w.symbol && w.date
-      ? `${w.symbol} 가격이 ${w.date} 기준으로, 기준일보다 ${w.age}거래일 전입니다 (10거래일 초과).`
+    w.symbol && w.date && w.age !== undefined
+      ? `${w.symbol} 가격이 ${w.date} 기준으로, 기준일보다 ${w.age}거래일 전입니다 (${STALE_ERROR_DAYS}거래일 초과).`
       : undefined,
-  'stale-fx': (w) =>
-    w.currency && w.date
-      ? `${w.currency} 환율이 ${w.date} 기준${w.monthlyAverage ? ' (월평균)' : ''}으로, 기준일보다 ${w.age}거래일 전입니다.`
-      : undefined,
+  'stale-fx': (w) => {
+    if (!w.currency || !w.date) return undefined;
+    const from = param(w, 'from');
+    const base = param(w, 'base');
+    if (w.age === undefined)
+      return from && base
+        ? `${from}부터 ${w.currency}→${base} 환율이 한 달 넘게 오래되었습니다 (${w.date} 환율).`
+        : undefined;
+    return `${w.currency} 환율이 ${w.date} 기준${w.monthlyAverage ? ' (월평균)' : ''}으로, 기준일보다 ${w.age}거래일 전입니다.`;
+  },
   'stale-fx-error': (w) =>
-    w.currency && w.date
+    w.currency && w.date && w.age !== undefined
       ? `${w.currency} 환율이 ${w.date} 기준${w.monthlyAverage ? ' (월평균)' : ''}으로, 기준일보다 ${w.age}거래일 전입니다 (너무 오래됨).`
       : undefined,
   unclassified: (w) =>
@@ -45,13 +71,120 @@ const KO: Record<string, Ko> = {
     w.country && w.weight !== undefined && w.limit !== undefined
       ? `${koCountry(w.country)} 사업 비중이 현금 제외 보유액의 ${formatPct(w.weight, 'ko')}로, 한 국가 한도 ${formatPct(w.limit, 'ko')}를 넘습니다: 한 국가에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`
       : undefined,
-  'summary-row': (w) => (w.line ? `${w.line}행의 합계 행을 건너뛰었습니다.` : undefined),
+  'summary-row': (w) =>
+    w.line
+      ? `${at(w)}${w.line}행의 합계 행을 건너뛰었습니다. 위 행들의 합계이지 보유 종목이 아닙니다.`
+      : undefined,
   'cash-currency-assumed': () => '통화 열이 없어 예수금을 원화(KRW)로 보았습니다.',
-  'excluded-account': (w) =>
-    w.account ? `${w.account} 계좌는 Ghostfolio에서 분석 제외로 설정되어 빠졌습니다.` : undefined,
-  'currency-mismatch': (w) =>
-    w.symbol ? `${w.symbol}: 파일의 통화와 상장 통화가 다릅니다. ${w.message}` : undefined,
+  'zero-quantity': (w) =>
+    w.symbol && w.account ? `${at(w)}${w.account} 계좌의 ${what(w)} 수량이 0이라 제외했습니다.` : undefined,
+  'duplicate-rows': (w) => {
+    const lines = param(w, 'lines');
+    const total = w.params?.total;
+    if (!w.symbol || !w.account || !lines || typeof total !== 'number') return undefined;
+    return `${w.file ? `${w.file}: ` : ''}${w.account} 계좌의 ${what(w)}이(가) ${lines}행에 나뉘어 있어 합산했습니다 (합계 ${formatNumber(total, 'ko')}).`;
+  },
+  'excluded-account': (w) => {
+    if (!w.account) return undefined;
+    const n = w.params?.activities;
+    const balance = w.params?.balance;
+    const left = [
+      ...(typeof n === 'number' ? [`거래 ${n}건`] : []),
+      ...(typeof balance === 'number' && balance !== 0
+        ? [
+            `현금 잔액 ${formatNumber(balance, 'ko')}${param(w, 'currency') ? ` ${param(w, 'currency')}` : ''}`,
+          ]
+        : []),
+    ];
+    const head = `${w.account} 계좌는 Ghostfolio에서 분석 제외("isExcluded": true)로 설정되어`;
+    return left.length
+      ? `${w.file ? `${w.file}: ` : ''}${head} ${left.join('과 ')}을(를) Ghostfolio처럼 뺐습니다.`
+      : `${head} 빠졌습니다.`;
+  },
+  'balances-as-of-export': (w) => {
+    const asOf = param(w, 'asOf');
+    return w.date && asOf
+      ? `${w.file ? `${w.file}: ` : ''}현금 잔액은 ${asOf}가 아니라 내보낸 날짜 ${w.date} 기준입니다. Ghostfolio 내보내기 파일에는 현재 잔액만 있습니다.`
+      : undefined;
+  },
+  'activities-after-as-of': (w) => {
+    const count = param(w, 'count');
+    const asOf = param(w, 'asOf');
+    return count && asOf && w.date
+      ? `${w.file ? `${w.file}: ` : ''}기준일 ${asOf} 이후 날짜의 거래 ${count}건을 무시했습니다 (${w.date}부터).`
+      : undefined;
+  },
+  'ignored-activities': (w) => {
+    const count = param(w, 'count');
+    const types = param(w, 'types');
+    return count && types
+      ? `${w.file ? `${w.file}: ` : ''}거래 ${count}건을 무시했습니다 (${types}). 보유 수량은 BUY와 SELL만 바꾸고, 현금은 계좌 잔액에서 가져옵니다.`
+      : undefined;
+  },
+  'currency-mismatch': (w) => {
+    const valuedIn = param(w, 'valuedIn');
+    const listed = param(w, 'listed');
+    const row = param(w, 'row');
+    if (!w.symbol || !valuedIn) return undefined;
+    if (listed)
+      return `${w.symbol}: ${param(w, 'source') ?? '시세'} 종가는 ${valuedIn}인데 종목 유니버스에는 ${listed}로 되어 있습니다. ${valuedIn}로 평가했습니다.`;
+    if (row)
+      return `${w.symbol}: 상장 통화는 ${valuedIn}인데 파일에는 ${row}로 적혀 있습니다. ${valuedIn}로 평가했습니다.`;
+    return undefined;
+  },
+  'whole-shares-cash': (w) => {
+    const [portfolio, left, initial] = [param(w, 'portfolio'), w.params?.left, w.params?.initial];
+    if (
+      !portfolio ||
+      typeof left !== 'number' ||
+      typeof initial !== 'number' ||
+      !w.currency ||
+      w.weight === undefined
+    )
+      return undefined;
+    const money = (x: number) => formatMoney(x, w.currency as string, 'ko');
+    return `${portfolio}: 거래 단위 정수 주식으로 사면 초기 금액 ${money(initial)} 중 ${money(left)}(${formatPct(w.weight, 'ko')})이 현금으로 남습니다. 한 단위 가격이 이 금액에 비해 큽니다. --initial을 늘리거나 --whole-shares를 빼세요.`;
+  },
+  'cash-rate': (w) =>
+    w.currency
+      ? `현금은 ${w.currency}로 보유하지만 미국 3개월 국채 금리를 받는 것으로 계산합니다 (${w.currency} 단기 금리 데이터가 번들에 없음).`
+      : '국채 금리 데이터가 없어 현금 수익을 0으로 계산합니다.',
+  'currency-assumed': (w) =>
+    w.symbol && w.currency
+      ? `${w.symbol}은(는) 종목 유니버스에 없어 종가를 ${w.currency}로 보았습니다. 다르면 --universe FILE로 추가하세요.`
+      : undefined,
+  'backtest-start': (w) =>
+    w.symbol && w.date
+      ? `백테스트는 모든 자산에 종가가 있는 첫날인 ${w.date}에 시작합니다 (${w.symbol}의 이력이 가장 늦게 시작).`
+      : undefined,
+  'stress-unshocked': (w) => {
+    const scenario = param(w, 'scenarioKo');
+    return scenario && w.symbols?.length
+      ? `${scenario} 시나리오에 ${w.symbols.join(', ')}에 대한 충격이 없어 가격 변동 없음으로 두었습니다 (환율 변동만 적용).`
+      : undefined;
+  },
+  'risk-history-too-short': (w) => {
+    const needed = param(w, 'needed');
+    return needed && w.date
+      ? `${w.date} 이전의 일간 수익률이 ${needed}개보다 적어 위험 지표를 내지 않았습니다.`
+      : undefined;
+  },
+  'risk-window-shortened': (w) => {
+    const [from, to, requested] = ['from', 'to', 'requestedFrom'].map((k) => param(w, k));
+    return from && to && requested && w.symbol
+      ? `위험 지표는 ${requested}부터의 3년이 아니라 ${from}~${to} 구간으로 계산했습니다. ${w.symbol}의 가격 이력이 더 늦게 시작합니다.`
+      : undefined;
+  },
+  'risk-monthly-fx': (w) => {
+    const base = param(w, 'base');
+    return w.currency && base
+      ? `${w.currency}→${base} 일별 환율이 위험 구간 일부에 없어 그 기간은 월평균 환율을 썼습니다. 그래서 환율 변동성이 실제보다 작게 나옵니다.`
+      : undefined;
+  },
 };
+
+/** The codes this module writes in Korean (warnings.test.ts checks every code the source emits is among them). */
+export const KOREAN_WARNING_CODES: ReadonlySet<string> = new Set(Object.keys(KO));
 
 export function warningText(w: Warning, lang: Lang): string {
   if (lang === 'en') return w.message;

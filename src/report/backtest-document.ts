@@ -13,6 +13,7 @@ function portfolioPart(p: PortfolioOutcome, days: Int32Array) {
   return {
     id: p.id,
     name: p.name,
+    nameKo: p.nameKo ?? null,
     final: p.final,
     contributions: p.contributions,
     rebalances: p.rebalances,
@@ -43,7 +44,7 @@ export function toBacktestDocument(o: BacktestOutcome) {
       contributionPeriod: o.settings.contributionPeriod ?? null,
       riskFree: o.settings.riskFree,
     },
-    portfolio: { id: main.id, name: main.name, weights: main.weights, cash: main.cash },
+    portfolio: { id: main.id, name: main.name, nameKo: main.nameKo, weights: main.weights, cash: main.cash },
     contributions: main.contributions,
     costs: main.costs,
     stats: main.stats,
@@ -54,6 +55,7 @@ export function toBacktestDocument(o: BacktestOutcome) {
       return {
         id: part.id,
         name: part.name,
+        nameKo: part.nameKo,
         final: part.final,
         rebalances: part.rebalances,
         stats: part.stats,

@@ -40,7 +40,7 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
       signals.push({
         id: `sleeve:${s.sleeve}:vs-${bench.toLowerCase()}`,
         kind: 'relative-strength',
-        label: `${basketName(s.sleeve, lang)} vs ${BENCHMARK_NAMES[bench][lang]}`,
+        label: versus(basketName(s.sleeve, lang), BENCHMARK_NAMES[bench][lang], lang),
         status: windows.some((w) => w.excess !== undefined) ? 'ok' : 'no-data',
         basket: s.members,
         benchmark: bench,
@@ -53,7 +53,7 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
     signals.push({
       id: `region:${g.region}:vs-spy`,
       kind: 'relative-strength',
-      label: `${REGION_NAMES[g.region][lang]} vs ${BENCHMARK_NAMES.SPY[lang]}`,
+      label: versus(REGION_NAMES[g.region][lang], BENCHMARK_NAMES.SPY[lang], lang),
       status: g.status === 'ok' && g.vsUs.some((w) => w.excess !== undefined) ? 'ok' : 'no-data',
       basket: g.members,
       benchmark: 'SPY',
@@ -193,4 +193,9 @@ export function readingDoc(r: Reading) {
     source: r.source,
     recordedAt: r.recordedAt ?? null,
   };
+}
+
+/** A basket measured against a benchmark: "Energy vs S&P 500 (SPY)", "S&P 500 (SPY) 대비 에너지". */
+function versus(basket: string, benchmark: string, lang: Lang): string {
+  return lang === 'ko' ? `${benchmark} 대비 ${basket}` : `${basket} vs ${benchmark}`;
 }

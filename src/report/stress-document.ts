@@ -8,12 +8,13 @@ import type { PositionImpact } from '../core/stress/result.ts';
 import type { StressReport } from '../core/stress/stress.ts';
 import type { Lang } from '../i18n/format.ts';
 import { windowName } from '../i18n/stress.ts';
+import { warningText } from '../i18n/warnings.ts';
 
-function impact(x: PositionImpact) {
+function impact(x: PositionImpact, lang: Lang) {
   return {
     account: x.account,
     symbol: x.symbol,
-    name: x.name,
+    name: lang === 'ko' ? (x.nameKo ?? x.name) : x.name,
     sleeve: x.sleeve,
     country: x.country,
     currency: x.currency,
@@ -55,14 +56,14 @@ export function toStressDocument(r: StressReport, lang: Lang = 'en') {
         lossPct: s.lossPct,
         after: s.after,
         bySleeve: s.bySleeve,
-        worst: s.worst.map(impact),
-        positions: s.positions.map(impact),
+        worst: s.worst.map((x) => impact(x, lang)),
+        positions: s.positions.map((x) => impact(x, lang)),
         proxies: s.proxies,
         unshocked: s.unshocked,
       };
     }),
     risk: r.risk,
-    warnings: r.warnings,
+    warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),
   };
 }
 

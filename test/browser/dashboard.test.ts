@@ -231,6 +231,38 @@ const PAGES: { id: string; ready: string }[] = [
   { id: 'journal', ready: '[data-testid="journal-table"], [data-testid="journal-empty"]' },
 ];
 
+// What the page measures about itself. The project's types are Node's (no DOM), so these run as page scripts.
+interface Layout {
+  scrollWidth: number;
+  innerWidth: number;
+  nav: { label: string; lines: number }[];
+  charts: { id: string; width: number; inner: number }[];
+}
+const LAYOUT = `(() => {
+  const px = (v) => Number.parseFloat(v);
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // The line boxes each label's text takes: a label broken over lines has more than one.
+    nav: [...document.querySelectorAll('nav a')].map((a) => {
+      const range = document.createRange();
+      range.selectNodeContents(a);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { label: a.textContent, lines: tops.size };
+    }),
+    charts: [...document.querySelectorAll('[data-testid^="chart-"]')].map((c) => {
+      const st = getComputedStyle(c.parentElement);
+      const inner = c.parentElement.clientWidth - px(st.paddingLeft) - px(st.paddingRight);
+      return { id: c.dataset.testid, width: c.getBoundingClientRect().width, inner };
+    }),
+  };
+})()`;
+const FONTS = `document.fonts.ready.then(() => ({
+  family: getComputedStyle(document.body).fontFamily,
+  loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+  files: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')),
+}))`;
+
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1440, height: 900 },
@@ -258,27 +290,8 @@ describe.each(SIZES)('every page at $width×$height', (size) => {
       async ({ id, ready }) => {
         await p.goto(`${server.url}/#/${id}`);
         await p.locator(ready).first().waitFor({ timeout: 40_000 });
-        expect(await p.evaluate(() => document.documentElement.lang)).toBe(lang);
-        const layout = await p.evaluate(() => {
-          const px = (v: string) => Number.parseFloat(v);
-          return {
-            scrollWidth: document.documentElement.scrollWidth,
-            innerWidth: window.innerWidth,
-            // The number of line boxes each label's text takes: a label broken over lines has more than one.
-            nav: [...document.querySelectorAll<HTMLElement>('nav a')].map((a) => {
-              const range = document.createRange();
-              range.selectNodeContents(a);
-              const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-              return { label: a.textContent, lines: tops.size };
-            }),
-            charts: [...document.querySelectorAll<HTMLElement>('[data-testid^="chart-"]')].map((c) => {
-              const parent = c.parentElement as HTMLElement;
-              const st = getComputedStyle(parent);
-              const inner = parent.clientWidth - px(st.paddingLeft) - px(st.paddingRight);
-              return { id: c.dataset.testid, width: c.getBoundingClientRect().width, inner };
-            }),
-          };
-        });
+        expect(await p.evaluate('document.documentElement.lang')).toBe(lang);
+        const layout = (await p.evaluate(LAYOUT)) as Layout;
         expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
         for (const n of layout.nav) expect(n.lines, `nav label ${n.label}`).toBe(1);
         for (const c of layout.charts) {
@@ -296,17 +309,7 @@ describe.each(SIZES)('every page at $width×$height', (size) => {
     it('draws its text in the shipped Noto Sans KR, fetched from the dashboard itself', async () => {
       await p.goto(`${server.url}/#/overview`);
       await p.getByTestId('total').waitFor({ timeout: 40_000 });
-      const fonts = await p.evaluate(async () => {
-        await document.fonts.ready;
-        return {
-          family: getComputedStyle(document.body).fontFamily,
-          loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
-          files: window.performance
-            .getEntriesByType('resource')
-            .map((e) => e.name)
-            .filter((n) => n.endsWith('.woff2')),
-        };
-      });
+      const fonts = (await p.evaluate(FONTS)) as { family: string; loaded: string[]; files: string[] };
       expect(fonts.family.split(',')[0]?.replace(/"/g, '').trim()).toBe('Noto Sans KR');
       expect(fonts.loaded).toContain('Noto Sans KR');
       expect(fonts.files.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang, width
         barMaxWidth: 18,
       },
       {
-        name: lang === 'ko' ? '목표 ± 허용범위' : 'Target ± band',
+        name: lang === 'ko' ? '목표 ± 허용 범위' : 'Target ± band',
         type: 'scatter',
         symbol: 'diamond',
         symbolSize: 12,
@@ -61,7 +61,7 @@ export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang, width
         markLine: undefined,
       },
       {
-        name: lang === 'ko' ? '목표 ± 허용범위' : 'Target ± band',
+        name: lang === 'ko' ? '목표 ± 허용 범위' : 'Target ± band',
         type: 'bar',
         stack: 'band',
         silent: true,
@@ -72,7 +72,7 @@ export function sleeveBars(sleeves: SleeveRow[], band: number, lang: Lang, width
         tooltip: { show: false },
       },
       {
-        name: lang === 'ko' ? '목표 ± 허용범위' : 'Target ± band',
+        name: lang === 'ko' ? '목표 ± 허용 범위' : 'Target ± band',
         type: 'bar',
         stack: 'band',
         silent: true,

@@ -1,7 +1,8 @@
 /** Dashboard wording in English and Korean. Sleeve and check names come from the same module the CLI uses. */
+import { STALE_WARN_DAYS } from '../../src/core/valuation.ts';
 import type { Lang } from '../../src/i18n/format.ts';
 
-export { CHECK_NAMES, checkTitle, sleeveName } from '../../src/i18n/messages.ts';
+export { CHECK_NAMES, checkTitle, countryLabel, sleeveName } from '../../src/i18n/messages.ts';
 export type { Lang };
 
 const en = {
@@ -41,8 +42,7 @@ const en = {
   unclassifiedHelp:
     'Not in the instrument universe, so not counted in any model sleeve. Add them with --universe FILE.',
   stale: 'Stale prices and rates',
-  staleHelp:
-    'These numbers are older than 3 trading days. Supply fresh closes with --prices DIR or dispersion data update.',
+  staleHelp: `These numbers are older than ${STALE_WARN_DAYS} trading days. Supply fresh closes with --prices DIR or dispersion data update.`,
   account: 'Account',
   symbol: 'Symbol',
   name: 'Name',
@@ -59,6 +59,10 @@ const en = {
   disclaimer: 'Decision support, not investment advice. Everything is computed locally from the data shown.',
   warnings: 'Warnings',
   allocation: 'Allocation',
+  /** A number of days (the days since the last rebalance). */
+  days: (n: number) => `${n}d`,
+  buy: 'Buy',
+  sell: 'Sell',
 };
 
 export type Strings = typeof en;
@@ -91,7 +95,7 @@ const ko: Strings = {
   sleeves: '모델 대비 슬리브 비중',
   weight: '비중',
   target: '목표',
-  band: '허용범위',
+  band: '허용 범위',
   drift: '괴리',
   value: '평가액',
   countries: '국가별',
@@ -99,7 +103,7 @@ const ko: Strings = {
   unclassified: '미분류 종목',
   unclassifiedHelp: '종목 유니버스에 없어 모델 슬리브에 포함되지 않았습니다. --universe FILE로 추가하세요.',
   stale: '오래된 가격·환율',
-  staleHelp: '3거래일보다 오래된 값입니다. --prices DIR 또는 dispersion data update로 최신 종가를 넣으세요.',
+  staleHelp: `${STALE_WARN_DAYS}거래일보다 오래된 값입니다. --prices DIR 또는 dispersion data update로 최신 종가를 넣으세요.`,
   account: '계좌',
   symbol: '종목코드',
   name: '종목명',
@@ -117,6 +121,9 @@ const ko: Strings = {
     '투자 판단을 돕는 도구이며 투자 권유가 아닙니다. 모든 계산은 표시된 데이터로 이 컴퓨터에서 이루어집니다.',
   warnings: '주의',
   allocation: '자산 배분',
+  days: (n: number) => `${n}일`,
+  buy: '매수',
+  sell: '매도',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };

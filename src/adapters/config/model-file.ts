@@ -29,7 +29,14 @@ const modelSchema = z
           candidates: z.array(z.string()).default([]),
           fill: z.number().int().min(1).optional(),
           backtest: z
-            .array(z.object({ symbol: z.string(), weight: fraction, note: z.string().optional() }))
+            .array(
+              z.object({
+                symbol: z.string(),
+                weight: fraction,
+                note: z.string().optional(),
+                noteKo: z.string().optional(),
+              }),
+            )
             .optional(),
         }),
       )

@@ -77,6 +77,7 @@ describe('importHoldingsCsv: ok fixtures', () => {
         account: 'IRA',
         file,
         line: 8,
+        params: { lines: '8, 9', total: 40 },
       },
     ]);
   });

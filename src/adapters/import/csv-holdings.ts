@@ -259,7 +259,7 @@ function zeroWarning(h: Holding, file: string): Warning {
   return {
     code: 'zero-quantity',
     message: `${file}:${h.origin.line}: ${what} in account ${h.account} has a quantity of 0 and was left out`,
-    ...(h.kind === 'security' ? { symbol: h.symbol } : { symbol: h.currency }),
+    ...(h.kind === 'security' ? { symbol: h.symbol } : { symbol: h.currency, currency: h.currency }),
     account: h.account,
     file,
     line: h.origin.line,

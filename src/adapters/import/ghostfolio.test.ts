@@ -58,6 +58,7 @@ describe('importGhostfolioJson', () => {
         code: 'ignored-activities',
         message: `${file}: 2 activities ignored (1 FEE, 1 DIVIDEND): only BUY and SELL change holdings; cash comes from the account balances`,
         file,
+        params: { count: 2, types: '1 FEE, 1 DIVIDEND' },
       },
     ]);
   });
@@ -191,12 +192,14 @@ describe('importGhostfolioJson', () => {
         message: `${file}: account Old 401k is excluded from analysis in Ghostfolio ("isExcluded": true), so its 3 activities and its cash balance of 999999 USD were left out, as Ghostfolio does`,
         account: 'Old 401k',
         file,
+        params: { activities: 3, balance: 999999, currency: 'USD' },
       },
       {
         code: 'excluded-account', // no name → the id; a zero balance is not mentioned
         message: `${file}: account acc-ex2 is excluded from analysis in Ghostfolio ("isExcluded": true), so its 1 activity was left out, as Ghostfolio does`,
         account: 'acc-ex2',
         file,
+        params: { activities: 1, balance: 0, currency: 'KRW' },
       },
     ]);
   });
@@ -220,6 +223,7 @@ describe('importGhostfolioJson', () => {
       message: `${file}: cash balances are as of the export date 2026-05-30, not as of ${asOf}: a Ghostfolio export carries only the current balances`,
       file,
       date: '2026-05-30',
+      params: { asOf },
     });
 
     it('2026-05-10: ignores the three activities dated after it, keeps one at 23:59 on the day', () => {
@@ -244,6 +248,7 @@ describe('importGhostfolioJson', () => {
           message: `${file}: 3 activities dated after the as-of date 2026-05-10 ignored (from 2026-05-11 on)`,
           file,
           date: '2026-05-11',
+          params: { count: 3, asOf: '2026-05-10' },
         },
         balancesWarning('2026-05-10'),
       ]);
@@ -267,6 +272,7 @@ describe('importGhostfolioJson', () => {
           message: `${file}: 1 activity dated after the as-of date 2026-05-20 ignored (from 2026-05-29 on)`,
           file,
           date: '2026-05-29',
+          params: { count: 1, asOf: '2026-05-20' },
         },
         balancesWarning('2026-05-20'),
       ]);

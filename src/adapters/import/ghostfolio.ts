@@ -200,6 +200,7 @@ export function importGhostfolioJson(
         message: `${file}: cash balances are as of the export date ${exported}, not as of ${asOf}: a Ghostfolio export carries only the current balances`,
         file,
         date: exported,
+        params: { asOf },
       });
     }
   }
@@ -228,6 +229,7 @@ function excludedWarnings(
         message: `${file}: account ${account} is excluded from analysis in Ghostfolio ("isExcluded": true), so ${parts.join(' and ')} ${were} left out, as Ghostfolio does`,
         account,
         file,
+        params: { activities: n, balance, ...(a.currency ? { currency: a.currency } : {}) },
       };
     });
 }
@@ -242,6 +244,7 @@ function laterWarning(later: readonly string[], asOf: IsoDate, file: string): Wa
       message: `${file}: ${n} ${n === 1 ? 'activity' : 'activities'} dated after the as-of date ${asOf} ignored (from ${first} on)`,
       file,
       date: first,
+      params: { count: n, asOf },
     },
   ];
 }
@@ -308,6 +311,7 @@ function ignoredWarning(ignored: ReadonlyMap<string, number>, file: string): War
       code: 'ignored-activities',
       message: `${file}: ${total} ${total === 1 ? 'activity' : 'activities'} ignored (${parts.join(', ')}): only BUY and SELL change holdings; cash comes from the account balances`,
       file,
+      params: { count: total, types: parts.join(', ') },
     },
   ];
 }

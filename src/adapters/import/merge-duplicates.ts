@@ -48,9 +48,11 @@ export function mergeDuplicates(
       code: 'duplicate-rows',
       message: `${file}: ${what} in account ${merged.account} appears on lines ${joinLines(lines)}; the rows were summed to ${total}`,
       symbol: merged.kind === 'cash' ? merged.currency : merged.symbol,
+      ...(merged.kind === 'cash' ? { currency: merged.currency } : {}),
       account: merged.account,
       file,
       line: lines[0],
+      params: { lines: lines.join(', '), total },
     });
   }
   return { holdings: [...groups.values()].map((g) => g.merged), warnings };

@@ -116,11 +116,13 @@ export function renderStressText(doc: StressDocument, lang: Lang): string {
       t.correlation,
     );
     const ids = r.correlation.sleeves;
+    // In Korean the sleeves are named (numbered across the top, so the table stays narrow); in English by id.
+    const ko = lang === 'ko';
     out.push(
       renderTable(
-        ['', ...ids],
+        ['', ...ids.map((id, i) => (ko ? String(i + 1) : id))],
         ids.map((id, i) => [
-          id,
+          ko ? `${i + 1} ${sleeveName(id, lang)}` : id,
           ...(r.correlation.matrix[i] ?? []).map((c) => (c === null ? '—' : formatNumber(c, lang, 2))),
         ]),
         ['left', ...ids.map(() => 'right' as const)],

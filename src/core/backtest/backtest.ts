@@ -90,6 +90,7 @@ export interface BacktestInput {
 export interface PortfolioOutcome {
   id: string;
   name: string;
+  nameKo?: string;
   weights: TargetWeight[];
   cash: number;
   final: number;
@@ -179,6 +180,7 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     const outcome: PortfolioOutcome = {
       id: p.id,
       name: p.name,
+      ...(p.nameKo ? { nameKo: p.nameKo } : {}),
       weights: p.assets,
       cash: p.cash,
       final: run.equity[run.equity.length - 1] as number,
@@ -203,6 +205,8 @@ export function backtest(input: BacktestInput): BacktestOutcome {
           code: 'whole-shares-cash',
           message: `${o.name}: whole shares leave ${amount(o.run.startCash)} ${input.base} of the starting ${amount(settings.initial)} ${input.base} (${(share * 100).toFixed(1)}%) in cash: a lot costs too much for this amount; raise --initial or drop --whole-shares`,
           weight: share,
+          currency: input.base,
+          params: { portfolio: o.name, left: o.run.startCash, initial: settings.initial },
         });
       }
     }
@@ -224,6 +228,7 @@ export function backtest(input: BacktestInput): BacktestOutcome {
       warnings.push({
         code: 'cash-rate',
         message: `cash is held in ${input.base} but earns the US 3-month T-bill rate (no ${input.base} money-market rate is bundled)`,
+        currency: input.base,
       });
     }
   }
@@ -268,6 +273,7 @@ function assetSpec(symbol: string, input: BacktestInput, warnings: Warning[]): A
       code: 'currency-assumed',
       message: `${symbol} is not in the instrument universe: its closes are taken to be in ${input.base}; add it with --universe FILE if not`,
       symbol,
+      currency: input.base,
     });
     return { symbol, currency: input.base, quoteFactor: 1, lot: 1 };
   }

@@ -133,6 +133,7 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
         message: `${a.symbol}'s last close is ${fromDay(lastDay)}; it is carried forward to ${fromDay(end)}`,
         symbol: a.symbol,
         date: fromDay(lastDay),
+        params: { until: fromDay(end) },
       });
     }
     let fx = fxByCurrency.get(a.currency);
@@ -215,6 +216,8 @@ function fxSeries(
         code: 'stale-fx',
         message: `from ${fromDay(day)} the ${currency}→${base} rate is older than a month (rate of ${fromDay(q.day)})`,
         date: fromDay(q.day),
+        currency,
+        params: { base, from: fromDay(day) },
       });
     }
     out[t] = q.rate;

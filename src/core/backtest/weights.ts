@@ -18,11 +18,15 @@ export interface ProxyAsset {
   /** Weight in the whole portfolio. */
   weight: number;
   note: string;
+  /** The same reason in Korean, when the model gives it. */
+  noteKo?: string;
 }
 
 export interface PortfolioWeights {
   id: string;
   name: string;
+  /** The model's Korean name, when it has one. */
+  nameKo?: string;
   assets: TargetWeight[];
   /** 1 − Σ asset weights: the cash sleeve (and anything the model leaves unallocated). */
   cash: number;
@@ -53,12 +57,26 @@ export function modelWeights(model: Model): PortfolioWeights {
       const prev = bySymbol.get(item.symbol);
       if (prev) prev.weight = round(prev.weight + w);
       else bySymbol.set(item.symbol, { symbol: item.symbol, weight: w, sleeve: sleeve.id });
-      if (item.note) proxies.push({ sleeve: sleeve.id, symbol: item.symbol, weight: w, note: item.note });
+      if (item.note)
+        proxies.push({
+          sleeve: sleeve.id,
+          symbol: item.symbol,
+          weight: w,
+          note: item.note,
+          ...(item.noteKo ? { noteKo: item.noteKo } : {}),
+        });
     }
   }
   const assets = [...bySymbol.values()];
   const invested = assets.reduce((s, a) => s + a.weight, 0);
-  return { id: model.id, name: model.name, assets, cash: round(Math.max(0, 1 - invested)), proxies };
+  return {
+    id: model.id,
+    name: model.name,
+    ...(model.nameKo ? { nameKo: model.nameKo } : {}),
+    assets,
+    cash: round(Math.max(0, 1 - invested)),
+    proxies,
+  };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface PositionImpact {
   account: string;
   symbol: string;
   name: string | null;
+  /** The universe's Korean name, when it has one. */
+  nameKo: string | null;
   sleeve: SleeveId;
   country: string | null;
   currency: CurrencyCode;
@@ -54,7 +56,9 @@ export interface PositionMove {
 
 /** A priced position moved: value after = value × (1 + priceMove) × fxFactor; hypothetical and historical alike. */
 export function positionImpact(
-  p: Pick<PositionImpact, 'account' | 'symbol' | 'name' | 'sleeve' | 'country' | 'currency' | 'value'>,
+  p: Pick<PositionImpact, 'account' | 'symbol' | 'name' | 'sleeve' | 'country' | 'currency' | 'value'> & {
+    nameKo?: string | null;
+  },
   m: PositionMove,
 ): PositionImpact {
   const after = p.value * (1 + m.priceMove) * m.fxFactor;
@@ -62,6 +66,7 @@ export function positionImpact(
     account: p.account,
     symbol: p.symbol,
     name: p.name,
+    nameKo: p.nameKo ?? null,
     sleeve: p.sleeve,
     country: p.country,
     currency: p.currency,

@@ -48,6 +48,8 @@ export function stressPortfolio(input: StressInput): StressReport {
       warnings.push({
         code: 'stress-unshocked',
         message: `scenario ${s.id} has no shock for ${r.unshocked.join(', ')}: held flat (only currency moves apply)`,
+        symbols: r.unshocked,
+        params: { scenario: s.name, scenarioKo: s.nameKo ?? s.name },
       });
     }
     scenarios.push(r);
@@ -79,6 +81,8 @@ export function stressPortfolio(input: StressInput): StressReport {
       warnings.push({
         code: 'risk-history-too-short',
         message: `fewer than ${MIN_OBSERVATIONS} daily returns before ${check.asOf}: no risk figures`,
+        date: check.asOf,
+        params: { needed: MIN_OBSERVATIONS },
       });
     } else {
       if (risk.shortened) {
@@ -86,12 +90,15 @@ export function stressPortfolio(input: StressInput): StressReport {
           code: 'risk-window-shortened',
           message: `risk figures use ${risk.from} to ${risk.to}, not the three years from ${risk.requestedFrom}: ${risk.limitedBy}'s history starts later`,
           symbol: risk.limitedBy ?? undefined,
+          params: { from: risk.from, to: risk.to, requestedFrom: risk.requestedFrom },
         });
       }
       for (const ccy of risk.monthlyFx) {
         warnings.push({
           code: 'risk-monthly-fx',
           message: `${ccy}→${input.base} has no daily rate for part of the risk window; monthly averages were used there, so currency volatility is understated`,
+          currency: ccy,
+          params: { base: input.base },
         });
       }
     }

@@ -1,6 +1,7 @@
 /** Backtest: the model against SPY, QQQ and the Mag7-concentrated portfolio: curves, drawdowns, statistics, months. */
 import type { EChartsCoreOption } from 'echarts/core';
 import { useState } from 'react';
+import { BACKTEST_LABELS, REBALANCE_CHOICES } from '../../../src/i18n/backtest.ts';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { BacktestCurves, BacktestDocument } from '../../../src/report/backtest-document.ts';
 import { PALETTE } from '../charts.ts';
@@ -22,7 +23,7 @@ const L = {
     monthly: 'Monthly returns of the model',
     proxies: 'Stand-ins used where the named listings have no history',
     portfolio: 'Portfolio',
-    final: 'Final value',
+    final: BACKTEST_LABELS.en.final,
   },
   ko: {
     from: '시작',
@@ -35,23 +36,29 @@ const L = {
     monthly: '모델의 월별 수익률',
     proxies: '이력이 없는 종목 대신 쓴 대용 종목',
     portfolio: '포트폴리오',
-    final: '최종 금액',
+    final: BACKTEST_LABELS.ko.final,
   },
 };
 
-const STATS: { key: string; en: string; ko: string; kind: 'pct' | 'num' }[] = [
-  { key: 'totalReturn', en: 'Total return', ko: '총수익률', kind: 'pct' },
-  { key: 'cagr', en: 'CAGR', ko: '연평균 수익률', kind: 'pct' },
-  { key: 'vol', en: 'Volatility', ko: '변동성', kind: 'pct' },
-  { key: 'sharpe', en: 'Sharpe', ko: '샤프 지수', kind: 'num' },
-  { key: 'sortino', en: 'Sortino', ko: '소르티노 지수', kind: 'num' },
-  { key: 'maxDrawdown', en: 'Max drawdown', ko: '최대 낙폭', kind: 'pct' },
-  { key: 'calmar', en: 'Calmar', ko: '칼마 지수', kind: 'num' },
+// Named as `dispersion backtest` names them.
+const STATS: {
+  key: string;
+  label: 'totalReturn' | 'cagr' | 'vol' | 'sharpe' | 'sortino' | 'maxDd' | 'calmar';
+  kind: 'pct' | 'num';
+}[] = [
+  { key: 'totalReturn', label: 'totalReturn', kind: 'pct' },
+  { key: 'cagr', label: 'cagr', kind: 'pct' },
+  { key: 'vol', label: 'vol', kind: 'pct' },
+  { key: 'sharpe', label: 'sharpe', kind: 'num' },
+  { key: 'sortino', label: 'sortino', kind: 'num' },
+  { key: 'maxDrawdown', label: 'maxDd', kind: 'pct' },
+  { key: 'calmar', label: 'calmar', kind: 'num' },
 ];
 
 export function Backtest() {
   const { lang, base, version } = useSettings();
   const l = L[lang];
+  const c = REBALANCE_CHOICES[lang];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [rebalance, setRebalance] = useState('monthly');
@@ -71,11 +78,11 @@ export function Backtest() {
         <label>
           {l.rebalance}
           <select value={rebalance} onChange={(e) => setRebalance(e.target.value)}>
-            <option value="monthly">monthly</option>
-            <option value="quarterly">quarterly</option>
-            <option value="annual">annual</option>
-            <option value="none">none</option>
-            <option value="band:0.05/0.25">band 5%/25%</option>
+            <option value="monthly">{c.monthly}</option>
+            <option value="quarterly">{c.quarterly}</option>
+            <option value="annual">{c.annual}</option>
+            <option value="none">{c.none}</option>
+            <option value="band:0.05/0.25">{c.band} 5%/25%</option>
           </select>
         </label>
         <label className="check">
@@ -94,9 +101,11 @@ export function Backtest() {
 function Result({ doc, log }: { doc: Doc; log: boolean }) {
   const { lang } = useSettings();
   const l = L[lang];
+  const named = (p: { name: string; nameKo: string | null }) =>
+    lang === 'ko' ? (p.nameKo ?? p.name) : p.name;
   const all = [
-    { id: doc.portfolio.id, name: doc.portfolio.name, final: doc.final, stats: doc.stats },
-    ...doc.benchmarks,
+    { id: doc.portfolio.id, name: named(doc.portfolio), final: doc.final, stats: doc.stats },
+    ...doc.benchmarks.map((b) => ({ ...b, name: named(b) })),
   ];
   const names = new Map(all.map((p) => [p.id, p.name]));
   const curves = doc.curves;
@@ -188,7 +197,7 @@ function Result({ doc, log }: { doc: Doc; log: boolean }) {
                 </tr>
                 {STATS.map((s) => (
                   <tr key={s.key}>
-                    <td>{s[lang]}</td>
+                    <td>{BACKTEST_LABELS[lang][s.label]}</td>
                     {all.map((p) => {
                       const v = (p.stats as unknown as Record<string, number | null>)[s.key];
                       return (
@@ -214,7 +223,7 @@ function Result({ doc, log }: { doc: Doc; log: boolean }) {
               <ul className="muted">
                 {doc.proxies.map((p) => (
                   <li key={`${p.sleeve}-${p.symbol}`}>
-                    <code>{p.symbol}</code> {p.note}
+                    <code>{p.symbol}</code> {lang === 'ko' ? (p.noteKo ?? p.note) : p.note}
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
 import type { CheckDocument } from '../../../src/report/check-document.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { sleeveName } from '../i18n.ts';
+import { countryLabel, sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
 type Position = CheckDocument['positions'][number];
@@ -122,7 +122,7 @@ export function Holdings() {
                 </td>
                 <td>{p.name ?? ''}</td>
                 <td>{sleeveName(p.sleeve, lang)}</td>
-                <td>{p.country ?? '—'}</td>
+                <td>{p.country ? countryLabel(p.country, lang) : '—'}</td>
                 <td className="num">{formatNumber(p.quantity, lang)}</td>
                 <td className="num">
                   {p.symbol === 'CASH' ? p.currency : formatMoney(p.price, p.currency, lang)}

@@ -2,7 +2,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useState } from 'react';
 import type { CheckId } from '../../../src/core/rules.ts';
-import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
+import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
 import type { ListDocument, ShowDocument } from '../../../src/report/journal-document.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
@@ -35,6 +35,11 @@ const L = {
     detail: '월별 상세',
     file: '저널 파일',
   },
+};
+
+const STATUS = {
+  en: { proposed: 'proposed', executed: 'executed' } as Record<string, string>,
+  ko: { proposed: '제안', executed: '실행됨' } as Record<string, string>,
 };
 
 export function Journal() {
@@ -110,7 +115,7 @@ export function Journal() {
 }
 
 function MonthDetail({ month }: { month: string }) {
-  const { lang, version } = useSettings();
+  const { lang, version, t } = useSettings();
   const r = useApi<ShowDocument>(`/api/journal/${month}`, { v: version });
   if (r.state === 'loading') return <Loading />;
   if (r.state === 'error') return <ErrorBox error={r.error} />;
@@ -130,7 +135,7 @@ function MonthDetail({ month }: { month: string }) {
               {c.value === null
                 ? '—'
                 : c.id === 'monthly-rebalancing'
-                  ? `${c.value}d`
+                  ? t.days(c.value)
                   : formatPct(c.value, lang)}
             </li>
           ))}
@@ -154,7 +159,8 @@ function MonthDetail({ month }: { month: string }) {
           <ul className="small">
             {m.orders.map((o) => (
               <li key={`${o.account}-${o.symbol}-${o.side}`}>
-                {o.account} · {o.side} {o.quantity} <code>{o.symbol}</code> ({o.status})
+                {o.account} · {o.side === 'buy' ? t.buy : t.sell} {formatNumber(o.quantity, lang)}{' '}
+                <code>{o.symbol}</code> ({STATUS[lang][o.status] ?? o.status})
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import type { CheckDocument } from '../../../src/report/check-document.ts';
 import { donut, sleeveBars } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { sleeveName } from '../i18n.ts';
+import { countryLabel, sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
 export function Overview() {
@@ -39,7 +39,7 @@ export function Overview() {
               <span className="badge">{c.pass ? t.pass : t.fail}</span> {c.title}
             </div>
             <div className="big" data-testid={`check-value-${c.id}`}>
-              {c.value === null ? '—' : c.id === 'monthly-rebalancing' ? `${c.value}d` : pct(c.value)}
+              {c.value === null ? '—' : c.id === 'monthly-rebalancing' ? t.days(c.value) : pct(c.value)}
             </div>
             <div className="muted small">{c.message}</div>
           </div>
@@ -93,7 +93,12 @@ export function Overview() {
             testId="chart-donut"
           />
           <div className="grid2 tight">
-            <Exposure title={t.countries} rows={doc.countries} pct={pct} testId="countries" />
+            <Exposure
+              title={t.countries}
+              rows={doc.countries.map((c) => ({ ...c, label: countryLabel(c.id, lang) }))}
+              pct={pct}
+              testId="countries"
+            />
             <Exposure title={t.currencies} rows={doc.currencies} pct={pct} testId="currencies" />
           </div>
         </div>
@@ -150,7 +155,7 @@ function Exposure({
   testId,
 }: {
   title: string;
-  rows: { id: string; weight: number }[];
+  rows: { id: string; label?: string; weight: number }[];
   pct: (x: number) => string;
   testId: string;
 }) {
@@ -160,7 +165,7 @@ function Exposure({
       <ul className="bars" data-testid={testId}>
         {rows.map((r) => (
           <li key={r.id}>
-            <span className="bar-label">{r.id}</span>
+            <span className="bar-label">{r.label ?? r.id}</span>
             <span className="bar" style={{ width: `${Math.max(1, r.weight * 100)}%` }} />
             <span className="bar-value">{pct(r.weight)}</span>
           </li>

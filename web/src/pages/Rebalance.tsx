@@ -1,12 +1,16 @@
 /** Rebalance: mode, band and new cash in; this month's orders out, per account, ready to type into a broker app. */
 import { useState } from 'react';
 import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
+import { REBALANCE_LABELS } from '../../../src/i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../../src/report/rebalance-document.ts';
 import { ApiError, postJson, query } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
+// The words the CLI's report uses for the same things (band, orders, sleeves before and after…), so the two read alike;
+// the rest is the page's own (its form and buttons).
+const CLI = REBALANCE_LABELS;
 const L = {
   en: {
     mode: 'Mode',
@@ -17,48 +21,62 @@ const L = {
     fractional: 'Fractional shares',
     allowStale: 'Allow stale prices',
     orders: "This month's orders",
-    noOrders: 'No orders: every sleeve is within its band.',
-    noOrdersOutside: 'No orders, although some sleeves are outside their band: the warnings below say why.',
-    side: 'Side',
+    noOrders: CLI.en.noOrders,
+    noOrdersOutside: CLI.en.noOrdersOutside,
+    side: CLI.en.side,
+    symbol: CLI.en.symbol,
+    name: CLI.en.name,
+    qty: CLI.en.qty,
+    price: CLI.en.price,
+    value: CLI.en.value,
     buy: 'Buy',
     sell: 'Sell',
-    fx: 'Currency conversions',
-    transfers: 'Transfers between accounts (before the buys)',
-    cuts: 'Buys cut (the account could not pay)',
-    beforeAfter: 'Sleeves before and after',
-    before: 'Before',
-    after: 'After',
-    within: 'Within band',
-    unresolved: 'Not placed',
-    skipped: 'Skipped (under minimum trade)',
+    fx: CLI.en.fx,
+    transfers: CLI.en.transfers,
+    cuts: CLI.en.cuts,
+    beforeAfter: CLI.en.sleeves,
+    before: CLI.en.before,
+    after: CLI.en.after,
+    target: CLI.en.target,
+    within: CLI.en.within,
+    unresolved: CLI.en.unresolved,
+    skipped: CLI.en.skipped,
+    warnings: CLI.en.warnings,
     download: 'Download orders (CSV)',
     priceNote: 'Prices are the last closes, not limits: check the live quote before ordering.',
     record: 'Record this month in the journal (orders executed)',
     recorded: (m: string, n: number) => `Recorded ${m}: ${n} orders, marked executed.`,
   },
   ko: {
-    mode: '방식',
-    full: '전체 (매도·매수)',
-    cashOnly: '현금만 (매도 없음)',
-    band: '허용범위',
+    mode: CLI.ko.mode,
+    full: CLI.ko.modes.full,
+    cashOnly: CLI.ko.modes['cash-only'],
+    band: CLI.ko.band,
     newCash: '추가 입금',
     fractional: '소수점 주식',
     allowStale: '오래된 가격 허용',
     orders: '이번 달 주문',
-    noOrders: '주문 없음: 모든 슬리브가 허용범위 안에 있습니다.',
-    noOrdersOutside: '주문 없음. 다만 허용범위를 벗어난 슬리브가 있습니다: 아래 주의 사항을 보세요.',
-    side: '구분',
-    buy: '매수',
-    sell: '매도',
-    fx: '환전',
-    transfers: '계좌 간 이체 (매수 전)',
-    cuts: '줄인 매수 (계좌 잔액 부족)',
-    beforeAfter: '리밸런싱 전후 슬리브 비중',
-    before: '전',
-    after: '후',
-    within: '범위 내',
-    unresolved: '배정 못 함',
-    skipped: '최소 거래금액 미만으로 제외',
+    noOrders: CLI.ko.noOrders,
+    noOrdersOutside: CLI.ko.noOrdersOutside,
+    side: CLI.ko.side,
+    symbol: CLI.ko.symbol,
+    name: CLI.ko.name,
+    qty: CLI.ko.qty,
+    price: CLI.ko.price,
+    value: CLI.ko.value,
+    buy: CLI.ko.buy,
+    sell: CLI.ko.sell,
+    fx: CLI.ko.fx,
+    transfers: CLI.ko.transfers,
+    cuts: CLI.ko.cuts,
+    beforeAfter: CLI.ko.sleeves,
+    before: CLI.ko.before,
+    after: CLI.ko.after,
+    target: CLI.ko.target,
+    within: CLI.ko.within,
+    unresolved: CLI.ko.unresolved,
+    skipped: CLI.ko.skipped,
+    warnings: CLI.ko.warnings,
     download: '주문 내려받기 (CSV)',
     priceNote: '가격은 최근 종가이며 지정가가 아닙니다. 주문 전 실시간 시세를 확인하세요.',
     record: '이번 달을 저널에 기록 (주문 실행됨)',
@@ -197,11 +215,11 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
                 <thead>
                   <tr>
                     <th>{l.side}</th>
-                    <th>Symbol</th>
-                    <th>{lang === 'ko' ? '종목명' : 'Name'}</th>
-                    <th className="num">{lang === 'ko' ? '수량' : 'Quantity'}</th>
-                    <th className="num">{lang === 'ko' ? '가격' : 'Price'}</th>
-                    <th className="num">{lang === 'ko' ? '금액' : 'Value'}</th>
+                    <th>{l.symbol}</th>
+                    <th>{l.name}</th>
+                    <th className="num">{l.qty}</th>
+                    <th className="num">{l.price}</th>
+                    <th className="num">{l.value}</th>
                     <th className="num">{doc.base}</th>
                   </tr>
                 </thead>
@@ -283,7 +301,7 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
                   <th />
                   <th className="num">{l.before}</th>
                   <th className="num">{l.after}</th>
-                  <th className="num">{lang === 'ko' ? '목표' : 'Target'}</th>
+                  <th className="num">{l.target}</th>
                   <th>{l.within}</th>
                 </tr>
               </thead>
@@ -320,7 +338,8 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
               <ul>
                 {doc.skipped.map((s) => (
                   <li key={`${s.account}-${s.symbol}`}>
-                    {s.account} {s.symbol} {s.side} {formatNumber(s.quantity, lang)}
+                    {s.account}: {s.side === 'buy' ? l.buy : l.sell} <code>{s.symbol}</code>{' '}
+                    {formatNumber(s.quantity, lang)}
                   </li>
                 ))}
               </ul>
@@ -328,7 +347,7 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
           )}
           {doc.warnings.length > 0 && (
             <>
-              <h2>{lang === 'ko' ? '주의' : 'Warnings'}</h2>
+              <h2>{l.warnings}</h2>
               <ul className="small">
                 {doc.warnings.map((w) => (
                   <li key={w.message}>{w.message}</li>

@@ -3,55 +3,42 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useState } from 'react';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
+import { STRESS_LABELS } from '../../../src/i18n/stress.ts';
 import type { StressDocument } from '../../../src/report/stress-document.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
+import type { Lang } from '../i18n.ts';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
-const L = {
-  en: {
-    scenarios: 'Scenarios',
-    scenario: 'Scenario',
-    kind: 'Kind',
-    loss: 'Loss',
-    lossPct: 'Loss %',
-    after: 'After',
-    bySleeve: 'Loss by sleeve',
-    worst: 'Positions that hurt most',
-    risk: 'Risk of the portfolio as it stands',
-    vol: 'Volatility (annualised)',
-    volNoFx: 'without currency moves',
-    fxShare: 'share of variance from currency',
-    horizon: 'Horizon',
-    confidence: 'Confidence',
-    contribution: 'Share of risk',
-    proxies: 'Proxies used',
-    sources: 'Sources',
-    hypothetical: 'hypothetical',
-    historical: 'historical',
-  },
-  ko: {
-    scenarios: '시나리오',
-    scenario: '시나리오',
-    kind: '종류',
-    loss: '손실',
-    lossPct: '손실률',
-    after: '충격 후',
-    bySleeve: '슬리브별 손실',
-    worst: '손실이 가장 큰 종목',
-    risk: '현재 포트폴리오의 위험',
-    vol: '변동성 (연율)',
-    volNoFx: '환율 제외',
-    fxShare: '환율에서 오는 분산 비중',
-    horizon: '기간',
-    confidence: '신뢰수준',
-    contribution: '위험 기여도',
-    proxies: '대용 종목',
-    sources: '출처',
-    hypothetical: '가상',
-    historical: '과거',
-  },
+// The CLI report's words for the same things, so the page and `dispersion stress` read alike.
+const words = (lang: Lang) => {
+  const t = STRESS_LABELS[lang];
+  return {
+    scenarios: t.summary,
+    scenario: t.scenario,
+    kind: t.kind,
+    loss: t.loss,
+    lossPct: t.lossPct,
+    after: t.after,
+    bySleeve: lang === 'ko' ? '슬리브별 손실' : 'Loss by sleeve',
+    worst: t.worst,
+    risk: t.risk,
+    vol: t.volatility,
+    volNoFx: t.volNoFx,
+    fxShare: t.fxShare,
+    horizon: t.horizon,
+    confidence: t.confidence,
+    contribution: t.share,
+    sleeve: t.sleeve,
+    weight: t.weight,
+    day: t.day,
+    month: t.month,
+    proxies: lang === 'ko' ? '대용 종목' : 'Proxies used',
+    sources: t.sources,
+    hypothetical: t.hypothetical,
+    historical: t.historical,
+  };
 };
 
 export function Stress() {
@@ -61,7 +48,7 @@ export function Stress() {
   if (r.state === 'loading') return <Loading />;
   if (r.state === 'error') return <ErrorBox error={r.error} />;
   const doc = r.data;
-  const l = L[lang];
+  const l = words(lang);
   const money = (x: number) => formatMoney(x, doc.base, lang);
   const pct = (x: number) => formatPct(x, lang);
   const s = doc.scenarios[selected] ?? doc.scenarios[0];
@@ -207,15 +194,7 @@ export function Stress() {
                 <tbody>
                   {doc.risk.var.map((v) => (
                     <tr key={`${v.horizon}-${v.confidence}`}>
-                      <td>
-                        {v.horizon === '1d'
-                          ? lang === 'ko'
-                            ? '1일'
-                            : '1 day'
-                          : lang === 'ko'
-                            ? '1개월'
-                            : '1 month'}
-                      </td>
+                      <td>{v.horizon === '1d' ? l.day : l.month}</td>
                       <td>{pct(v.confidence)}</td>
                       <td className="num">
                         {pct(v.var)} · {money(v.varAmount)}
@@ -232,8 +211,8 @@ export function Stress() {
               <table className="table compact">
                 <thead>
                   <tr>
-                    <th>{lang === 'ko' ? '슬리브' : 'Sleeve'}</th>
-                    <th className="num">{lang === 'ko' ? '비중' : 'Weight'}</th>
+                    <th>{l.sleeve}</th>
+                    <th className="num">{l.weight}</th>
                     <th className="num">{l.contribution}</th>
                   </tr>
                 </thead>

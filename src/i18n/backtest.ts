@@ -1,0 +1,118 @@
+/** Words of `dispersion backtest` and the dashboard's backtest page, in English and Korean. */
+export const BACKTEST_LABELS = {
+  en: {
+    title: 'Dispersion backtest',
+    base: 'base',
+    rebalance: (r: string) =>
+      r === 'none'
+        ? 'bought once and held'
+        : r.startsWith('band:')
+          ? `rebalanced when a weight leaves its band (${r.slice(5)}, checked monthly)`
+          : `rebalanced ${r === 'annual' ? 'annually' : r}`,
+    dividends: (tr: boolean) => (tr ? 'dividends reinvested' : 'price only (no dividends)'),
+    shares: (f: boolean) => (f ? 'fractional shares' : 'whole shares in exchange lots'),
+    cost: (bps: number) => (bps > 0 ? `${bps} bps per trade` : 'no trading costs'),
+    contribution: (x: string, per: string) => `contributions ${x} ${per}`,
+    per: { monthly: 'a month', quarterly: 'a quarter', annual: 'a year' } as Record<string, string>,
+    statistic: 'Statistic',
+    portfolio: 'Portfolio',
+    final: 'Final value',
+    totalReturn: 'Total return',
+    cagr: 'CAGR',
+    vol: 'Volatility (ann.)',
+    sharpe: 'Sharpe',
+    sortino: 'Sortino',
+    maxDd: 'Max drawdown',
+    ddDates: 'Drawdown peak → trough',
+    recovered: 'Recovered on',
+    notRecovered: 'not yet',
+    calmar: 'Calmar',
+    bestYear: 'Best year',
+    worstYear: 'Worst year',
+    bestMonth: 'Best month',
+    worstMonth: 'Worst month',
+    turnover: 'Turnover (ann.)',
+    correlation: 'Correlation with portfolio',
+    beta: 'Portfolio beta to it',
+    years: 'Calendar-year returns',
+    year: 'Year',
+    partial: 'partial year',
+    holdings: 'Holdings (target weights)',
+    symbol: 'Symbol',
+    sleeve: 'Sleeve',
+    weight: 'Weight',
+    cash: 'Cash (T-bill rate)',
+    proxies: 'Stand-ins used for the model (no history for the named listings)',
+    note: 'Why',
+    warnings: 'Warnings',
+    riskFree: (x: string) => `Sharpe and Sortino use a risk-free rate of ${x} a year.`,
+    disclaimer: 'Past performance of a backtest is not a forecast. Decision support, not investment advice.',
+  },
+  ko: {
+    title: 'Dispersion 백테스트',
+    base: '기준통화',
+    rebalance: (r: string) =>
+      r === 'none'
+        ? '한 번 매수 후 보유'
+        : r.startsWith('band:')
+          ? `비중이 허용 범위(${r.slice(5)})를 벗어나면 리밸런싱 (매월 점검)`
+          : `${r === 'monthly' ? '매월' : r === 'quarterly' ? '분기마다' : '매년'} 리밸런싱`,
+    dividends: (tr: boolean) => (tr ? '배당 재투자' : '가격만 (배당 제외)'),
+    shares: (f: boolean) => (f ? '소수점 주식' : '거래 단위 정수 주식'),
+    cost: (bps: number) => (bps > 0 ? `거래비용 ${bps}bp` : '거래비용 없음'),
+    contribution: (x: string, per: string) => `${per} ${x} 납입`,
+    per: { monthly: '매월', quarterly: '분기마다', annual: '매년' } as Record<string, string>,
+    statistic: '지표',
+    portfolio: '포트폴리오',
+    final: '최종 평가액',
+    totalReturn: '누적 수익률',
+    cagr: '연평균 수익률(CAGR)',
+    vol: '변동성 (연율)',
+    sharpe: '샤프 비율',
+    sortino: '소르티노 비율',
+    maxDd: '최대 낙폭(MDD)',
+    ddDates: '낙폭 고점 → 저점',
+    recovered: '회복일',
+    notRecovered: '미회복',
+    calmar: '칼마 비율',
+    bestYear: '최고의 해',
+    worstYear: '최악의 해',
+    bestMonth: '최고의 달',
+    worstMonth: '최악의 달',
+    turnover: '회전율 (연)',
+    correlation: '포트폴리오와의 상관계수',
+    beta: '포트폴리오의 베타',
+    years: '연도별 수익률',
+    year: '연도',
+    partial: '일부 기간',
+    holdings: '보유 종목 (목표 비중)',
+    symbol: '종목코드',
+    sleeve: '슬리브',
+    weight: '비중',
+    cash: '현금 (미 국채 3개월 금리)',
+    proxies: '모델 대용 종목 (해당 종목의 과거 데이터 없음)',
+    note: '이유',
+    warnings: '주의',
+    riskFree: (x: string) => `샤프·소르티노 비율의 무위험 수익률: 연 ${x}.`,
+    disclaimer:
+      '백테스트의 과거 성과는 미래를 보장하지 않습니다. 투자 판단을 돕는 도구이며 투자 권유가 아닙니다.',
+  },
+} as const;
+
+/** The rebalancing choices the dashboard offers, named as the report names them. */
+export const REBALANCE_CHOICES = {
+  en: {
+    monthly: 'monthly',
+    quarterly: 'quarterly',
+    annual: 'annual',
+    none: 'none (buy and hold)',
+    band: 'band',
+  },
+  ko: {
+    monthly: '매월',
+    quarterly: '분기마다',
+    annual: '매년',
+    none: '없음 (매수 후 보유)',
+    band: '허용 범위',
+  },
+} as const;
