@@ -263,12 +263,43 @@ const FONTS = `document.fonts.ready.then(() => ({
   files: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')),
 }))`;
 
+// The text a reader sees, without code (symbols, files) and the options a select is not showing.
+const VISIBLE_TEXT = `(() => {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll('code, script, style, option:not(:checked)').forEach((e) => e.remove());
+  copy.style.position = 'absolute';
+  document.body.appendChild(copy);
+  const text = copy.innerText;
+  copy.remove();
+  return text;
+})()`;
+
+/**
+ * English left in a Korean page: two English words in a row (after the commands a reader types: `dispersion signals
+ * add …`, `--prices DIR`), or a label the issue found ('Symbol', 'monthly'…). Symbols, currencies, file names and
+ * acronyms (ETF, VaR) are single words, and names like Ghostfolio JSON end in capitals.
+ */
+function englishIn(text: string): string[] {
+  const typed = text.replace(/dispersion( [a-z0-9-]+)+/g, '').replace(/--[a-z-]+( [A-Za-z]+)?/g, '');
+  const phrases = typed.match(/[A-Za-z]*[a-z][A-Za-z]* +[A-Za-z]*[a-z][A-Za-z]*/g) ?? [];
+  const labels =
+    typed.match(
+      /\b(Symbol|Name|Quantity|Price|Value|Weight|Target|Sleeve|Account|Buy|Sell|Warnings|monthly|quarterly|annual|none)\b/g,
+    ) ?? [];
+  return [...phrases, ...labels];
+}
+
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 
 describe.each(SIZES)('every page at $width×$height', (size) => {
+  // The sample again (the tests above uploaded other files), so these pages and their screenshots show it.
+  beforeAll(async () => {
+    const r = await fetch(`${server.url}/api/holdings/reset`, { method: 'POST' });
+    expect(r.ok).toBe(true);
+  });
   describe.each(['en', 'ko'] as const)('in %s', (lang) => {
     let context: BrowserContext;
     let p: Page;
@@ -299,6 +330,7 @@ describe.each(SIZES)('every page at $width×$height', (size) => {
           // The narrowest box a chart sits in on a phone: 390 − 2×12 page padding − 2×12 panel padding − 2 borders.
           expect(c.width, `${c.id} width`).toBeGreaterThanOrEqual(size.name === 'phone' ? 340 : 500);
         }
+        if (lang === 'ko') expect(englishIn((await p.evaluate(VISIBLE_TEXT)) as string)).toEqual([]);
         if (size.name === 'phone' && (lang === 'ko' || id === 'overview')) {
           await shot(`${id}-phone${lang === 'ko' ? '-ko' : ''}`, p);
         }
