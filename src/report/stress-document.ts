@@ -25,7 +25,7 @@ function impact(x: PositionImpact, lang: Lang) {
     priceMove: x.priceMove,
     fxMove: x.fxMove,
     rule: x.rule,
-    rationale: x.rationale,
+    rationale: lang === 'ko' ? (x.rationaleKo ?? x.rationale) : x.rationale,
     proxy: x.proxy,
   };
 }
@@ -51,7 +51,15 @@ export function toStressDocument(r: StressReport, lang: Lang = 'en') {
         description: def ? (lang === 'ko' ? (def.descriptionKo ?? def.description) : def.description) : null,
         window: w ? { from, to } : null,
         origin: def?.origin ?? null,
-        sources: def?.sources ?? [],
+        sources: (def?.sources ?? []).map((src) =>
+          lang === 'ko'
+            ? {
+                label: src.labelKo ?? src.label,
+                figure: src.figureKo ?? src.figure,
+                ...(src.noteKo || src.note ? { note: src.noteKo ?? src.note } : {}),
+              }
+            : { label: src.label, figure: src.figure, ...(src.note ? { note: src.note } : {}) },
+        ),
         loss: s.loss,
         lossPct: s.lossPct,
         after: s.after,

@@ -17,6 +17,20 @@ describe('bundled scenarios', () => {
     expect(all.every((s) => s.nameKo && s.descriptionKo)).toBe(true);
     expect(all[0]?.origin).toBe('bundled:data/scenarios/ai-bubble.json');
   });
+  it('says every reason and source in Korean too, with the same percentages (`stress --lang ko` prints no English)', () => {
+    const pcts = (x: string) => [...x.matchAll(/[+-]?\d+(?:\.\d+)?%/g)].map((m) => m[0]).sort();
+    for (const s of all) {
+      for (const x of s.shocks) {
+        expect(x.rationaleKo, `${s.id} ${x.instrument ?? x.currency ?? x.sleeve}`).toMatch(/[가-힣]/);
+        // A yield change written "1%p" in Korean is "1 point" in English; every other percentage is the same.
+        expect(pcts((x.rationaleKo ?? '').replace(/\d+(?:\.\d+)?%p/g, ''))).toEqual(pcts(x.rationale));
+      }
+      for (const src of s.sources) {
+        expect(src.labelKo, `${s.id} ${src.label}`).toMatch(/[가-힣]/);
+        if (src.note) expect(src.noteKo, `${s.id} ${src.label}`).toBeDefined();
+      }
+    }
+  });
   it('moves KRW and TWD down against USD in all three (the essay: Asia carries the risk)', () => {
     for (const s of all) {
       const krw = s.shocks.find((x) => x.currency === 'KRW');

@@ -26,6 +26,7 @@ const shockSchema = z
       .gt(-1, 'a move of −100% or worse is not a price')
       .refine(Number.isFinite, 'expected a finite number'),
     rationale: z.string().min(10, 'say why this number (the analogue and the reasoning)'),
+    rationaleKo: z.string().min(5).optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -54,7 +55,14 @@ const scenarioSchema = z
     sources: z
       .array(
         z
-          .object({ label: z.string().min(1), figure: z.string().min(1), note: z.string().optional() })
+          .object({
+            label: z.string().min(1),
+            figure: z.string().min(1),
+            note: z.string().optional(),
+            labelKo: z.string().min(1).optional(),
+            figureKo: z.string().min(1).optional(),
+            noteKo: z.string().optional(),
+          })
           .strict(),
       )
       .min(1, 'cite at least one historical analogue'),

@@ -39,6 +39,7 @@ export interface PositionImpact {
   fxMove: number;
   rule: ImpactRule;
   rationale: string | null;
+  rationaleKo: string | null;
   /** The symbol whose history stood in for this one (historical replays only). */
   proxy: string | null;
 }
@@ -51,6 +52,7 @@ export interface PositionMove {
   fxMove: number;
   rule: ImpactRule;
   rationale: string | null;
+  rationaleKo?: string | null;
   proxy: string | null;
 }
 
@@ -77,6 +79,7 @@ export function positionImpact(
     fxMove: m.fxMove,
     rule: m.rule,
     rationale: m.rationale,
+    rationaleKo: m.rationaleKo ?? null,
     proxy: m.proxy,
   };
 }

@@ -24,8 +24,9 @@ export interface Shock {
   currency?: CurrencyCode;
   /** Fractional move: a price in its listing currency, or a currency against USD. Greater than −1. */
   move: number;
-  /** Why this number: the analogue it comes from and the reasoning. */
+  /** Why this number: the analogue it comes from and the reasoning (and the same in Korean, when written). */
   rationale: string;
+  rationaleKo?: string;
 }
 
 export interface ScenarioSource {
@@ -34,6 +35,10 @@ export interface ScenarioSource {
   /** The number it gives (e.g. "−83.0%"). */
   figure: string;
   note?: string;
+  /** The same in Korean, when written. */
+  labelKo?: string;
+  figureKo?: string;
+  noteKo?: string;
 }
 
 export interface Scenario {
@@ -54,6 +59,7 @@ export interface MatchedShock {
   rule: ShockRule;
   move: number;
   rationale: string;
+  rationaleKo?: string;
 }
 
 /** The price shock that applies to a position, or undefined when none matches (the position is held flat). */
@@ -68,7 +74,14 @@ export function priceShockFor(
     if (!m) continue;
     if (!best || m.rank < best.rank) best = { rank: m.rank, shock: s, rule: m.rule };
   }
-  return best && { rule: best.rule, move: best.shock.move, rationale: best.shock.rationale };
+  return (
+    best && {
+      rule: best.rule,
+      move: best.shock.move,
+      rationale: best.shock.rationale,
+      ...(best.shock.rationaleKo ? { rationaleKo: best.shock.rationaleKo } : {}),
+    }
+  );
 }
 
 function matchRule(
@@ -123,6 +136,7 @@ export function applyScenario(
       fxMove: fx - 1,
       rule: p.kind === 'cash' ? 'cash' : (shock?.rule ?? 'none'),
       rationale: shock?.rationale ?? null,
+      rationaleKo: shock?.rationaleKo ?? null,
       proxy: null,
     });
   });

@@ -1,0 +1,58 @@
+/**
+ * `--lang ko` prints no English sentence: the rebalance, stress and backtest reports on the sample (and on fixtures
+ * that raise more warnings) carry no two English words in a row, outside the commands and options a reader types.
+ * Symbols, currencies, file names and acronyms (ETF, VaR, CAGR) are single words and allowed.
+ */
+import { describe, expect, it } from 'vitest';
+import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
+import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
+import { runStressCommand } from '../../src/cli/commands/stress.ts';
+import { renderBacktestText } from '../../src/cli/render/backtest-text.ts';
+import { renderRebalanceText } from '../../src/cli/render/rebalance-text.ts';
+import { renderStressText } from '../../src/cli/render/stress-text.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+function english(text: string): string[] {
+  const typed = text.replace(/dispersion( [a-z0-9-]+)+/g, '').replace(/--[a-z-]+( [A-Za-z:]+)?/g, '');
+  if (text === '') return ['(empty)'];
+  // Table columns are two or more spaces apart: words in neighbouring cells are not a phrase.
+  return typed
+    .split(/ {2,}|\n/)
+    .flatMap((cell) => cell.match(/[A-Za-z]*[a-z][A-Za-z]* +[A-Za-z]*[a-z][A-Za-z]*/g) ?? []);
+}
+
+const FILES = ['examples/sample-holdings.csv', 'test/fixtures/check/defense-energy.csv'];
+
+describe('Korean CLI reports', () => {
+  it.each(FILES)('rebalance --lang ko on %s', async (file) => {
+    const doc = await runRebalanceCommand(
+      [file],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'ko', mode: 'full', band: '0.02' },
+      NOW,
+    );
+    expect(doc.warnings.length).toBeGreaterThan(0);
+    expect(english(renderRebalanceText(doc, 'ko'))).toEqual([]);
+  });
+
+  it.each(FILES)('stress --lang ko on %s', async (file) => {
+    const doc = await runStressCommand([file], { base: 'KRW', asOf: '2026-05-29', lang: 'ko' }, NOW);
+    expect(doc.warnings.length).toBeGreaterThan(0);
+    expect(english(renderStressText(doc, 'ko'))).toEqual([]);
+  });
+
+  it('backtest --lang ko', async () => {
+    const doc = await runBacktestCommand({ base: 'KRW', rebalance: 'monthly', lang: 'ko' }, NOW);
+    expect(doc.warnings.length).toBeGreaterThan(0);
+    expect(english(renderBacktestText(doc, 'ko'))).toEqual([]);
+  });
+
+  it('finds the English it is looking for (the same report in English)', async () => {
+    const doc = await runStressCommand(
+      [FILES[0] as string],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
+    expect(english(renderStressText(doc, 'en')).length).toBeGreaterThan(10);
+  });
+});
