@@ -1,5 +1,6 @@
 /** Words for `dispersion data status` and `data update`, in English and Korean. */
 import type { Gap, Jump, Staleness } from '../core/health.ts';
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/valuation.ts';
 import type { Lang } from './format.ts';
 
 export const STALENESS_LABEL: Record<Staleness, Record<Lang, string>> = {
@@ -46,9 +47,9 @@ export const DATA_WORDS = {
   allFresh: { en: 'Every series is current.', ko: '모든 시계열이 최신입니다.' },
   staleSummary: {
     en: (n: number) =>
-      `${n} series are stale or missing: older than 3 trading days is flagged, older than 10 is an error.`,
+      `${n} series are stale or missing: older than ${STALE_WARN_DAYS} trading days is flagged, older than ${STALE_ERROR_DAYS} is an error.`,
     ko: (n: number) =>
-      `${n}개 시계열이 오래되었거나 없습니다: 3거래일 초과는 경고, 10거래일 초과는 오류입니다.`,
+      `${n}개 시계열이 오래되었거나 없습니다: ${STALE_WARN_DAYS}거래일 초과는 경고, ${STALE_ERROR_DAYS}거래일 초과는 오류입니다.`,
   },
 };
 

@@ -56,6 +56,7 @@ const en = {
   all: 'All',
   loading: 'Loading…',
   error: 'Error',
+  expected: 'expected',
   disclaimer: 'Decision support, not investment advice. Everything is computed locally from the data shown.',
   warnings: 'Warnings',
   allocation: 'Allocation',
@@ -117,6 +118,7 @@ const ko: Strings = {
   all: '전체',
   loading: '불러오는 중…',
   error: '오류',
+  expected: '필요한 값:',
   disclaimer:
     '투자 판단을 돕는 도구이며 투자 권유가 아닙니다. 모든 계산은 표시된 데이터로 이 컴퓨터에서 이루어집니다.',
   warnings: '주의',

@@ -17,7 +17,7 @@ export function ErrorBox({ error }: { error: ApiError }) {
       {where && <code className="where">{where}</code>}
       <span>
         {p.message}
-        {p.expected ? `; expected ${p.expected}` : ''}
+        {p.expected ? `; ${t.expected} ${p.expected}` : ''}
       </span>
       {p.hint && <span className="hint">{p.hint}</span>}
     </div>
