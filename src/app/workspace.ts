@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { importHoldingsFile } from '../adapters/import/index.ts';
+import { type NameResolver, nameResolver, universeListingNames } from '../adapters/import/names.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
@@ -51,8 +52,12 @@ export interface UploadedFile {
 export type HoldingsSource = string | UploadedFile;
 
 export interface ImportOptions {
-  /** The command's as-of day (a day number): a Ghostfolio ledger is read up to it. */
+  /** The command's as-of day (a day number): a Ghostfolio ledger or a transaction log is read up to it. */
   asOf?: number;
+  /** `--format NAME`: the files' format, instead of detecting it. */
+  format?: string;
+  /** Korean names → codes, for exports without codes (Mirae, Samsung); loadPortfolio builds it from the universe. */
+  names?: NameResolver;
 }
 
 /**
@@ -77,6 +82,8 @@ export async function importFiles(
     const r = importHoldingsFile(bytes, file, {
       defaultAccount: accounts[i] as string,
       ...(asOf === undefined ? {} : { asOf }),
+      ...(o.format === undefined ? {} : { format: o.format }),
+      ...(o.names === undefined ? {} : { names: o.names }),
     });
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
@@ -190,7 +197,10 @@ export async function loadPortfolio(
   extraSymbols: Iterable<string> = [],
   importOptions: ImportOptions = {},
 ): Promise<Portfolio> {
-  const imported = await importFiles(files, importOptions);
+  const imported = await importFiles(files, {
+    names: nameResolver(universeListingNames(universe)),
+    ...importOptions,
+  });
   const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
   const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   return { ...imported, market };

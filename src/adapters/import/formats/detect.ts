@@ -1,0 +1,174 @@
+/**
+ * What a file is, decided before any row is read as a holding. In order: a named format whose header signature is
+ * in the first lines (the longest signature wins); else a generic header with a symbol and a quantity column — read
+ * as a transaction log when it also has a date and an action column (or a column whose values are Buy/Sell/
+ * Dividend/매수/매도), as dated snapshots when it has a date column with several dates, and as holdings otherwise.
+ * Anything else is refused with what was recognised and what was missing.
+ */
+import { InputError } from '../../../core/errors.ts';
+import { COLUMN_ALIASES } from '../csv-header.ts';
+import { headerKey, isEmptyCell, parseDateCell } from './cells.ts';
+import { actionKind, mapRoles, missingSignature, type Row, rowKeys, signatureMatches } from './read.ts';
+import { FORMATS, type FormatSpec, GENERIC_TRANSACTIONS, type Role, SHARED_ACTIONS } from './spec.ts';
+
+/** How far down a header may sit below title lines. */
+const HEADER_SEARCH_ROWS = 60;
+
+export type Detection =
+  | { kind: 'named'; spec: FormatSpec; headerIndex: number }
+  | { kind: 'generic-holdings'; headerIndex: number }
+  | {
+      kind: 'generic-transactions' | 'generic-snapshots';
+      spec: FormatSpec;
+      headerIndex: number;
+      columns: Partial<Record<Role, number>>;
+    };
+
+export function detectLayout(rows: readonly Row[], file: string, forced?: string): Detection {
+  const window = rows.slice(0, HEADER_SEARCH_ROWS);
+  if (forced !== undefined && forced !== 'csv') return forcedLayout(window, file, forced);
+  if (forced === undefined) {
+    for (const [i, row] of window.entries()) {
+      const keys = rowKeys(row);
+      const matches = FORMATS.filter((f) => signatureMatches(keys, f));
+      if (matches.length === 0) continue;
+      const best = matches.reduce((a, b) => (b.signature.length > a.signature.length ? b : a));
+      return { kind: 'named', spec: best, headerIndex: i };
+    }
+  }
+  for (const [i, row] of window.entries()) {
+    const keys = rowKeys(row);
+    const has = (role: keyof typeof COLUMN_ALIASES) => COLUMN_ALIASES[role].some((a) => keys.has(a));
+    if (!(has('symbol') && has('quantity'))) continue;
+    return generic(rows, i, file);
+  }
+  throw unknownLayout(window, file);
+}
+
+function generic(rows: readonly Row[], headerIndex: number, file: string): Detection {
+  const header = rows[headerIndex] as Row;
+  const columns = mapRoles(header, GENERIC_TRANSACTIONS);
+  const body = rows.slice(headerIndex + 1, headerIndex + 201);
+  if (columns.action === undefined) {
+    // No column is called type or action; is one full of Buy/Sell anyway?
+    const byValues = actionColumnByValues(header, body);
+    if (byValues !== undefined) columns.action = byValues;
+  }
+  if (columns.action !== undefined && actionShare(body, columns.action) > 0) {
+    if (columns.date === undefined) {
+      throw new InputError({
+        file,
+        line: header.line,
+        column: columns.action + 1,
+        message: `this looks like a transaction log (column "${header.cells[columns.action]?.trim()}" holds actions such as Buy and Sell) but it has no date column`,
+        expected:
+          'a date column (date, trade date, 거래일…) so positions can be netted as of a day, or a holdings file',
+        ko: {
+          message: `거래내역으로 보입니다 ("${header.cells[columns.action]?.trim()}" 열에 매수·매도 같은 거래구분이 있습니다) 그러나 날짜 열이 없습니다`,
+          expected: '기준일까지 순수량을 계산할 날짜 열 (거래일 등), 또는 보유종목 파일',
+        },
+      });
+    }
+    return { kind: 'generic-transactions', spec: GENERIC_TRANSACTIONS, headerIndex, columns };
+  }
+  if (columns.date !== undefined) {
+    const dates = new Set<string>();
+    for (const r of body) {
+      const d = parseDateCell(r.cells[columns.date], 'ymd');
+      if (d) dates.add(d);
+    }
+    if (dates.size > 1) {
+      return {
+        kind: 'generic-snapshots',
+        spec: { ...GENERIC_TRANSACTIONS, kind: 'snapshots' },
+        headerIndex,
+        columns,
+      };
+    }
+  }
+  return { kind: 'generic-holdings', headerIndex };
+}
+
+const ACTION_WORDS = new Set(Object.keys(SHARED_ACTIONS));
+
+function actionColumnByValues(header: Row, body: readonly Row[]): number | undefined {
+  for (let c = 0; c < header.cells.length; c++) {
+    const values = body.map((r) => (r.cells[c] ?? '').trim().toLowerCase()).filter((v) => !isEmptyCell(v));
+    if (values.length === 0) continue;
+    const hits = values.filter((v) => ACTION_WORDS.has(v)).length;
+    if (hits / values.length >= 0.5) return c;
+  }
+  return undefined;
+}
+
+function actionShare(body: readonly Row[], column: number): number {
+  const values = body.map((r) => (r.cells[column] ?? '').trim()).filter((v) => !isEmptyCell(v));
+  if (values.length === 0) return 0;
+  return values.filter((v) => actionKind(v, GENERIC_TRANSACTIONS) !== undefined).length / values.length;
+}
+
+function forcedLayout(window: readonly Row[], file: string, id: string): Detection {
+  const spec = FORMATS.find((f) => f.id === id);
+  if (!spec) {
+    throw new InputError({
+      message: `--format ${id} is not a known format`,
+      expected: `one of csv, ${FORMATS.map((f) => f.id).join(', ')}`,
+      ko: {
+        message: `--format ${id}은(는) 알 수 없는 형식입니다`,
+        expected: `csv, ${FORMATS.map((f) => f.id).join(', ')} 중 하나`,
+      },
+    });
+  }
+  let best: { row: Row; missing: string[] } | undefined;
+  for (const [i, row] of window.entries()) {
+    const keys = rowKeys(row);
+    if (signatureMatches(keys, spec)) return { kind: 'named', spec, headerIndex: i };
+    const missing = missingSignature(keys, spec);
+    if (!best || missing.length < best.missing.length) best = { row, missing };
+  }
+  throw new InputError({
+    file,
+    line: best?.row.line,
+    message: `not a ${spec.label} file: no header row in the first ${HEADER_SEARCH_ROWS} lines has ${spec.signature.length === 1 ? 'its column' : 'all its columns'}${best ? ` (the closest, line ${best.row.line}, lacks ${best.missing.map((m) => `"${m}"`).join(', ')})` : ''}`,
+    expected: `a header with ${spec.signature.map((p) => (typeof p === 'string' ? `"${p}"` : p.map((x) => `"${x}"`).join(' or '))).join(', ')}`,
+    hint: 'leave out --format to detect the format',
+    ko: {
+      message: `${spec.labelKo} 파일이 아닙니다: 처음 ${HEADER_SEARCH_ROWS}행 안에 필요한 열을 모두 가진 헤더가 없습니다${best ? ` (가장 가까운 ${best.row.line}행에 ${best.missing.map((m) => `"${m}"`).join(', ')} 없음)` : ''}`,
+      expected: `${spec.signature.map((p) => (typeof p === 'string' ? `"${p}"` : p.join(' 또는 '))).join(', ')} 열이 있는 헤더`,
+      hint: '--format을 빼면 형식을 자동으로 알아냅니다',
+    },
+  });
+}
+
+function unknownLayout(window: readonly Row[], file: string): InputError {
+  // The row with the most cells we know is the most likely header: say what it has and lacks.
+  const roles: [string, readonly string[]][] = Object.entries(COLUMN_ALIASES);
+  let best: { row: Row; found: string[] } | undefined;
+  for (const row of window) {
+    const keys = rowKeys(row);
+    const found = roles.filter(([, aliases]) => aliases.some((a) => keys.has(a))).map(([role]) => role);
+    if (!best || found.length > best.found.length) best = { row, found };
+  }
+  const missing = ['symbol', 'quantity'].filter((r) => !best?.found.includes(r));
+  const cells = best?.row.cells.filter((c) => c.trim() !== '').map((c) => `"${headerKey(c)}"`) ?? [];
+  const where = best && best.found.length > 0 ? best.row.line : window[0]?.line;
+  const names = FORMATS.map((f) => f.id).join(', ');
+  return new InputError({
+    file,
+    line: where,
+    message:
+      best && best.found.length > 0
+        ? `unknown layout: the likeliest header (line ${best.row.line}: ${cells.join(', ')}) has ${best.found.join(', ')} but no ${missing.join(' and no ')} column, and no named format matches`
+        : `unknown layout: no header row with a symbol and a quantity column in the first ${HEADER_SEARCH_ROWS} lines, and no named format matches`,
+    expected: `a header with a symbol and a quantity column (${COLUMN_ALIASES.symbol.join(', ')} / ${COLUMN_ALIASES.quantity.join(', ')}), or one of the named formats: ${names}`,
+    hint: 'if this is one of the named formats, --format NAME says which column it lacks',
+    ko: {
+      message:
+        best && best.found.length > 0
+          ? `알 수 없는 형식입니다: 헤더로 보이는 ${best.row.line}행(${cells.join(', ')})에 ${best.found.join(', ')} 열은 있으나 ${missing.join(', ')} 열이 없고, 알려진 증권사 형식과도 맞지 않습니다`
+          : `알 수 없는 형식입니다: 처음 ${HEADER_SEARCH_ROWS}행 안에 종목과 수량 열이 있는 헤더가 없고, 알려진 증권사 형식과도 맞지 않습니다`,
+      expected: `종목(${COLUMN_ALIASES.symbol.join(', ')})과 수량(${COLUMN_ALIASES.quantity.join(', ')}) 열이 있는 헤더, 또는 알려진 형식: ${names}`,
+      hint: '알려진 형식이라면 --format NAME으로 어떤 열이 빠졌는지 확인하세요',
+    },
+  });
+}
