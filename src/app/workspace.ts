@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
-import { importHoldingsFile } from '../adapters/import/index.ts';
+import { type FilePrice, importHoldingsFile } from '../adapters/import/index.ts';
 import { type NameResolver, nameResolver, universeListingNames } from '../adapters/import/names.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
@@ -40,6 +40,8 @@ export function openWorkspace(o: WorkspaceOptions): Workspace {
 export interface LoadedHoldings {
   holdings: Holding[];
   warnings: Warning[];
+  /** Prices the files state themselves (a price source of last resort: file-prices.ts). */
+  prices: FilePrice[];
 }
 
 /** A holdings file already in memory (the dashboard's upload): its name as the user knows it, and its bytes. */
@@ -76,6 +78,7 @@ export async function importFiles(
   const asOf = o.asOf === undefined ? undefined : fromDay(o.asOf);
   const holdings: Holding[] = [];
   const warnings: Warning[] = [];
+  const prices: FilePrice[] = [];
   for (const [i, source] of files.entries()) {
     const file = typeof source === 'string' ? source : source.name;
     const bytes = typeof source === 'string' ? await readHoldingsFile(source) : source.bytes;
@@ -87,8 +90,9 @@ export async function importFiles(
     });
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
+    prices.push(...r.prices);
   }
-  return { holdings, warnings };
+  return { holdings, warnings, prices };
 }
 
 /** `a.csv ./a.csv` (or a symlink to it) is one file given twice: importing it twice would double the portfolio. */

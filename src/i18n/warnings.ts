@@ -49,6 +49,24 @@ const KO: Record<string, Ko> = {
   'cash-currency-assumed': () => '통화 열이 없어 예수금을 원화(KRW)로 보았습니다.',
   'excluded-account': (w) =>
     w.account ? `${w.account} 계좌는 Ghostfolio에서 분석 제외로 설정되어 빠졌습니다.` : undefined,
+  'read-as-transactions': (w) =>
+    `${w.file}: 거래내역으로 읽어 계좌·종목별 순수량을 계산했습니다 (배당·수수료·이자·입출금은 주식 수를 바꾸지 않습니다).`,
+  'activities-after-as-of': (w) =>
+    w.date ? `${w.file}: 기준일 이후의 거래(${w.date}부터)는 제외했습니다.` : undefined,
+  'split-applied': (w) =>
+    w.symbol && w.date
+      ? `${w.file}: ${w.account} 계좌의 ${w.symbol}에 ${w.date} 액면분할을 반영했습니다.`
+      : undefined,
+  'snapshot-chosen': (w) =>
+    w.date ? `${w.file}: 여러 날짜의 스냅숏 중 ${w.date} 스냅숏을 읽었습니다.` : undefined,
+  'table-end': (w) =>
+    w.line ? `${w.file}:${w.line}: 표가 여기서 끝납니다. 그 뒤의 내용은 읽지 않았습니다.` : undefined,
+  'unsupported-asset': (w) =>
+    w.line ? `${w.file}:${w.line}: 주식·ETF·펀드만 읽으므로 이 행은 제외했습니다.` : undefined,
+  'file-price': (w) =>
+    w.symbol && w.date
+      ? `${w.symbol}: 더 최신 가격이 없어 ${w.file}:${w.line}의 가격(${w.date} 기준)을 썼습니다.`
+      : undefined,
   'currency-mismatch': (w) =>
     w.symbol ? `${w.symbol}: 파일의 통화와 상장 통화가 다릅니다. ${w.message}` : undefined,
 };
