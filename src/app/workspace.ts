@@ -10,6 +10,7 @@ import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { type FilePrice, importHoldingsFile } from '../adapters/import/index.ts';
 import { type NameResolver, nameResolver, universeListingNames } from '../adapters/import/names.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
+import { importSpreadsheet, isXls, isXlsx } from '../adapters/import/xlsx.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
 import { fromDay } from '../core/dates.ts';
@@ -82,12 +83,17 @@ export async function importFiles(
   for (const [i, source] of files.entries()) {
     const file = typeof source === 'string' ? source : source.name;
     const bytes = typeof source === 'string' ? await readHoldingsFile(source) : source.bytes;
-    const r = importHoldingsFile(bytes, file, {
+    const options = {
       defaultAccount: accounts[i] as string,
       ...(asOf === undefined ? {} : { asOf }),
       ...(o.format === undefined ? {} : { format: o.format }),
       ...(o.names === undefined ? {} : { names: o.names }),
-    });
+    };
+    // Spreadsheets are read asynchronously; everything else (CSV, JSON) by the synchronous importer.
+    const r =
+      isXlsx(bytes) || isXls(bytes)
+        ? await importSpreadsheet(bytes, file, options)
+        : importHoldingsFile(bytes, file, options);
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
     prices.push(...r.prices);

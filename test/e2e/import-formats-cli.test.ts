@@ -57,6 +57,14 @@ describe('check on broker exports', () => {
   });
 });
 
+describe('spreadsheets', () => {
+  it('reads an .xlsx workbook through the same detection (Samsung, names resolved through the universe)', async () => {
+    const doc = await runCheckCommand([`${F}/samsung.xlsx`], options({ base: 'KRW' }), NOW);
+    const q = Object.fromEntries(doc.positions.map((p) => [p.symbol, p.quantity]));
+    expect(q).toEqual({ '034020.KS': 15, '010120.KS': 4 });
+  });
+});
+
 describe('refusals from the command line', () => {
   const cli = (args: string[], lang = 'C') =>
     spawnSync(process.execPath, ['bin/dispersion.js', ...args], {
