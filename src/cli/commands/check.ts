@@ -34,7 +34,10 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('classify holdings into the model sleeves and run the checklist')
-    .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949), .xlsx, a broker export (see --format) or a Ghostfolio JSON export')
+    .argument(
+      '<holdings...>',
+      'holdings files: CSV (UTF-8 or CP949), .xlsx, a broker export (see --format) or a Ghostfolio JSON export',
+    )
     .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
     .option('--base <ccy>', 'base currency for values', 'USD')
     .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')

@@ -70,6 +70,17 @@ describe('Korean broker formats', () => {
     expect(brief(r.holdings)).toEqual(['12345678-01 | 005930 30', '12345678-01 | 069500 12']);
   });
 
+  it('Korea Investment trades by day: 매수수량 and 매도수량 on one row, never its 보유수량 summed as holdings', () => {
+    const r = load('kis-trades.csv');
+    expect(r.format).toBe('kis-trades');
+    // 005930: 10 + 6 − 2 = 14; 005380: 5 − 5 = 0 (closed). Read as holdings, 보유수량 would sum to 24 and 5.
+    expect(brief(r.holdings)).toEqual(['kis-trades | 005930 14 KRW']);
+    expect(brief(load('kis-trades.csv', { asOf: '2026-04-15' }).holdings)).toEqual([
+      'kis-trades | 005930 14 KRW',
+      'kis-trades | 005380 5 KRW',
+    ]);
+  });
+
   it('Mirae: names only, resolved through the listing table; 해외주식 rows in USD with USD prices', () => {
     const r = load('mirae.csv');
     expect(r.format).toBe('mirae');

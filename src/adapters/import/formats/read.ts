@@ -338,8 +338,16 @@ function readCurrency(row: Row, cols: Columns, file: string): CurrencyCode | und
   return parsed.currency;
 }
 
-function readQuantity(row: Row, cols: Columns, spec: FormatSpec, file: string, what: string): number {
+function readQuantity(
+  row: Row,
+  cols: Columns,
+  spec: FormatSpec,
+  file: string,
+  what: string,
+  emptyIsZero = false,
+): number {
   const raw = cellOf(row, cols.quantity);
+  if (emptyIsZero && raw === '') return 0;
   const q = parseAmount(raw, spec);
   if (q === undefined) {
     throw problem(
@@ -636,6 +644,18 @@ export function readTransactions(
       }
     }
     const origin = { file, line: row.line };
+    if (cols.bought !== undefined || cols.sold !== undefined) {
+      // One row, two movements (KIS): the bought and the sold quantity of the day.
+      const symbol = readSymbol(row, cols, spec, ctx);
+      for (const [role, kind] of [
+        ['bought', 'buy'],
+        ['sold', 'sell'],
+      ] as const) {
+        const q = readQuantity(row, { ...cols, quantity: cols[role] }, spec, file, symbol, true);
+        if (q !== 0) transactions.push({ date, account, symbol, kind, quantity: q, origin });
+      }
+      continue;
+    }
     let kind: TransactionKind | undefined;
     if (spec.signedTrades) kind = 'trade';
     else {

@@ -28,7 +28,10 @@ export type Role =
   /** IBKR's asset class (STK, Stocks, OPT…). */
   | 'assetClass'
   /** IBKR Activity Statement's DataDiscriminator (Summary / Lot). */
-  | 'discriminator';
+  | 'discriminator'
+  /** Separate bought and sold quantities on one row (KIS 매매일자 report: 매수수량, 매도수량). */
+  | 'bought'
+  | 'sold';
 
 export interface FormatSpec {
   id: string;
@@ -206,6 +209,24 @@ export const FORMATS: readonly FormatSpec[] = [
     currency: 'KRW',
     source:
       'KIS Open API inquire-balance output1 (pdno 상품번호, prdt_name 상품명, hldg_qty 보유수량, prpr 현재가, evlu_amt 평가금액)',
+  },
+  {
+    id: 'kis-trades',
+    label: 'Korea Investment & Securities trades by day (매매일자, 매수수량, 매도수량)',
+    labelKo: '한국투자증권 기간별 매매내역 (매매일자, 매수수량, 매도수량)',
+    kind: 'transactions',
+    signature: ['매매일자', '종목코드', '매수수량', '매도수량'],
+    columns: {
+      date: ['매매일자'],
+      symbol: ['종목코드'],
+      name: ['종목명'],
+      bought: ['매수수량'],
+      sold: ['매도수량'],
+    },
+    currency: 'KRW',
+    dateOrder: 'ymd',
+    source:
+      'KIS domestic trades CSV: 매매일자|종목명|종목코드|구분|대출일자|보유수량|매입단가|매수수량|매도단가|매도수량|매수금액|매도금액|실현손익|손익률|수수료|이자|제세금 (a public KIS CSV parser)',
   },
   {
     id: 'mirae',
