@@ -621,6 +621,11 @@ export function readTransactions(
   const transactions: Transaction[] = [];
   const currencies = new Map<string, Set<CurrencyCode>>();
   let unknownIgnored = 0;
+  const noteCurrency = (account: string, symbol: string, currency: CurrencyCode | undefined) => {
+    if (!currency) return;
+    const key = `${account}\u0000${symbol.toUpperCase()}`;
+    currencies.set(key, (currencies.get(key) ?? new Set()).add(currency));
+  };
   for (const { row, account: blockAccount } of data) {
     const account = cellOf(row, cols.account) || blockAccount || ctx.defaultAccount;
     let date: string | undefined;
@@ -654,6 +659,7 @@ export function readTransactions(
         const q = readQuantity(row, { ...cols, quantity: cols[role] }, spec, file, symbol, true);
         if (q !== 0) transactions.push({ date, account, symbol, kind, quantity: q, origin });
       }
+      noteCurrency(account, symbol, readCurrency(row, cols, file) ?? spec.currency);
       continue;
     }
     let kind: TransactionKind | undefined;
@@ -702,11 +708,7 @@ export function readTransactions(
     const symbol = readSymbol(row, cols, spec, ctx);
     const quantity = readQuantity(row, cols, spec, file, symbol);
     transactions.push({ date, account, symbol, kind, quantity, origin });
-    const currency = readCurrency(row, cols, file) ?? spec.currency;
-    if (currency) {
-      const key = `${account}\u0000${symbol.toUpperCase()}`;
-      currencies.set(key, (currencies.get(key) ?? new Set()).add(currency));
-    }
+    noteCurrency(account, symbol, readCurrency(row, cols, file) ?? spec.currency);
   }
   if (transactions.length === 0) {
     throw new InputError({
