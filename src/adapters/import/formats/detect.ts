@@ -11,6 +11,14 @@ import { headerKey, isEmptyCell, parseDateCell } from './cells.ts';
 import { actionKind, mapRoles, missingSignature, type Row, rowKeys, signatureMatches } from './read.ts';
 import { FORMATS, type FormatSpec, GENERIC_TRANSACTIONS, type Role, SHARED_ACTIONS } from './spec.ts';
 
+const ROLE_KO: Readonly<Record<string, string>> = {
+  symbol: '종목',
+  quantity: '수량',
+  account: '계좌',
+  currency: '통화',
+  name: '종목명',
+};
+
 /** How far down a header may sit below title lines. */
 const HEADER_SEARCH_ROWS = 60;
 
@@ -152,6 +160,7 @@ function unknownLayout(window: readonly Row[], file: string): InputError {
   const missing = ['symbol', 'quantity'].filter((r) => !best?.found.includes(r));
   const cells = best?.row.cells.filter((c) => c.trim() !== '').map((c) => `"${headerKey(c)}"`) ?? [];
   const where = best && best.found.length > 0 ? best.row.line : window[0]?.line;
+  const ko = (roles: readonly string[]) => roles.map((r) => ROLE_KO[r] ?? r).join(', ');
   const names = FORMATS.map((f) => f.id).join(', ');
   return new InputError({
     file,
@@ -165,7 +174,7 @@ function unknownLayout(window: readonly Row[], file: string): InputError {
     ko: {
       message:
         best && best.found.length > 0
-          ? `알 수 없는 형식입니다: 헤더로 보이는 ${best.row.line}행(${cells.join(', ')})에 ${best.found.join(', ')} 열은 있으나 ${missing.join(', ')} 열이 없고, 알려진 증권사 형식과도 맞지 않습니다`
+          ? `알 수 없는 형식입니다: 헤더로 보이는 ${best.row.line}행(${cells.join(', ')})에 ${ko(best.found)} 열은 있으나 ${ko(missing)} 열이 없고, 알려진 증권사 형식과도 맞지 않습니다`
           : `알 수 없는 형식입니다: 처음 ${HEADER_SEARCH_ROWS}행 안에 종목과 수량 열이 있는 헤더가 없고, 알려진 증권사 형식과도 맞지 않습니다`,
       expected: `종목(${COLUMN_ALIASES.symbol.join(', ')})과 수량(${COLUMN_ALIASES.quantity.join(', ')}) 열이 있는 헤더, 또는 알려진 형식: ${names}`,
       hint: '알려진 형식이라면 --format NAME으로 어떤 열이 빠졌는지 확인하세요',
