@@ -51,9 +51,10 @@ export async function postJson<T>(path: string, body: unknown) {
   );
 }
 
-export async function uploadHoldings(file: File) {
+/** One or several holdings files; together they replace the holdings (each file its own account, as in the CLI). */
+export async function uploadHoldings(files: readonly File[]) {
   const form = new FormData();
-  form.set('file', file);
+  for (const file of files) form.append('file', file);
   return handle<{ holdings: string; rows: number; warnings: { message: string }[] }>(
     await fetch('/api/holdings', { method: 'POST', body: form }),
   );

@@ -206,9 +206,13 @@ function dataRows(
   const data: DataRow[] = [];
   let pendingTitle: string | undefined;
   let stopped: { line: number; text: string } | undefined;
-  for (const row of rows.slice(headerIndex + 1)) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    if (signatureMatches(rowKeys(row), spec)) {
+  // A row with a number where the quantity goes is data: the header checks (the costly part) are for the others.
+  const numberAt = cols.quantity ?? cols.bought ?? cols.sold;
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const numeric = numberAt !== undefined && parseAmount(row.cells[numberAt], spec) !== undefined;
+    if (!numeric && row.cells.every((c) => c.trim() === '')) continue;
+    if (!numeric && signatureMatches(rowKeys(row), spec)) {
       // Another account's block: its title line (if any) names the account.
       const named =
         pendingTitle === undefined
@@ -219,14 +223,14 @@ function dataRows(
       stopped = undefined;
       continue;
     }
-    const text = lonelyText(row);
+    const text = numeric ? undefined : lonelyText(row);
     if (text !== undefined) {
       pendingTitle = text;
       stopped ??= { line: row.line, text };
       continue;
     }
     if (stopped !== undefined) continue;
-    if (looksLikeHeader(row)) {
+    if (!numeric && looksLikeHeader(row)) {
       stopped = { line: row.line, text: row.cells.filter((c) => c.trim() !== '').join(', ') };
       continue;
     }
