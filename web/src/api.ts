@@ -10,6 +10,8 @@ export interface ApiProblem {
   expected?: string;
   hint?: string;
   text?: string;
+  /** The same in Korean, when the server's importer wrote it. */
+  ko?: { message: string; expected?: string; hint?: string };
 }
 
 export class ApiError extends Error {
