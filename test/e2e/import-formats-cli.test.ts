@@ -101,7 +101,7 @@ describe('refusals from the command line', () => {
     const r = cli(['check', `${F}/kis.csv`, '--format', 'kiwom']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /^dispersion: --format kiwom is not a known format; expected one of csv, ghostfolio, kiwoom-opw00018/,
+      /^dispersion: --format kiwom is not a known format; expected one of csv, transactions, snapshots, ghostfolio, kiwoom-opw00018/,
     );
   });
 });

@@ -6,6 +6,7 @@
 import type { ImportResult } from '../../core/holdings.ts';
 import type { CsvImportOptions } from './csv-holdings.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
+import { GENERIC_FORMATS } from './formats/detect.ts';
 import { type FilePrice, importTabular, type TabularOptions } from './formats/index.ts';
 import { FORMATS } from './formats/spec.ts';
 import { type GhostfolioImportOptions, importGhostfolioJson } from './ghostfolio.ts';
@@ -16,7 +17,11 @@ export type HoldingsFormat = string;
 export type HoldingsImportOptions = CsvImportOptions & GhostfolioImportOptions & TabularOptions;
 
 /** Every name `--format` accepts. */
-export const FORMAT_NAMES: readonly string[] = ['csv', 'ghostfolio', ...FORMATS.map((f) => f.id)];
+export const FORMAT_NAMES: readonly string[] = [
+  ...GENERIC_FORMATS,
+  'ghostfolio',
+  ...FORMATS.map((f) => f.id),
+];
 
 export function importHoldingsFile(
   bytes: Uint8Array,

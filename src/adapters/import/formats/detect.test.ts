@@ -30,10 +30,21 @@ describe('detection', () => {
     expect(p.ko?.message).toMatch(/거래내역으로 보입니다/);
   });
 
-  it('reads a generic file with several dates as snapshots: the latest on or before the as-of day', () => {
+  it('asks whether several dates are snapshots or purchase dates, and reads either when told', () => {
     const text = 'date,symbol,quantity\n2026-04-30,NVDA,10\n2026-05-29,NVDA,12\n';
-    expect(read(text).holdings).toMatchObject([{ symbol: 'NVDA', quantity: 12 }]);
-    expect(read(text, 'export.csv', '2026-05-01').holdings).toMatchObject([{ symbol: 'NVDA', quantity: 10 }]);
+    const p = problemOf(() => read(text));
+    expect(p).toMatchObject({ line: 1, column: 1 });
+    expect(p.message).toMatch(/^the "date" column holds 2 different dates/);
+    expect(p.expected).toMatch(/--format snapshots .* or --format csv/);
+    const as = (format: string, asOf?: string) =>
+      importHoldingsFile(utf8(text), 'export.csv', { splits: [], format, ...(asOf ? { asOf } : {}) });
+    // Snapshots: the latest on or before the as-of day. Holdings: both rows, summed (10 + 12, with a warning).
+    expect(as('snapshots').holdings).toMatchObject([{ symbol: 'NVDA', quantity: 12 }]);
+    expect(as('snapshots', '2026-05-01').holdings).toMatchObject([{ symbol: 'NVDA', quantity: 10 }]);
+    expect(as('csv').holdings).toMatchObject([{ symbol: 'NVDA', quantity: 22 }]);
+    expect(problemOf(() => as('transactions')).message).toBe(
+      '--format transactions needs a date and an action column, and the header has none',
+    );
   });
 
   it('keeps one-date files and plain files on the generic holdings reader, title lines allowed', () => {

@@ -32,9 +32,14 @@ export type Detection =
       columns: Partial<Record<Role, number>>;
     };
 
+/** `--format` names that choose a generic reading rather than a named layout. */
+export const GENERIC_FORMATS = ['csv', 'transactions', 'snapshots'] as const;
+
 export function detectLayout(rows: readonly Row[], file: string, forced?: string): Detection {
   const window = rows.slice(0, HEADER_SEARCH_ROWS);
-  if (forced !== undefined && forced !== 'csv') return forcedLayout(window, file, forced);
+  if (forced !== undefined && !(GENERIC_FORMATS as readonly string[]).includes(forced)) {
+    return forcedLayout(window, file, forced);
+  }
   if (forced === undefined) {
     for (const [i, row] of window.entries()) {
       const keys = rowKeys(row);
@@ -48,12 +53,12 @@ export function detectLayout(rows: readonly Row[], file: string, forced?: string
     const keys = rowKeys(row);
     const has = (role: keyof typeof COLUMN_ALIASES) => COLUMN_ALIASES[role].some((a) => keys.has(a));
     if (!(has('symbol') && has('quantity'))) continue;
-    return generic(rows, i, file);
+    return generic(rows, i, file, forced);
   }
   throw unknownLayout(window, file);
 }
 
-function generic(rows: readonly Row[], headerIndex: number, file: string): Detection {
+function generic(rows: readonly Row[], headerIndex: number, file: string, forced?: string): Detection {
   const header = rows[headerIndex] as Row;
   const columns = mapRoles(header, GENERIC_TRANSACTIONS);
   const body = rows.slice(headerIndex + 1, headerIndex + 201);
@@ -62,7 +67,8 @@ function generic(rows: readonly Row[], headerIndex: number, file: string): Detec
     const byValues = actionColumnByValues(header, body);
     if (byValues !== undefined) columns.action = byValues;
   }
-  if (columns.action !== undefined && actionShare(body, columns.action) > 0) {
+  if (forced === 'csv') return { kind: 'generic-holdings', headerIndex };
+  if (columns.action !== undefined && (forced === 'transactions' || actionShare(body, columns.action) > 0)) {
     if (columns.date === undefined) {
       throw new InputError({
         file,
@@ -79,13 +85,14 @@ function generic(rows: readonly Row[], headerIndex: number, file: string): Detec
     }
     return { kind: 'generic-transactions', spec: GENERIC_TRANSACTIONS, headerIndex, columns };
   }
+  if (forced === 'transactions') throw needsColumns(file, header, forced);
   if (columns.date !== undefined) {
     const dates = new Set<string>();
     for (const r of body) {
       const d = parseDateCell(r.cells[columns.date], 'ymd');
       if (d) dates.add(d);
     }
-    if (dates.size > 1) {
+    if (forced === 'snapshots') {
       return {
         kind: 'generic-snapshots',
         spec: { ...GENERIC_TRANSACTIONS, kind: 'snapshots' },
@@ -93,8 +100,41 @@ function generic(rows: readonly Row[], headerIndex: number, file: string): Detec
         columns,
       };
     }
+    if (dates.size > 1) {
+      // Several snapshots, or one holding per row with its purchase date? Summing the first or keeping only the
+      // latest date of the second would both be wrong: ask.
+      const name = header.cells[columns.date]?.trim();
+      throw new InputError({
+        file,
+        line: header.line,
+        column: columns.date + 1,
+        message: `the "${name}" column holds ${dates.size} different dates: this may be several dated snapshots of the same holdings, or one holding per row with its own date`,
+        expected:
+          '--format snapshots (read the latest snapshot on or before --as-of) or --format csv (every row is a holding)',
+        ko: {
+          message: `"${name}" 열에 서로 다른 날짜가 ${dates.size}개 있습니다: 같은 보유 종목의 날짜별 스냅숏일 수도, 행마다 날짜가 있는 보유 종목일 수도 있습니다`,
+          expected:
+            '--format snapshots (--as-of 이전의 마지막 스냅숏) 또는 --format csv (모든 행이 보유 종목)',
+        },
+      });
+    }
   }
+  if (forced === 'snapshots') throw needsColumns(file, header, forced);
   return { kind: 'generic-holdings', headerIndex };
+}
+
+function needsColumns(file: string, header: Row, forced: 'transactions' | 'snapshots'): InputError {
+  const log = forced === 'transactions';
+  return new InputError({
+    file,
+    line: header.line,
+    message: `--format ${forced} needs ${log ? 'a date and an action column' : 'a date column'}, and the header has none`,
+    expected: `a header with ${log ? 'date, action (or type)' : 'date'}, symbol and quantity columns`,
+    ko: {
+      message: `--format ${forced}에는 ${log ? '날짜와 거래구분 열' : '날짜 열'}이 필요하지만 헤더에 없습니다`,
+      expected: `${log ? '날짜, 거래구분' : '날짜'}, 종목, 수량 열이 있는 헤더`,
+    },
+  });
 }
 
 const ACTION_WORDS = new Set(Object.keys(SHARED_ACTIONS));

@@ -39,7 +39,7 @@ export interface TabularImport extends ImportResult {
 export function importTabular(input: string, file: string, options: TabularOptions = {}): TabularImport {
   const text = input.replace(/^\uFEFF/, '');
   const defaultAccount = options.defaultAccount?.trim() || baseName(file);
-  if (text.trim() === '' || options.format === 'csv') {
+  if (text.trim() === '') {
     return { ...parseHoldingsCsv(text, file, { defaultAccount }), format: 'csv', prices: [] };
   }
   const rows = readRows(text, file);
