@@ -7,7 +7,8 @@ import type { ImportResult } from '../../core/holdings.ts';
 import type { CsvImportOptions } from './csv-holdings.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
 import { GENERIC_FORMATS } from './formats/detect.ts';
-import { type FilePrice, importTabular, type TabularOptions } from './formats/index.ts';
+import { type FilePrice, importRows, importTabular, type TabularOptions } from './formats/index.ts';
+import { kt00018Rows } from './formats/kiwoom-json.ts';
 import { FORMATS } from './formats/spec.ts';
 import { type GhostfolioImportOptions, importGhostfolioJson } from './ghostfolio.ts';
 import { bundledSplits } from './splits-file.ts';
@@ -30,6 +31,16 @@ export function importHoldingsFile(
 ): ImportResult & { format: HoldingsFormat; encoding?: DetectedEncoding; prices: FilePrice[] } {
   const { text, encoding } = decodeText(bytes, file);
   const json = options.format === undefined && (/\.json$/i.test(file) || text.trimStart().startsWith('{'));
+  const kiwoom =
+    json || options.format === 'kiwoom-kt00018' ? kt00018Rows(text.replace(/^\uFEFF/, '')) : undefined;
+  if (kiwoom) {
+    const defaultAccount =
+      options.defaultAccount?.trim() || (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+    return {
+      ...importRows(kiwoom, undefined, file, { ...options, defaultAccount, format: 'kiwoom-kt00018' }),
+      encoding,
+    };
+  }
   if (json || options.format === 'ghostfolio') {
     return {
       ...importGhostfolioJson(text, file, { asOf: options.asOf, splits: options.splits ?? bundledSplits() }),

@@ -57,6 +57,14 @@ describe('Korean broker formats', () => {
     expect(r.prices.map((p) => p.price)).toEqual([63_000, 24_500]);
   });
 
+  it('Kiwoom kt00018 as the REST response itself (JSON): the same rows, at the lines their objects start on', () => {
+    const r = load('kiwoom-kt00018.json');
+    expect(r.format).toBe('kiwoom-kt00018');
+    expect(brief(r.holdings)).toEqual(['kiwoom-kt00018 | A005930 10', 'kiwoom-kt00018 | A034020 25']);
+    expect(r.holdings.map((h) => h.origin.line)).toEqual([7, 20]);
+    expect(r.prices.map((p) => p.price)).toEqual([63_000, 24_500]);
+  });
+
   it('Kiwoom HTS grid: two title lines above the header', () => {
     const r = load('kiwoom-hts.csv');
     expect(r.format).toBe('kiwoom-hts');
