@@ -71,6 +71,14 @@ describe('detection', () => {
     expect(p.message).toMatch(/^unknown action "Gift"/);
   });
 
+  it('refuses data after a lone text line inside a named table rather than dropping or merging it', () => {
+    const text =
+      'Symbol,Last Price $,Change $,Change %,Qty #,Price Paid $,Value $\nAMD,150,1,0.67,10,120,1500\nRetirement\nMU,100,-1,-0.99,7,90,700\n';
+    const p = problemOf(() => read(text, 'etrade.csv'));
+    expect(p).toMatchObject({ file: 'etrade.csv', line: 4 });
+    expect(p.message).toMatch(/table seemed to end at line 3 \("Retirement"\)/);
+  });
+
   it('refuses a sale of more than is held, at the selling row', () => {
     const p = problemOf(() =>
       read('date,symbol,quantity,type\n2026-01-02,NVDA,1,Buy\n2026-01-05,NVDA,2,Sell\n'),

@@ -205,7 +205,7 @@ function dataRows(
   if (spec.blockTitles && lastTitle !== undefined && account === undefined) account = blockAccount(lastTitle);
   const data: DataRow[] = [];
   let pendingTitle: string | undefined;
-  let stopped: { line: number; text: string } | undefined;
+  let stopped: { line: number; text: string; byText: boolean } | undefined;
   // A row with a number where the quantity goes is data: the header checks (the costly part) are for the others.
   const numberAt = cols.quantity ?? cols.bought ?? cols.sold;
   for (let i = headerIndex + 1; i < rows.length; i++) {
@@ -226,12 +226,28 @@ function dataRows(
     const text = numeric ? undefined : lonelyText(row);
     if (text !== undefined) {
       pendingTitle = text;
-      stopped ??= { line: row.line, text };
+      stopped ??= { line: row.line, text, byText: true };
       continue;
+    }
+    if (stopped?.byText && numeric) {
+      // A lone line of text, then rows of data again without a header: not a footer. Skipping those rows, or
+      // reading them as more of the same table, could both be wrong.
+      throw new InputError({
+        file,
+        line: row.line,
+        message: `this row holds data, but the ${spec.label} table seemed to end at line ${stopped.line} ("${stopped.text.slice(0, 40)}") and no header follows it`,
+        expected: 'data rows together under one header, or a new header after a title line',
+        hint: 'delete the lone line, or repeat the header under it',
+        ko: {
+          message: `이 행에 데이터가 있지만 ${spec.labelKo} 표는 ${stopped.line}행("${stopped.text.slice(0, 40)}")에서 끝난 것으로 보이고 그 뒤에 헤더가 없습니다`,
+          expected: '한 헤더 아래 이어지는 데이터 행, 또는 제목 행 뒤의 새 헤더',
+          hint: '그 한 줄을 지우거나 그 아래에 헤더를 다시 넣으세요',
+        },
+      });
     }
     if (stopped !== undefined) continue;
     if (!numeric && looksLikeHeader(row)) {
-      stopped = { line: row.line, text: row.cells.filter((c) => c.trim() !== '').join(', ') };
+      stopped = { line: row.line, text: row.cells.filter((c) => c.trim() !== '').join(', '), byText: false };
       continue;
     }
     const summary = summaryLabel(row, cols);
