@@ -16,6 +16,12 @@ describe('nameResolver', () => {
     expect(resolver.resolve('(주)두산에너빌리티')).toEqual({ ok: true, symbol: '034020.KS' });
   });
 
+  it('finds a listing by its ISIN when the table has one', () => {
+    const r = nameResolver([{ symbol: 'NVDA', name: 'Nvidia', isin: 'US67066G1040' }]);
+    expect(r.resolveIsin?.('us67066g1040')).toBe('NVDA');
+    expect(r.resolveIsin?.('DE0007236101')).toBeUndefined();
+  });
+
   it('refuses a name two listings share, with both, and an unknown name', () => {
     expect(resolver.resolve('TSMC')).toEqual({
       ok: false,

@@ -11,6 +11,8 @@ export interface ListingName {
   symbol: string;
   /** A name the listing goes by (`삼성전자`, `Samsung Electronics`). */
   name: string;
+  /** Its ISIN (`KR7005930003`), when the table has one: Degiro and Trading 212 name listings by ISIN. */
+  isin?: string;
 }
 
 export type NameResolution =
@@ -20,6 +22,8 @@ export type NameResolution =
 
 export interface NameResolver {
   resolve(name: string): NameResolution;
+  /** The listing of an ISIN, when the table knows it. */
+  resolveIsin?(isin: string): string | undefined;
 }
 
 export function normaliseName(name: string): string {
@@ -33,7 +37,9 @@ export function normaliseName(name: string): string {
 
 export function nameResolver(listings: readonly ListingName[]): NameResolver {
   const index = new Map<string, Set<string>>();
+  const isins = new Map<string, string>();
   for (const l of listings) {
+    if (l.isin) isins.set(l.isin.trim().toUpperCase(), l.symbol);
     const key = normaliseName(l.name);
     if (key === '') continue;
     const set = index.get(key) ?? new Set<string>();
@@ -46,6 +52,9 @@ export function nameResolver(listings: readonly ListingName[]): NameResolver {
       if (!found || found.size === 0) return { ok: false, reason: 'unknown', candidates: [] };
       if (found.size > 1) return { ok: false, reason: 'ambiguous', candidates: [...found].sort() };
       return { ok: true, symbol: [...found][0] as string };
+    },
+    resolveIsin(isin) {
+      return isins.get(isin.trim().toUpperCase());
     },
   };
 }

@@ -241,13 +241,13 @@ describe('Interactive Brokers', () => {
 });
 
 describe('European brokers and tools', () => {
-  it('Degiro portfolio: decimal commas, the amount after the currency column, the cash fund row in EUR', () => {
+  it('Degiro portfolio: decimal commas, the amount after the currency column, the cash fund row, ISIN → listing', () => {
     const r = load('degiro-portfolio.csv');
     expect(r.format).toBe('degiro-portfolio');
     expect(brief(r.holdings)).toEqual([
       'degiro-portfolio | cash EUR 1250.4',
       'degiro-portfolio | US67066G1040 12 USD',
-      'degiro-portfolio | DE0007236101 3 EUR',
+      'degiro-portfolio | SIE.DE 3 EUR',
       'degiro-portfolio | IE00B3RBWM25 25 EUR',
     ]);
     expect(r.prices[0]).toMatchObject({ symbol: 'US67066G1040', price: 180.5, currency: 'USD' });
@@ -256,10 +256,11 @@ describe('European brokers and tools', () => {
   it('Degiro transactions: no action column, the sign says; the NVDA split found by its ISIN', () => {
     const r = load('degiro-transactions.csv');
     expect(r.format).toBe('degiro-transactions');
+    // Siemens' ISIN is in the listing table (SIE.DE); NVIDIA's is not, so its ISIN stays the symbol.
     // NVDA (US67066G1040): +5 (15-03) − 2 (20-05) = 3, × 10 (2024-06-10) = 30, − 10 (01-07) = 20. Siemens +3.
     expect(brief(r.holdings)).toEqual([
       'degiro-transactions | US67066G1040 20',
-      'degiro-transactions | DE0007236101 3',
+      'degiro-transactions | SIE.DE 3',
     ]);
   });
 

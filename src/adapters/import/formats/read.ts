@@ -404,7 +404,7 @@ function readSymbol(row: Row, cols: Columns, spec: FormatSpec, ctx: TableContext
   const code = spec.namesOnly ? '' : cellOf(row, cols.symbol);
   if (code !== '') return code;
   const isin = cellOf(row, cols.isin);
-  if (isin !== '') return isin;
+  if (isin !== '') return ctx.names?.resolveIsin?.(isin) ?? isin;
   const nameCol = spec.namesOnly ? (cols.name ?? cols.symbol) : cols.name;
   const name = cellOf(row, nameCol);
   if (name === '') {
