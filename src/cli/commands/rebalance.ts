@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
+import { withFilePrices } from '../../app/file-prices.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
@@ -137,16 +138,18 @@ export async function runRebalanceCommand(
     names: nameResolver(universeListingNames(ws.universe)),
     ...formatOption(o),
   });
-  const market = await marketFor({
+  const loaded = await marketFor({
     symbols: symbolsNeeded(imported.holdings, ws.universe, ws.model),
     prices: o.prices,
     db: o.db,
   });
+  // The files' own prices, for held listings nothing fresher prices (each use is a file-price warning).
+  const priced = withFilePrices(loaded, imported.prices, ws.universe, asOf);
   const result = rebalancePortfolio({
     holdings: imported.holdings,
     universe: ws.universe,
     model: ws.model,
-    market,
+    market: priced.market,
     base,
     asOf,
     mode,
@@ -162,7 +165,7 @@ export async function runRebalanceCommand(
     if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
     result.warnings.unshift(...staleDataWarnings(result.freshness));
   }
-  result.warnings.unshift(...imported.warnings);
+  result.warnings.unshift(...imported.warnings, ...priced.warnings);
   return toRebalanceDocument(result, lang);
 }
 
