@@ -7,8 +7,10 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
-import { importHoldingsFile } from '../adapters/import/index.ts';
+import { type FilePrice, importHoldingsFile } from '../adapters/import/index.ts';
+import { type NameResolver, nameResolver, universeListingNames } from '../adapters/import/names.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
+import { importSpreadsheet, isXls, isXlsx } from '../adapters/import/xlsx.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
 import { fromDay } from '../core/dates.ts';
@@ -39,6 +41,8 @@ export function openWorkspace(o: WorkspaceOptions): Workspace {
 export interface LoadedHoldings {
   holdings: Holding[];
   warnings: Warning[];
+  /** Prices the files state themselves (a price source of last resort: file-prices.ts). */
+  prices: FilePrice[];
 }
 
 /** A holdings file already in memory (the dashboard's upload): its name as the user knows it, and its bytes. */
@@ -51,8 +55,12 @@ export interface UploadedFile {
 export type HoldingsSource = string | UploadedFile;
 
 export interface ImportOptions {
-  /** The command's as-of day (a day number): a Ghostfolio ledger is read up to it. */
+  /** The command's as-of day (a day number): a Ghostfolio ledger or a transaction log is read up to it. */
   asOf?: number;
+  /** `--format NAME`: the files' format, instead of detecting it. */
+  format?: string;
+  /** Korean names → codes, for exports without codes (Mirae, Samsung); loadPortfolio builds it from the universe. */
+  names?: NameResolver;
 }
 
 /**
@@ -71,17 +79,26 @@ export async function importFiles(
   const asOf = o.asOf === undefined ? undefined : fromDay(o.asOf);
   const holdings: Holding[] = [];
   const warnings: Warning[] = [];
+  const prices: FilePrice[] = [];
   for (const [i, source] of files.entries()) {
     const file = typeof source === 'string' ? source : source.name;
     const bytes = typeof source === 'string' ? await readHoldingsFile(source) : source.bytes;
-    const r = importHoldingsFile(bytes, file, {
+    const options = {
       defaultAccount: accounts[i] as string,
       ...(asOf === undefined ? {} : { asOf }),
-    });
+      ...(o.format === undefined ? {} : { format: o.format }),
+      ...(o.names === undefined ? {} : { names: o.names }),
+    };
+    // Spreadsheets are read asynchronously; everything else (CSV, JSON) by the synchronous importer.
+    const r =
+      isXlsx(bytes) || isXls(bytes)
+        ? await importSpreadsheet(bytes, file, options)
+        : importHoldingsFile(bytes, file, options);
     holdings.push(...r.holdings);
     warnings.push(...r.warnings);
+    prices.push(...r.prices);
   }
-  return { holdings, warnings };
+  return { holdings, warnings, prices };
 }
 
 /** `a.csv ./a.csv` (or a symlink to it) is one file given twice: importing it twice would double the portfolio. */
@@ -190,7 +207,10 @@ export async function loadPortfolio(
   extraSymbols: Iterable<string> = [],
   importOptions: ImportOptions = {},
 ): Promise<Portfolio> {
-  const imported = await importFiles(files, importOptions);
+  const imported = await importFiles(files, {
+    names: nameResolver(universeListingNames(universe)),
+    ...importOptions,
+  });
   const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
   const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   return { ...imported, market };

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isInputError } from '../core/errors.ts';
+import { type Lang, langFromLocale } from '../i18n/format.ts';
 import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerData } from './commands/data.ts';
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isInputError(e)) {
-      process.stderr.write(`dispersion: ${formatProblem(e.problem)}\n`);
+      process.stderr.write(`dispersion: ${formatProblem(e.problem, errorLang(argv))}\n`);
       return 2;
     }
     const err = e as Error;
@@ -48,6 +49,14 @@ export async function run(argv: string[]): Promise<number> {
     if (process.env.DISPERSION_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
+}
+
+/** The language of an error message: `--lang` when given and valid, else the locale (as the reports choose). */
+function errorLang(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  if (value === 'ko' || value === 'en') return value;
+  return langFromLocale(process.env.LC_ALL || process.env.LANG);
 }
 
 // Run when executed directly (bin/dispersion.js imports this module; tests import buildProgram/run instead).

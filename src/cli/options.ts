@@ -1,4 +1,6 @@
 /** Parsing of option values shared by several commands; each failure is an InputError naming the option. */
+
+import { FORMAT_NAMES } from '../adapters/import/index.ts';
 import { isCurrencyCode } from '../core/currency.ts';
 import { parseIsoDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
@@ -80,4 +82,24 @@ export function parseThresholds(value: string | undefined, base: CheckThresholds
     out[id as string] = { ...base[id as keyof CheckThresholds], [key]: n };
   }
   return out as Partial<CheckThresholds>;
+}
+
+/**
+ * `--format NAME` as import options: the name checked against the known formats here, so a typo is refused before
+ * any file is read.
+ */
+export function formatOption(o: { format?: string }): { format?: string } {
+  if (o.format === undefined) return {};
+  const name = o.format.trim().toLowerCase();
+  if (!FORMAT_NAMES.includes(name)) {
+    throw new InputError({
+      message: `--format ${o.format} is not a known format`,
+      expected: `one of ${FORMAT_NAMES.join(', ')}`,
+      ko: {
+        message: `--format ${o.format}은(는) 알 수 없는 형식입니다`,
+        expected: `${FORMAT_NAMES.join(', ')} 중 하나`,
+      },
+    });
+  }
+  return { format: name };
 }

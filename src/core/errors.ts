@@ -16,6 +16,8 @@ export interface InputProblem {
   expected?: string;
   /** A hint on how to fix it (e.g. how to supply a price file). */
   hint?: string;
+  /** The same sentences in Korean, when the thrower wrote them (shown for `--lang ko` or a Korean locale). */
+  ko?: { message: string; expected?: string; hint?: string };
 }
 
 export class InputError extends Error {
@@ -28,8 +30,13 @@ export class InputError extends Error {
 }
 
 /** `file:line:column: message (expected …)` — the shape compilers use, so editors can jump to it. */
-export function formatProblem(p: InputProblem): string {
+export function formatProblem(p: InputProblem, lang: 'en' | 'ko' = 'en'): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  if (lang === 'ko' && p.ko) {
+    const expected = p.ko.expected ? `; 필요한 것: ${p.ko.expected}` : '';
+    const hint = p.ko.hint ? `\n  도움말: ${p.ko.hint}` : '';
+    return `${where ? `${where}: ` : ''}${p.ko.message}${expected}${hint}`;
+  }
   const expected = p.expected ? `; expected ${p.expected}` : '';
   const hint = p.hint ? `\n  hint: ${p.hint}` : '';
   return `${where ? `${where}: ` : ''}${p.message}${expected}${hint}`;

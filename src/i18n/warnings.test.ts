@@ -146,6 +146,26 @@ const SAMPLES: Record<string, RebalanceWarning> = {
   },
   // adapters/import
   'summary-row': { code: 'summary-row', message: 'm', file: 'a.csv', line: 9 },
+  'table-end': { code: 'table-end', message: 'm', file: 'a.csv', line: 12 },
+  'unsupported-asset': { code: 'unsupported-asset', message: 'm', file: 'a.csv', line: 5 },
+  'read-as-transactions': { code: 'read-as-transactions', message: 'm', file: 'log.csv' },
+  'split-applied': {
+    code: 'split-applied',
+    message: 'm',
+    file: 'log.csv',
+    account: 'ISA',
+    symbol: 'NVDA',
+    date: '2024-06-10',
+  },
+  'snapshot-chosen': { code: 'snapshot-chosen', message: 'm', file: 'w.csv', date: '2026-05-29' },
+  'file-price': {
+    code: 'file-price',
+    message: 'm',
+    file: 'kiwoom.csv',
+    line: 4,
+    symbol: '005380.KS',
+    date: '2026-05-29',
+  },
   'cash-currency-assumed': { code: 'cash-currency-assumed', message: 'm' },
   'zero-quantity': {
     code: 'zero-quantity',

@@ -110,9 +110,9 @@ const KO: Record<string, Ko> = {
   'activities-after-as-of': (w) => {
     const count = param(w, 'count');
     const asOf = param(w, 'asOf');
-    return count && asOf && w.date
-      ? `${w.file ? `${w.file}: ` : ''}기준일 ${asOf} 이후 날짜의 거래 ${count}건을 무시했습니다 (${w.date}부터).`
-      : undefined;
+    if (count && asOf && w.date)
+      return `${w.file ? `${w.file}: ` : ''}기준일 ${asOf} 이후 날짜의 거래 ${count}건을 무시했습니다 (${w.date}부터).`;
+    return w.date ? `${w.file}: 기준일 이후의 거래(${w.date}부터)는 제외했습니다.` : undefined;
   },
   'ignored-activities': (w) => {
     const count = param(w, 'count');
@@ -181,6 +181,22 @@ const KO: Record<string, Ko> = {
       ? `${w.currency}→${base} 일별 환율이 위험 구간 일부에 없어 그 기간은 월평균 환율을 썼습니다. 그래서 환율 변동성이 실제보다 작게 나옵니다.`
       : undefined;
   },
+  'read-as-transactions': (w) =>
+    `${w.file}: 거래내역으로 읽어 계좌·종목별 순수량을 계산했습니다 (배당·수수료·이자·입출금은 주식 수를 바꾸지 않습니다).`,
+  'split-applied': (w) =>
+    w.symbol && w.date
+      ? `${w.file}: ${w.account} 계좌의 ${w.symbol}에 ${w.date} 액면분할을 반영했습니다.`
+      : undefined,
+  'snapshot-chosen': (w) =>
+    w.date ? `${w.file}: 여러 날짜의 스냅숏 중 ${w.date} 스냅숏을 읽었습니다.` : undefined,
+  'table-end': (w) =>
+    w.line ? `${w.file}:${w.line}: 표가 여기서 끝납니다. 그 뒤의 내용은 읽지 않았습니다.` : undefined,
+  'unsupported-asset': (w) =>
+    w.line ? `${w.file}:${w.line}: 주식·ETF·펀드만 읽으므로 이 행은 제외했습니다.` : undefined,
+  'file-price': (w) =>
+    w.symbol && w.date
+      ? `${w.symbol}: 더 최신 가격이 없어 ${w.file}:${w.line}의 가격(${w.date} 기준)을 썼습니다.`
+      : undefined,
 };
 
 /** The codes this module writes in Korean (warnings.test.ts checks every code the source emits is among them). */

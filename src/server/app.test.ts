@@ -63,6 +63,32 @@ describe('dashboard API', () => {
     expect((await body(check)).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
   });
 
+  it('takes several files at once, as the CLI does: each its own account, together the holdings', async () => {
+    const a = app();
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([readFileSync('test/fixtures/import/formats/schwab-transactions.csv')], 'schwab.csv'),
+    );
+    form.append(
+      'file',
+      new File([readFileSync('test/fixtures/import/formats/kiwoom-opw00018.csv')], 'kiwoom.csv'),
+    );
+    const res = await a.request('/api/holdings', {
+      method: 'POST',
+      body: form,
+      headers: { host: '127.0.0.1:4173' },
+    });
+    expect(res.status).toBe(200);
+    // Schwab's log nets to NVDA 6 and VTI 10.5; the Kiwoom grid holds A005930 100 and A000660 10: 4 holdings.
+    expect(await body(res)).toMatchObject({ holdings: 'schwab.csv, kiwoom.csv', rows: 4 });
+    const check = await body(await get(a, '/api/check'));
+    const q = Object.fromEntries(
+      check.positions.map((p: { symbol: string; quantity: number }) => [p.symbol, p.quantity]),
+    );
+    expect(q).toEqual({ NVDA: 6, VTI: 10.5, '005930.KS': 100, '000660.KS': 10 });
+  });
+
   it('reports a malformed upload with file, line and column and keeps the current holdings', async () => {
     const a = app();
     const res = await upload(a, 'neg.csv', readFileSync('test/fixtures/import/bad/negative-quantity.csv'));

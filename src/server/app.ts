@@ -184,24 +184,28 @@ export function createApp(config: ServerConfig) {
       onError: (c) => c.json({ error: { message: `upload larger than ${config.maxUpload} bytes` } }, 413),
     }),
     async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) {
+      // One or several files (multiple select or drop), all in fields named `file`: they replace the holdings together.
+      const form = await c.req.parseBody({ all: true });
+      const field = form.file;
+      const files = (Array.isArray(field) ? field : [field]).filter((f): f is File => f instanceof File);
+      if (files.length === 0) {
         return c.json(
-          { error: { message: 'no file in the upload', expected: 'a form field named file' } },
+          { error: { message: 'no file in the upload', expected: 'one or more form fields named file' } },
           400,
         );
       }
-      const upload: UploadedFile = {
-        name: file.name || 'upload.csv',
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      };
+      const uploads: UploadedFile[] = await Promise.all(
+        files.map(async (file) => ({
+          name: file.name || 'upload.csv',
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        })),
+      );
       // Import first: a malformed file is reported (file, line, column) and the current holdings stay as they were.
-      // The preview counts what the pages will show: Ghostfolio activities after the as-of date are left out.
+      // The preview counts what the pages will show: activities and snapshots after the as-of date are left out.
       const asOf = parseAsOf(config.defaults.asOf, config.now());
-      const imported = await importFiles([upload], { asOf });
-      holdings = [upload];
-      holdingsLabel = upload.name;
+      const imported = await importFiles(uploads, { asOf });
+      holdings = uploads;
+      holdingsLabel = label(uploads);
       return c.json({ holdings: holdingsLabel, rows: imported.holdings.length, warnings: imported.warnings });
     },
   );

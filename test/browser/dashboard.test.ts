@@ -213,6 +213,21 @@ describe('dashboard in Chromium', () => {
     expect(await page.getByTestId('holdings-label').textContent()).toBe('defense-energy.csv');
   });
 
+  it('uploads several files at once and shows them together', async () => {
+    const files = [
+      'test/fixtures/import/formats/schwab-transactions.csv',
+      'test/fixtures/import/formats/kiwoom-opw00018.csv',
+    ];
+    await page.getByTestId('file-input').setInputFiles(files);
+    await expect
+      .poll(() => page.getByTestId('holdings-label').textContent())
+      .toBe('schwab-transactions.csv, kiwoom-opw00018.csv');
+    const doc = await runCheckCommand(files, { base: 'KRW', asOf: '2026-05-29', lang: 'en' }, NOW);
+    await expect
+      .poll(() => page.getByTestId('total').textContent())
+      .toBe(formatMoney(doc.total, 'KRW', 'en'));
+  });
+
   it('logged no console errors', () => {
     // The 400 answers to the upload tests are expected: the browser logs failed fetches as console errors.
     const unexpected = errors.filter((e) => !/status of 400/.test(e));

@@ -10,6 +10,8 @@ export interface ApiProblem {
   expected?: string;
   hint?: string;
   text?: string;
+  /** The same in Korean, when the server's importer wrote it. */
+  ko?: { message: string; expected?: string; hint?: string };
 }
 
 export class ApiError extends Error {
@@ -51,9 +53,10 @@ export async function postJson<T>(path: string, body: unknown) {
   );
 }
 
-export async function uploadHoldings(file: File) {
+/** One or several holdings files; together they replace the holdings (each file its own account, as in the CLI). */
+export async function uploadHoldings(files: readonly File[]) {
   const form = new FormData();
-  form.set('file', file);
+  for (const file of files) form.append('file', file);
   return handle<{ holdings: string; rows: number; warnings: { message: string }[] }>(
     await fetch('/api/holdings', { method: 'POST', body: form }),
   );

@@ -229,7 +229,7 @@ describe('importGhostfolioJson', () => {
     it('2026-05-10: ignores the three activities dated after it, keeps one at 23:59 on the day', () => {
       const { holdings, warnings } = importGhostfolioJson(json, file, { asOf: '2026-05-10' });
       expect(holdings).toEqual([
-        // 10 (2024-01-02) + 8 (2026-05-10T23:59:59.999Z: the same calendar day) = 18; the SELLs of 4 (05-11) and
+        // 10 (2024-07-01, after the 2024-06-10 split) + 8 (2026-05-10T23:59:59.999Z: the same calendar day) = 18; the SELLs of 4 (05-11) and
         // 12 (05-29) and the TSLA BUY (05-20) are after the as-of date.
         {
           kind: 'security',

@@ -18,6 +18,7 @@ import { type CurrencyCode, isCurrencyCode, quoteToMajor } from '../../core/curr
 import type { IsoDate } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
+import { netPositions, type SplitFact, type Transaction } from '../../core/transactions.ts';
 import type { Warning } from '../../core/warnings.ts';
 import { findJsonSyntaxError, lineColumnAt, topLevelArrayElementLines } from './json-positions.ts';
 import { MAX_QUANTITY, MAX_QUANTITY_TEXT, roundQuantity } from './numbers.ts';
@@ -69,6 +70,8 @@ type GhostfolioExport = z.infer<typeof exportSchema>;
 export interface GhostfolioImportOptions {
   /** Leave out activities dated after this day (`YYYY-MM-DD`); default: keep them all. */
   asOf?: IsoDate;
+  /** Splits to apply between activities (Ghostfolio records quantities as traded, not split-adjusted). */
+  splits?: readonly SplitFact[];
 }
 
 export function importGhostfolioJson(
@@ -96,6 +99,7 @@ export function importGhostfolioJson(
     line: number;
     firstSellLine: number | undefined;
     activityNumbers: number[];
+    trades: Transaction[];
   }
   const positions = new Map<string, Position>();
   const ignored = new Map<string, number>();
@@ -126,6 +130,7 @@ export function importGhostfolioJson(
         line: activityLines[index] ?? 1,
         firstSellLine: undefined,
         activityNumbers: [],
+        trades: [],
       };
       positions.set(key, position);
     }
@@ -136,11 +141,33 @@ export function importGhostfolioJson(
     }
     if (activity.currency) position.currencies.add(activity.currency);
     position.activityNumbers.push(index + 1);
+    position.trades.push({
+      date: day,
+      account,
+      symbol: activity.symbol,
+      kind: activity.type === 'BUY' ? 'buy' : 'sell',
+      quantity: activity.quantity,
+      origin: { file, line: activityLines[index] ?? 1 },
+    });
   });
 
   const holdings: Holding[] = [];
   for (const p of positions.values()) {
-    const net = roundQuantity(p.bought - p.sold);
+    const symbolSplits = (options.splits ?? []).filter(
+      (s) => s.symbol.toUpperCase() === p.symbol.toUpperCase(),
+    );
+    const split = symbolSplits.length > 0 ? netPositions(p.trades, symbolSplits, asOf) : undefined;
+    for (const { split: s } of split?.splitsApplied ?? []) {
+      warnings.push({
+        code: 'split-applied',
+        message: `${file}: ${s.symbol} in account ${p.account}: the ${s.ratio}-for-1 split of ${s.date} was applied (${s.source})`,
+        symbol: s.symbol,
+        account: p.account,
+        file,
+        date: s.date,
+      });
+    }
+    const net = split ? (split.positions[0]?.quantity ?? 0) : roundQuantity(p.bought - p.sold);
     if (net < 0) {
       throw new InputError({
         file,

@@ -1,5 +1,6 @@
 /** `dispersion check <holdings…>`: where the portfolio stands against the model and the checklist. */
 import type { Command } from 'commander';
+import { withFilePrices } from '../../app/file-prices.ts';
 import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
@@ -7,11 +8,13 @@ import { checkPortfolio } from '../../core/check.ts';
 import { fromDay } from '../../core/dates.ts';
 import { monthOf } from '../../core/journal.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
-import { parseCommonOptions, parseThresholds } from '../options.ts';
+import { formatOption, parseCommonOptions, parseThresholds } from '../options.ts';
 import { printDocument } from '../print.ts';
 import { renderCheckText } from '../render/check-text.ts';
 
 export interface CheckOptions {
+  /** `--format NAME`: the holdings files' format, instead of detecting it. */
+  format?: string;
   model?: string;
   base: string;
   asOf?: string;
@@ -31,10 +34,17 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('classify holdings into the model sleeves and run the checklist')
-    .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949) or a Ghostfolio JSON export')
+    .argument(
+      '<holdings...>',
+      'holdings files: CSV (UTF-8 or CP949), .xlsx, a broker export (see --format) or a Ghostfolio JSON export',
+    )
     .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
     .option('--base <ccy>', 'base currency for values', 'USD')
     .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')
+    .option(
+      '--format <name>',
+      "holdings file format instead of detecting it (see the README's table of formats)",
+    )
     .option(
       '--prices <dir>',
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
@@ -73,22 +83,24 @@ export async function runCheckCommand(
   const { lang, base, asOf } = parseCommonOptions(o, now);
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
-  const portfolio = await loadPortfolio(files, ws.universe, o, [], { asOf });
+  const portfolio = await loadPortfolio(files, ws.universe, o, [], { asOf, ...formatOption(o) });
   const lastRebalance = await lastRebalanceDay(
     o.db,
     asOf,
     extras.rebalancesBeforeThisMonth ? { beforeMonth: monthOf(fromDay(asOf)) } : undefined,
   );
+  // The files' own prices, for listings nothing fresher prices (always shown with that source).
+  const priced = withFilePrices(portfolio.market, portfolio.prices, ws.universe, asOf);
   const report = checkPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,
     model: ws.model,
-    market: portfolio.market,
+    market: priced.market,
     base,
     asOf,
     lastRebalance,
     thresholds,
   });
-  report.warnings.unshift(...portfolio.warnings);
+  report.warnings.unshift(...portfolio.warnings, ...priced.warnings);
   return toCheckDocument(report, lang);
 }

@@ -1,6 +1,8 @@
 /** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
+import { withFilePrices } from '../../app/file-prices.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
@@ -17,10 +19,12 @@ import { resolveSymbol } from '../../core/universe.ts';
 import { staleDataRefusal } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
-import { parseAsOf, parseBase, parseLang } from '../options.ts';
+import { formatOption, parseAsOf, parseBase, parseLang } from '../options.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
 
 export interface RebalanceOptions {
+  /** `--format NAME`: the holdings files' format, instead of detecting it. */
+  format?: string;
   model?: string;
   base: string;
   asOf?: string;
@@ -58,6 +62,10 @@ export function registerRebalance(program: Command): void {
     .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
     .option('--base <ccy>', 'base currency for values', 'USD')
     .option('--as-of <date>', 'pricing date YYYY-MM-DD (default: today)')
+    .option(
+      '--format <name>',
+      "holdings file format instead of detecting it (see the README's table of formats)",
+    )
     .option(
       '--prices <dir>',
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
@@ -125,17 +133,23 @@ export async function runRebalanceCommand(
   const candidates = o.candidates === undefined ? undefined : parseCandidates(o.candidates);
   const cost = o.costBps === undefined ? undefined : { bps: parseCostBps(o.costBps), min: 0 };
   const ws = openWorkspace(o);
-  const imported = await importFiles(files, { asOf });
-  const market = await marketFor({
+  const imported = await importFiles(files, {
+    asOf,
+    names: nameResolver(universeListingNames(ws.universe)),
+    ...formatOption(o),
+  });
+  const loaded = await marketFor({
     symbols: symbolsNeeded(imported.holdings, ws.universe, ws.model),
     prices: o.prices,
     db: o.db,
   });
+  // The files' own prices, for held listings nothing fresher prices (each use is a file-price warning).
+  const priced = withFilePrices(loaded, imported.prices, ws.universe, asOf);
   const result = rebalancePortfolio({
     holdings: imported.holdings,
     universe: ws.universe,
     model: ws.model,
-    market,
+    market: priced.market,
     base,
     asOf,
     mode,
@@ -151,7 +165,7 @@ export async function runRebalanceCommand(
     if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
     result.warnings.unshift(...staleDataWarnings(result.freshness));
   }
-  result.warnings.unshift(...imported.warnings);
+  result.warnings.unshift(...imported.warnings, ...priced.warnings);
   return toRebalanceDocument(result, lang);
 }
 

@@ -11,11 +11,13 @@ import { proxyCandidates } from '../../core/stress/proxy.ts';
 import type { Scenario } from '../../core/stress/scenario.ts';
 import { stressPortfolio } from '../../core/stress/stress.ts';
 import { toStressDocument } from '../../report/stress-document.ts';
-import { parseCommonOptions } from '../options.ts';
+import { formatOption, parseCommonOptions } from '../options.ts';
 import { printDocument } from '../print.ts';
 import { renderStressText } from '../render/stress-text.ts';
 
 export interface StressOptions {
+  /** `--format NAME`: the holdings files' format, instead of detecting it. */
+  format?: string;
   scenario?: string;
   window?: string[];
   model?: string;
@@ -49,6 +51,10 @@ export function registerStress(program: Command): void {
     .option('--base <ccy>', 'base currency for values', 'USD')
     .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')
     .option(
+      '--format <name>',
+      "holdings file format instead of detecting it (see the README's table of formats)",
+    )
+    .option(
       '--prices <dir>',
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
@@ -67,7 +73,10 @@ export async function runStressCommand(files: readonly HoldingsSource[], o: Stre
   const ws = openWorkspace(o);
   const { scenarios, windows } = selectScenarios(o.scenario, o.window ?? []);
   // The held symbols plus every symbol a proxy may come from: the loader reads only what it is asked for.
-  const portfolio = await loadPortfolio(files, ws.universe, o, proxyCandidates(ws.model), { asOf });
+  const portfolio = await loadPortfolio(files, ws.universe, o, proxyCandidates(ws.model), {
+    asOf,
+    ...formatOption(o),
+  });
   const report = stressPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,

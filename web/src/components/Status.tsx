@@ -8,18 +8,20 @@ export function Loading() {
 }
 
 export function ErrorBox({ error }: { error: ApiError }) {
-  const { t } = useSettings();
+  const { t, lang } = useSettings();
   const p = error.problem;
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  // The importer writes its refusals in Korean too; other problems are English only.
+  const words = lang === 'ko' && p.ko ? p.ko : p;
   return (
     <div className="error" role="alert" data-testid="error">
       <strong>{t.error}</strong>
       {where && <code className="where">{where}</code>}
       <span>
-        {p.message}
-        {p.expected ? `; ${t.expected} ${p.expected}` : ''}
+        {words.message}
+        {words.expected ? `; ${t.expected} ${words.expected}` : ''}
       </span>
-      {p.hint && <span className="hint">{p.hint}</span>}
+      {words.hint && <span className="hint">{words.hint}</span>}
     </div>
   );
 }

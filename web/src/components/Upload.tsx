@@ -1,6 +1,7 @@
 /**
- * Load your own holdings: drag-and-drop or a file picker. The file goes to the local server, which parses it with the
- * same importer as the CLI; a malformed file is reported with file, line and column and the current holdings stay.
+ * Load your own holdings: drag-and-drop or a file picker, one file or several. The files go to the local server,
+ * which parses them with the same importer as the CLI; a malformed file is reported with file, line and column and
+ * the current holdings stay.
  */
 import { useRef, useState } from 'react';
 import { ApiError, postJson, uploadHoldings } from '../api.ts';
@@ -13,11 +14,12 @@ export function Upload({ label, onChanged }: { label: string; onChanged: (label:
   const [error, setError] = useState<ApiError | null>(null);
   const [over, setOver] = useState(false);
 
-  async function send(file: File | undefined) {
-    if (!file) return;
+  async function send(list: FileList | null | undefined) {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
     setError(null);
     try {
-      const r = await uploadHoldings(file);
+      const r = await uploadHoldings(files);
       onChanged(r.holdings);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, { message: String(e) }));
@@ -37,7 +39,7 @@ export function Upload({ label, onChanged }: { label: string; onChanged: (label:
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void send(e.dataTransfer.files[0]);
+        void send(e.dataTransfer.files);
       }}
       data-testid="upload"
     >
@@ -62,10 +64,11 @@ export function Upload({ label, onChanged }: { label: string; onChanged: (label:
       <input
         ref={input}
         type="file"
-        accept=".csv,.tsv,.txt,.json"
+        accept=".csv,.tsv,.txt,.json,.xlsx"
+        multiple
         hidden
         data-testid="file-input"
-        onChange={(e) => void send(e.target.files?.[0] ?? undefined)}
+        onChange={(e) => void send(e.target.files)}
       />
       <span className="muted small">{t.localOnly}</span>
       {error && <ErrorBox error={error} />}

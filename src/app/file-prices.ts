@@ -1,0 +1,55 @@
+/**
+ * The holdings files' own prices (현재가, Last Price, Close Price) as a price source of last resort: a listing whose
+ * bundled, cached or `--prices` series ends before the file's date (or has no series at all) is priced from the file,
+ * and the position says so (`priceSource: file:kiwoom.csv`). A file price without a date is taken as of the as-of
+ * day, which is what the export means: the price when it was downloaded. Never used when anything fresher is known.
+ */
+import type { FilePrice } from '../adapters/import/index.ts';
+import { isCurrencyCode } from '../core/currency.ts';
+import { fromDay, toDay } from '../core/dates.ts';
+import type { MarketData, PriceSeries } from '../core/market.ts';
+import { onOrBefore } from '../core/series.ts';
+import { resolveSymbol, type Universe } from '../core/universe.ts';
+import type { Warning } from '../core/warnings.ts';
+
+export function withFilePrices(
+  market: MarketData,
+  prices: readonly FilePrice[],
+  universe: Universe,
+  asOf: number,
+): { market: MarketData; warnings: Warning[] } {
+  if (prices.length === 0) return { market, warnings: [] };
+  const merged = new Map(market.prices);
+  const warnings: Warning[] = [];
+  for (const p of prices) {
+    const symbol = resolveSymbol(universe, p.symbol) ?? p.symbol.trim().toUpperCase();
+    const day = p.date === undefined ? asOf : toDay(p.date);
+    if (day > asOf) continue; // a file of a later day says nothing about the as-of day
+    const inst = universe.instruments.get(symbol);
+    const currency = p.currency ?? inst?.currency;
+    if (!currency || !isCurrencyCode(currency)) continue;
+    // A price in another currency than the listing's (a won price for a US listing) would be misread: skip it.
+    if (inst && inst.currency !== currency) continue;
+    const existing = merged.get(symbol);
+    const known = existing ? onOrBefore(existing, asOf) : undefined;
+    if (known && known.day >= day) continue; // something at least as fresh is known
+    const series: PriceSeries = {
+      days: Int32Array.of(day),
+      values: Float64Array.of(p.price),
+      source: `file:${p.file}`,
+      currency,
+    };
+    merged.set(symbol, series);
+    const date = fromDay(day);
+    warnings.push({
+      code: 'file-price',
+      message: `${symbol} is priced from ${p.file}:${p.line} (${p.price} ${currency} as of ${date}${p.date === undefined ? ', the as-of day: the file states no date' : ''}): no fresher price is known`,
+      symbol,
+      file: p.file,
+      line: p.line,
+      date,
+      currency,
+    });
+  }
+  return { market: { ...market, prices: merged }, warnings };
+}
