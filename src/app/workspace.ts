@@ -24,6 +24,8 @@ import { journalPath } from './journal.ts';
 export interface WorkspaceOptions {
   model?: string;
   universe?: string;
+  /** A fund look-through file (adds funds, replaces bundled ones). */
+  lookThrough?: string;
   prices?: string;
 }
 
@@ -33,7 +35,7 @@ export interface Workspace {
 }
 
 export function openWorkspace(o: WorkspaceOptions): Workspace {
-  return { universe: loadUniverse(o.universe), model: loadModel(o.model) };
+  return { universe: loadUniverse(o.universe, o.lookThrough), model: loadModel(o.model) };
 }
 
 export interface LoadedHoldings {

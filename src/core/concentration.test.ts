@@ -68,7 +68,7 @@ describe('concentrationBreaches', () => {
       limits,
       typeOf,
     );
-    expect(b).toEqual([{ kind: 'country', ids: ['US'], weight: 0.8, limit: 0.6 }]);
+    expect(b).toEqual([{ kind: 'country', ids: ['US'], via: [], weight: 0.8, limit: 0.6 }]);
   });
 
   it('finds nothing in an all-cash portfolio', () => {

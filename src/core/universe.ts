@@ -3,6 +3,7 @@
  * `data/universe.json` (plus a user file) by an adapter; resolution here is pure.
  */
 import type { CurrencyCode } from './currency.ts';
+import type { LookThroughData } from './lookthrough.ts';
 
 /** Sleeve ids. The six of the model plus the three buckets outside it. */
 export const MODEL_SLEEVES = [
@@ -48,9 +49,17 @@ export interface Universe {
   readonly instruments: ReadonlyMap<string, Instrument>;
   /** Upper-cased alias or symbol → canonical symbol. */
   readonly index: ReadonlyMap<string, string>;
+  /** What funds hold (bundled and user look-through files), by the fund's canonical symbol. */
+  readonly lookThrough: LookThroughData;
 }
 
-export function buildUniverse(list: readonly Instrument[]): Universe {
+/** Funds: the instrument types whose holdings a look-through describes (bond funds sit in cash-bonds as a whole). */
+export const LOOK_THROUGH_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index']);
+
+export function buildUniverse(
+  list: readonly Instrument[],
+  lookThrough: LookThroughData = new Map(),
+): Universe {
   const instruments = new Map<string, Instrument>();
   const index = new Map<string, string>();
   for (const inst of list) {
@@ -62,7 +71,7 @@ export function buildUniverse(list: readonly Instrument[]): Universe {
     for (const alias of krxAliases(inst.symbol)) if (!index.has(alias)) index.set(alias, inst.symbol);
     for (const alias of inst.aliases ?? []) index.set(alias.toUpperCase(), inst.symbol);
   }
-  return { instruments, index };
+  return { instruments, index, lookThrough };
 }
 
 /** A KRX listing `005930.KS` is also written `005930` and, by Korean brokers, `A005930`. */

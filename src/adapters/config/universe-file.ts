@@ -5,7 +5,8 @@ import { quoteToMajor } from '../../core/currency.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse } from '../../core/universe.ts';
 import { readJsonFile } from './json-file.ts';
-import { classifiedSleeveId, countryCode, currencyCode } from './schemas.ts';
+import { loadLookThrough } from './lookthrough-file.ts';
+import { businessCountry, classifiedSleeveId, currencyCode } from './schemas.ts';
 
 export const BUNDLED_UNIVERSE = fileURLToPath(new URL('../../../data/universe.json', import.meta.url));
 
@@ -20,7 +21,7 @@ const instrumentSchema = z.object({
     .refine((c) => quoteToMajor(c) !== undefined, 'expected a currency or minor-unit code such as GBp')
     .optional(),
   exchange: z.string().min(1),
-  country: countryCode,
+  country: businessCountry,
   sleeve: classifiedSleeveId,
   lot: z.number().int().positive().default(1),
   mag7: z.boolean().default(false),
@@ -33,9 +34,12 @@ export function readInstruments(file: string): Instrument[] {
   return readJsonFile(file, universeSchema, 'universe').instruments as Instrument[];
 }
 
-/** The bundled universe, extended (and, symbol by symbol, overridden) by the user's file when given. */
-export function loadUniverse(userFile?: string): Universe {
+/**
+ * The bundled universe, extended (and, symbol by symbol, overridden) by the user's file when given, with the bundled
+ * fund look-through and the user's look-through file (fund by fund).
+ */
+export function loadUniverse(userFile?: string, lookThroughFile?: string): Universe {
   const list = readInstruments(BUNDLED_UNIVERSE);
   if (userFile) list.push(...readInstruments(userFile));
-  return buildUniverse(list);
+  return buildUniverse(list, loadLookThrough(list, lookThroughFile));
 }
