@@ -168,13 +168,29 @@ export interface MarketRequest {
  * rebalance, stress, backtest, signals, journal record) comes through here, so they cannot disagree on a price.
  */
 export async function marketFor(r: MarketRequest): Promise<MarketData> {
-  const symbols = [...r.symbols];
+  const canonical = [...r.symbols];
+  // A KRX listing's closes may sit in a file named as brokers write the code (`360750.csv`, `A360750.csv`).
+  const spellings = new Map(canonical.map((s) => [s, krxSpellings(s)]));
+  const symbols = [...canonical, ...[...spellings.values()].flat()];
   const cache = await readCacheLayer(journalPath(r.db), { symbols });
-  return loadMarketData({
+  const market = loadMarketData({
     symbols,
     ...(r.prices === undefined ? {} : { userDir: r.prices }),
     ...(cache ? { cache } : {}),
   });
+  const prices = new Map(market.prices);
+  for (const [s, alts] of spellings) {
+    if (prices.has(s)) continue;
+    const found = alts.find((a) => prices.has(a));
+    if (found) prices.set(s, prices.get(found) as NonNullable<ReturnType<typeof prices.get>>);
+  }
+  return { ...market, prices };
+}
+
+/** `360750.KS` → `360750`, `A360750`: the file names a KRX close may come under. */
+function krxSpellings(symbol: string): string[] {
+  const m = /^(\d{6})\.(KS|KQ)$/.exec(symbol);
+  return m ? [m[1] as string, `A${m[1]}`] : [];
 }
 
 export interface Portfolio extends LoadedHoldings {

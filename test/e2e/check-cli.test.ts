@@ -49,7 +49,8 @@ describe('check: a CP949 Korean broker file', () => {
   // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28):
   // 005930 (삼성전자) 100 × 317,000 (bundled 2026-05-29)   = 31,700,000
   // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (not in the universe: unclassified)
-  // 360750 (TIGER)    1,500 × 24,815 (prices-kr)           = 37,222,500 (unclassified)
+  // 360750 (TIGER 미국S&P500) 1,500 × 24,815 (prices-kr/360750.csv, the broker's spelling) = 37,222,500,
+  //   looked through as the S&P 500: 34.558821% Mag7 (SPY's holdings file, data/lookthrough.json)
   // 예수금 2,345,678 KRW
   // AAPL 12 × 312.05999755859375 USD × 1,379.50            =  5,165,841.1996
   // 외화예수금 1,520.35 USD × 1,379.50                       =  2,097,322.825
@@ -68,15 +69,13 @@ describe('check: a CP949 Korean broker file', () => {
       value: 31_700_000,
       sleeve: 'emerging',
     });
-    expect(doc.positions.filter((p) => p.sleeve === 'unclassified').map((p) => p.symbol)).toEqual([
-      '035420',
-      '360750',
-    ]);
+    expect(doc.positions.filter((p) => p.sleeve === 'unclassified').map((p) => p.symbol)).toEqual(['035420']);
+    expect(doc.positions.find((p) => p.symbol === '360750.KS')?.value).toBeCloseTo(37_222_500, 6);
     const kr = doc.countries.find((c) => c.id === 'KR');
     expect(kr?.weight).toBeCloseTo(31_700_000 / 84_768_842.0246, 10);
     const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
-    expect(mag7?.value).toBeCloseTo(5_165_841.1996 / 84_768_842.0246, 9);
-    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(2);
+    expect(mag7?.value).toBeCloseTo((5_165_841.1996 + 37_222_500 * 0.34558821) / 84_768_842.0246, 9);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(1);
   });
 });
 
