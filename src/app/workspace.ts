@@ -26,6 +26,8 @@ export interface WorkspaceOptions {
   universe?: string;
   /** A fund look-through file (adds funds, replaces bundled ones). */
   lookThrough?: string;
+  /** Classification rules tried before the bundled data/classification.json. */
+  rules?: string;
   prices?: string;
 }
 
@@ -35,7 +37,10 @@ export interface Workspace {
 }
 
 export function openWorkspace(o: WorkspaceOptions): Workspace {
-  return { universe: loadUniverse(o.universe, o.lookThrough), model: loadModel(o.model) };
+  return {
+    universe: loadUniverse(o.universe, o.lookThrough, o.rules ? { rules: o.rules } : {}),
+    model: loadModel(o.model),
+  };
 }
 
 export interface LoadedHoldings {

@@ -14,6 +14,7 @@ import type { CheckThresholds, Model } from './model.ts';
 import { DEFAULT_CONCENTRATION } from './model.ts';
 import type { CheckResult } from './rules.ts';
 import { runChecks } from './rules.ts';
+import type { SleeveId } from './universe.ts';
 import type { Position, ValuationInput } from './valuation.ts';
 import { STALE_ERROR_DAYS, STALE_WARN_DAYS, valueHoldings } from './valuation.ts';
 import type { Warning } from './warnings.ts';
@@ -36,10 +37,22 @@ export interface CheckReport {
   sleeves: SleeveExposure[];
   countries: Bucket[];
   currencies: Bucket[];
+  /** Holdings classified by a rule (data/classification.json) rather than a curated entry: which rule, and why. */
+  classifications: Classified[];
   /** Funds looked through: the exposures behind sleeves, countries and the Mag7 check (rebalance and stress read these). */
   exposures: PortfolioExposures;
   checks: CheckResult[];
   warnings: Warning[];
+}
+
+export interface Classified {
+  symbol: string;
+  rule: string;
+  sleeve: SleeveId;
+  country: string;
+  market: string;
+  sector?: string;
+  industry?: string;
 }
 
 export function checkPortfolio(input: CheckInput): CheckReport {
@@ -73,6 +86,7 @@ export function checkPortfolio(input: CheckInput): CheckReport {
     sleeves,
     countries,
     currencies,
+    classifications: classifications(positions, input),
     exposures,
     checks,
     warnings: [
@@ -82,6 +96,25 @@ export function checkPortfolio(input: CheckInput): CheckReport {
       ...concentration(positions, input),
     ],
   };
+}
+
+/** The deciding rule for each held symbol the curated universe does not name (once per symbol). */
+function classifications(positions: readonly Position[], input: CheckInput): Classified[] {
+  const out = new Map<string, Classified>();
+  for (const p of positions) {
+    const inst = input.universe.instruments.get(p.symbol);
+    if (!inst?.classifiedBy || out.has(p.symbol)) continue;
+    out.set(p.symbol, {
+      symbol: p.symbol,
+      rule: inst.classifiedBy,
+      sleeve: inst.sleeve,
+      country: inst.country,
+      market: inst.listing?.market ?? inst.exchange,
+      ...(inst.listing?.sector ? { sector: inst.listing.sector } : {}),
+      ...(inst.listing?.industry ? { industry: inst.listing.industry } : {}),
+    });
+  }
+  return [...out.values()];
 }
 
 /** One warning per fund held whose holdings are not known: its Mag7, sleeves and countries are not looked through. */

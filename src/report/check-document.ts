@@ -42,6 +42,8 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
     })),
     countries: r.countries,
     currencies: r.currencies,
+    // Holdings classified by a rule of data/classification.json (not a curated universe entry): the rule that decided.
+    classifications: r.classifications,
     // Funds held, and whether what they hold was counted (look-through data, its date and source) or not (asOf null).
     lookThrough: {
       mag7: r.exposures.mag7,

@@ -48,7 +48,7 @@ describe('check: Europe and Japan listings priced from a user folder', () => {
 describe('check: a CP949 Korean broker file', () => {
   // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28):
   // 005930 (삼성전자) 100 × 317,000 (bundled 2026-05-29)   = 31,700,000
-  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (not in the universe: unclassified)
+  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (the KRX listing: KR/other by rule kr-other)
   // 360750 (TIGER 미국S&P500) 1,500 × 24,815 (prices-kr/360750.csv, the broker's spelling) = 37,222,500,
   //   looked through as the S&P 500: 34.558821% Mag7 (SPY's holdings file, data/lookthrough.json)
   // 예수금 2,345,678 KRW
@@ -69,13 +69,23 @@ describe('check: a CP949 Korean broker file', () => {
       value: 31_700_000,
       sleeve: 'emerging',
     });
-    expect(doc.positions.filter((p) => p.sleeve === 'unclassified').map((p) => p.symbol)).toEqual(['035420']);
+    expect(doc.positions.filter((p) => p.sleeve === 'unclassified')).toEqual([]);
+    expect(doc.classifications).toEqual([
+      {
+        symbol: '035420.KS',
+        rule: 'kr-other',
+        sleeve: 'other',
+        country: 'KR',
+        market: 'KOSPI',
+        industry: '자료처리, 호스팅, 포털 및 기타 인터넷 정보매개 서비스업',
+      },
+    ]);
     expect(doc.positions.find((p) => p.symbol === '360750.KS')?.value).toBeCloseTo(37_222_500, 6);
     const kr = doc.countries.find((c) => c.id === 'KR');
-    expect(kr?.weight).toBeCloseTo(31_700_000 / 84_768_842.0246, 10);
+    expect(kr?.weight).toBeCloseTo((31_700_000 + 6_237_500) / 84_768_842.0246, 10);
     const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
     expect(mag7?.value).toBeCloseTo((5_165_841.1996 + 37_222_500 * 0.34558821) / 84_768_842.0246, 9);
-    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(1);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(0);
   });
 });
 
@@ -150,7 +160,8 @@ describe('the dispersion command', () => {
   it('exits 2 naming a holding that has no price, with how to supply one', () => {
     const r = cli('check', 'test/fixtures/import/ok/korean-cp949.csv', '--as-of', '2026-05-29');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420 on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420\.KS on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/035420\.KS\.csv \(or 035420\.csv\)/);
     expect(r.stderr).toMatch(/--prices/);
   });
 

@@ -5,6 +5,7 @@ import { quoteToMajor } from '../../core/currency.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse } from '../../core/universe.ts';
 import { readJsonFile } from './json-file.ts';
+import { loadListingInstruments, loadRules } from './listing-file.ts';
 import { loadLookThrough } from './lookthrough-file.ts';
 import { businessCountry, classifiedSleeveId, currencyCode } from './schemas.ts';
 
@@ -34,12 +35,29 @@ export function readInstruments(file: string): Instrument[] {
   return readJsonFile(file, universeSchema, 'universe').instruments as Instrument[];
 }
 
+export interface UniverseFiles {
+  /** `--universe FILE`: instruments that extend or override (symbol by symbol) everything else. */
+  universe?: string;
+  /** `--look-through FILE`: fund holdings (fund by fund over the bundled ones). */
+  lookThrough?: string;
+  /** `--rules FILE`: classification rules tried before the bundled ones. */
+  rules?: string;
+  /** A refreshed KRX listing (`data update --listings`) in place of the bundled one. */
+  krxListing?: string;
+}
+
 /**
- * The bundled universe, extended (and, symbol by symbol, overridden) by the user's file when given, with the bundled
- * fund look-through and the user's look-through file (fund by fund).
+ * Every instrument a holding can resolve to: the bundled listings (all KRX codes, the S&P 500) classified by the
+ * rules, then the curated universe (data/universe.json), then the user's file; a later entry of the same symbol
+ * replaces an earlier one. With the bundled fund look-through and the user's.
  */
-export function loadUniverse(userFile?: string, lookThroughFile?: string): Universe {
-  const list = readInstruments(BUNDLED_UNIVERSE);
+export function loadUniverse(
+  userFile?: string,
+  lookThroughFile?: string,
+  more: UniverseFiles = {},
+): Universe {
+  const list = loadListingInstruments(loadRules(more.rules), more.krxListing);
+  list.push(...readInstruments(BUNDLED_UNIVERSE));
   if (userFile) list.push(...readInstruments(userFile));
   return buildUniverse(list, loadLookThrough(list, lookThroughFile));
 }

@@ -18,6 +18,7 @@ export interface CheckOptions {
   prices?: string;
   universe?: string;
   lookThrough?: string;
+  rules?: string;
   threshold?: string;
   lang?: string;
   json?: boolean;
@@ -41,6 +42,10 @@ export function registerCheck(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--rules <file>',
+      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
+    )
     .option(
       '--look-through <file>',
       'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
