@@ -3,8 +3,8 @@
  * model and the market data (only the series a command needs, from one precedence of sources: `marketFor`). CLI and
  * server both call this, then the same core function, so they cannot drift apart.
  */
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { importHoldingsFile } from '../adapters/import/index.ts';
@@ -36,11 +36,20 @@ export interface Workspace {
   model: Model;
 }
 
-export function openWorkspace(o: WorkspaceOptions): Workspace {
+export function openWorkspace(o: WorkspaceOptions & { db?: string }): Workspace {
+  const listing = userListingPath(o.db);
   return {
-    universe: loadUniverse(o.universe, o.lookThrough, o.rules ? { rules: o.rules } : {}),
+    universe: loadUniverse(o.universe, o.lookThrough, {
+      ...(o.rules ? { rules: o.rules } : {}),
+      ...(existsSync(listing) ? { krxListing: listing } : {}),
+    }),
     model: loadModel(o.model),
   };
+}
+
+/** Where `data update --listings` keeps a refreshed KRX listing: beside the journal; preferred over the bundled one. */
+export function userListingPath(db?: string): string {
+  return join(dirname(journalPath(db)), 'krx-listing.csv');
 }
 
 export interface LoadedHoldings {

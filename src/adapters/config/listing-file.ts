@@ -137,3 +137,53 @@ function readText(file: string, what: string): string {
     throw new InputError({ file, message: `cannot read the ${what} (${(e as NodeJS.ErrnoException).code})` });
   }
 }
+
+/** KIND 상장법인목록 writes markets in Korean. */
+const KIND_MARKETS: Record<string, string> = { 유가: 'KOSPI', 코스닥: 'KOSDAQ', 코넥스: 'KONEX' };
+
+/**
+ * A newer KRX listing in one of the shapes it is published in, as this project's `code,market,name,industry` text:
+ * this project's own file; FinanceDataReader's listing (`Code,Name,Market,…,Industry`, as in
+ * FinanceData/fdr_krx_data_cache); or KIND's 상장법인목록 saved as CSV (`회사명,시장구분,종목코드,업종`). Every row is
+ * validated (parseKrxListing) before anything is written.
+ */
+export function normaliseKrxListing(text: string, file: string): { text: string; count: number } {
+  const clean = text.replace(/^\uFEFF/, '');
+  const first = clean.split(/\r?\n/, 1)[0] ?? '';
+  const cols = first.split(',').map((c) => c.trim());
+  const pick = (
+    code: string,
+    market: string,
+    name: string,
+    industry: string,
+    markets?: Record<string, string>,
+  ) =>
+    readRows(clean, file, [code, market, name]).map(({ row }) => {
+      const m = (row[market] ?? '').trim();
+      return [
+        (row[code] ?? '').trim().padStart(6, '0'),
+        markets?.[m] ?? m,
+        (row[name] ?? '').trim(),
+        (row[industry] ?? '').trim(),
+      ];
+    });
+  let rows: string[][];
+  if (cols.includes('code') && cols.includes('market')) rows = pick('code', 'market', 'name', 'industry');
+  else if (cols.includes('Code') && cols.includes('Market'))
+    rows = pick('Code', 'Market', 'Name', 'Industry');
+  else if (cols.includes('종목코드') && cols.includes('시장구분'))
+    rows = pick('종목코드', '시장구분', '회사명', '업종', KIND_MARKETS);
+  else
+    throw new InputError({
+      file,
+      line: 1,
+      message: 'not a KRX listing this project reads',
+      expected:
+        'a header code,market,name,industry, or Code,Name,Market,Industry (FinanceDataReader), or 회사명,시장구분,종목코드,업종 (KIND)',
+    });
+  rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const out = ['code,market,name,industry', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+  const listings = parseKrxListing(`${out}\n`, file);
+  return { text: `${out}\n`, count: listings.length };
+}
