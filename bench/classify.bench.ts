@@ -18,8 +18,10 @@ import { fmt, time } from './timing.ts';
 
 export default async function (): Promise<void> {
   const listings = parseKrxListing(readFileSync(BUNDLED_KRX_LISTING, 'utf8'), BUNDLED_KRX_LISTING);
+  // Excel drops the leading zeros of a numeric code only (`0010V0` stays text).
+  const stripped = (code: string) => (/^\d+$/.test(code) ? code.replace(/^0+/, '') : code);
   const forms = (code: string, i: number) =>
-    [code, `A${code}`, code.replace(/^0+/, ''), `${code}.KS`][i % 4] as string;
+    [code, `A${code}`, stripped(code), `${code}.KS`][i % 4] as string;
   const written = Array.from({ length: 5_000 }, (_, i) => {
     const l = listings[(i * 7) % listings.length];
     return i % 5 === 4 ? { name: l?.name ?? '' } : { code: forms(l?.code ?? '', i) };
