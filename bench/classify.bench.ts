@@ -24,7 +24,9 @@ export default async function (): Promise<void> {
     [code, `A${code}`, stripped(code), `${code}.KS`][i % 4] as string;
   const written = Array.from({ length: 5_000 }, (_, i) => {
     const l = listings[(i * 7) % listings.length];
-    return i % 5 === 4 ? { name: l?.name ?? '' } : { code: forms(l?.code ?? '', i) };
+    return i % 5 === 4
+      ? { name: l?.name ?? '', code: undefined }
+      : { name: undefined, code: forms(l?.code ?? '', i) };
   });
   const load = await time(5, () => loadUniverse());
   const rules = loadRules();
@@ -34,10 +36,10 @@ export default async function (): Promise<void> {
   const resolve = await time(10, () => {
     resolved = 0;
     for (const w of written) {
-      if ('code' in w) {
+      if (w.code !== undefined) {
         const s = resolveSymbol(universe, w.code);
         if (s && universe.instruments.get(s)?.sleeve) resolved++;
-      } else if (resolveKrxName(universe, w.name).kind === 'code') resolved++;
+      } else if (resolveKrxName(universe, w.name ?? '').kind === 'code') resolved++;
     }
   });
   console.log(

@@ -6,6 +6,8 @@ import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
 import type { FundLookThrough } from './lookthrough.ts';
 import type { Model } from './model.ts';
+import type { Scenario } from './stress/scenario.ts';
+import { stressPortfolio } from './stress/stress.ts';
 import { buildUniverse } from './universe.ts';
 
 // A fund FND of 40% NVDA, 10% AAPL, 5% 005930.KS, the rest (45%) split 25% energy / 20% other; its businesses are
@@ -140,5 +142,38 @@ describe('fund look-through in check', () => {
       ['US', 0.7],
       ['KR', 0.3],
     ]);
+  });
+});
+
+describe('fund look-through in stress', () => {
+  it('a hypothetical scenario shocks a fund part by part, as check counts it', () => {
+    // FND 60 × 100 = 6,000. Shocks: mag7-selected −50%, other −10%. FND's parts: NVDA 40% (mag7-selected) → −20%;
+    // other rest 20% → −2%; AAPL, Samsung and the energy rest match nothing (held flat). Move −22%: −1,320.
+    const scenario: Scenario = {
+      id: 's',
+      name: 's',
+      description: '',
+      sources: [],
+      origin: 'test',
+      shocks: [
+        { sleeve: 'mag7-selected', move: -0.5, rationale: 'a' },
+        { sleeve: 'other', move: -0.1, rationale: 'b' },
+      ],
+    };
+    const r = stressPortfolio({
+      holdings: [sec('FND', 60)],
+      universe,
+      market,
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+      model,
+      scenarios: [scenario],
+      windows: [],
+      risk: false,
+    });
+    const fnd = r.scenarios[0]?.positions.find((p) => p.symbol === 'FND');
+    expect(fnd?.rule).toBe('look-through');
+    expect(fnd?.priceMove).toBeCloseTo(-0.22, 12);
+    expect(r.scenarios[0]?.loss).toBeCloseTo(1320, 9);
   });
 });
