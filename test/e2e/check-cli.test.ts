@@ -245,3 +245,39 @@ describe('the dispersion command', () => {
     expect(r.stdout).toContain('투자 권유가 아닙니다');
   });
 });
+
+describe('check: a Kiwoom file of the essay’s Korean names and a Korean Nasdaq-100 ETF', () => {
+  // kiwoom-essay.csv (CP949, codes as Kiwoom writes them: A035420…), closes in prices-kiwoom/A<code>.csv:
+  // NAVER 12 × 249,500 = 2,994,000 · 현대차 8 × 250,000 = 2,000,000 · 두산에너빌리티 40 × 60,000 = 2,400,000 ·
+  // TIGER 미국나스닥100 20 × 150,000 = 3,000,000. Total 10,394,000 KRW.
+  // Mag7: only through TIGER 미국나스닥100, at QQQ's 44.407% (data/lookthrough.json) → 1,332,210 / 10,394,000.
+  // KR businesses: NAVER + Hyundai + Doosan = 7,394,000 / 10,394,000 (the ETF's holdings are US businesses).
+  it('imports, classifies every holding and looks through the ETF', async () => {
+    const doc = await runCheckCommand(
+      ['test/fixtures/import/ok/kiwoom-essay.csv'],
+      { ...base, base: 'KRW', prices: 'test/fixtures/check/prices-kiwoom' },
+      NOW,
+    );
+    expect(doc.total).toBeCloseTo(10_394_000, 6);
+    const sleeve = Object.fromEntries(doc.positions.map((p) => [p.symbol, [p.sleeve, p.country]]));
+    expect(sleeve).toEqual({
+      '035420.KS': ['other', 'KR'],
+      '005380.KS': ['physical-ai', 'KR'],
+      '034020.KS': ['energy', 'KR'],
+      '133690.KS': ['other', 'US'],
+    });
+    expect(doc.classifications.map((c) => [c.symbol, c.rule])).toEqual([['035420.KS', 'kr-other']]);
+    const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo((3_000_000 * 0.44407) / 10_394_000, 10);
+    expect(doc.lookThrough.mag7Through).toEqual([
+      {
+        fund: '133690.KS',
+        value: expect.closeTo(1_332_210, 4),
+        weight: expect.closeTo(0.12817, 5),
+        asOf: '2025-10-04',
+      },
+    ]);
+    expect(doc.countries.find((c) => c.id === 'KR')?.weight).toBeCloseTo(7_394_000 / 10_394_000, 10);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified' || w.code === 'no-look-through')).toEqual([]);
+  });
+});
