@@ -76,3 +76,17 @@ describe('concentrationBreaches', () => {
     expect(concentrationBreaches(p, limits, typeOf)).toEqual([]);
   });
 });
+
+describe('concentrationBreaches: a country of business not known', () => {
+  it('does not judge "unknown" as one country', () => {
+    const u = buildUniverse([inst('VT', 'other', 'unknown', 'USD', { type: 'etf' })]);
+    const p = valueHoldings({
+      holdings: [sec('VT', 10)],
+      universe: u,
+      market: marketOf({ prices: { VT: [['2026-05-28', 100]] } }),
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+    }).positions;
+    expect(concentrationBreaches(p, limits, (s) => u.instruments.get(s)?.type)).toEqual([]);
+  });
+});

@@ -17,6 +17,9 @@ const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
 /** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
 const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
 
+/** A fund spread over countries no file splits (`unknown`) is not one country. */
+const UNKNOWN = 'unknown';
+
 export interface ConcentrationBreach {
   kind: 'position' | 'country';
   /** The company's symbols (GOOGL and GOOG together), or the country code. */
@@ -60,12 +63,13 @@ export function concentrationBreaches(
     const look = lookThrough(p);
     if (look) {
       for (const [c, w] of look.countries) {
-        if (c !== 'unknown') countries.set(c, (countries.get(c) ?? 0) + p.value * w);
+        if (c !== UNKNOWN) countries.set(c, (countries.get(c) ?? 0) + p.value * w);
       }
       for (const s of look.slices) if (s.company) addCompany(s.company, p.value * s.share, p.symbol);
       continue;
     }
-    if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
+    if (p.country && p.country !== UNKNOWN)
+      countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
     const type = typeOf(p.symbol);
     if (type && FUND_TYPES.has(type)) continue;
     addCompany(p.symbol, p.value);
