@@ -38,6 +38,9 @@ const T = {
     price: 'Price',
     date: 'Price date',
     warnings: 'Warnings',
+    lookedThrough: 'Funds',
+    notLookedThrough: 'no look-through data',
+    holdingsAsOf: 'holdings as of',
     classified: 'Classified by rule (data/classification.json; override with --rules or --universe)',
     rule: 'rule',
     stale: (n: number, oldest: Oldest) =>
@@ -70,6 +73,9 @@ const T = {
     price: '가격',
     date: '가격일',
     warnings: '주의',
+    lookedThrough: '펀드',
+    notLookedThrough: '보유 종목 자료 없음',
+    holdingsAsOf: '보유 기준일',
     classified: '규칙으로 분류한 종목 (data/classification.json, --rules 또는 --universe로 바꿀 수 있음)',
     rule: '규칙',
     stale: (n: number, oldest: Oldest) =>
@@ -112,7 +118,15 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   out.push('');
 
   out.push(`${t.countries}: ${doc.countries.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
-  out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`, '');
+  out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
+  const funds = [...new Map(doc.lookThrough.funds.map((f) => [f.fund, f])).values()];
+  if (funds.length) {
+    const said = funds.map((f) =>
+      f.asOf === null ? `${f.fund} (${t.notLookedThrough})` : `${f.fund} (${t.holdingsAsOf} ${f.asOf})`,
+    );
+    out.push(`${t.lookedThrough}: ${said.join(' · ')}`);
+  }
+  out.push('');
 
   out.push(t.positions);
   out.push(
