@@ -67,3 +67,21 @@ describe('parseKrxListing', () => {
     );
   });
 });
+
+describe('--rules FILE', () => {
+  it('is tried before the bundled rules, and --universe still wins over both', () => {
+    const u = loadUniverse(undefined, undefined, { rules: 'test/fixtures/listings/my-rules.json' });
+    expect(u.instruments.get('035420.KS')).toMatchObject({
+      sleeve: 'physical-ai',
+      classifiedBy: 'my-naver-physical-ai',
+    });
+    // Other listings keep the bundled rules.
+    expect(u.instruments.get('103140.KS')?.classifiedBy).toBe('kr-defense');
+  });
+
+  it('refuses a sleeve the model does not know, naming the JSON path', () => {
+    expect(() =>
+      loadUniverse(undefined, undefined, { rules: 'test/fixtures/listings/bad-rules.json' }),
+    ).toThrow('classification rules file: rules.0.sleeve');
+  });
+});
