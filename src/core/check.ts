@@ -6,7 +6,7 @@
 
 import { concentrationBreaches } from './concentration.ts';
 import type { CurrencyCode } from './currency.ts';
-import { fromDay } from './dates.ts';
+import { fromDay, toDay } from './dates.ts';
 import type { Bucket, PortfolioExposures, SleeveExposure } from './exposure.ts';
 import { lookThroughFor, portfolioExposures } from './exposure.ts';
 import { fxFreshness } from './health.ts';
@@ -93,6 +93,7 @@ export function checkPortfolio(input: CheckInput): CheckReport {
       ...warnings,
       ...staleness(positions, input),
       ...noLookThrough(exposures),
+      ...oldLookThrough(exposures, input),
       ...concentration(positions, input),
     ],
   };
@@ -112,6 +113,31 @@ function classifications(positions: readonly Position[], input: CheckInput): Cla
       market: inst.listing?.market ?? inst.exchange,
       ...(inst.listing?.sector ? { sector: inst.listing.sector } : {}),
       ...(inst.listing?.industry ? { industry: inst.listing.industry } : {}),
+    });
+  }
+  return [...out.values()];
+}
+
+/** Holdings older than this (calendar days before the as-of date) are called old: a fund's weights drift. */
+export const LOOK_THROUGH_OLD_DAYS = 183;
+
+/**
+ * One warning per fund whose named holdings are more than LOOK_THROUGH_OLD_DAYS older than the as-of date. Funds
+ * looked through by index rules alone (no named holdings: KOSPI 200, TOPIX) do not age.
+ */
+function oldLookThrough(exposures: PortfolioExposures, input: CheckInput): Warning[] {
+  const out = new Map<string, Warning>();
+  for (const f of exposures.funds) {
+    const data = input.universe.lookThrough.get(f.fund);
+    if (!data || data.holdings.length === 0 || out.has(f.fund)) continue;
+    const age = input.asOf - toDay(data.asOf);
+    if (age <= LOOK_THROUGH_OLD_DAYS) continue;
+    out.set(f.fund, {
+      code: 'look-through-old',
+      message: `${f.fund}'s holdings are as of ${data.asOf}, ${age} days before the as-of date: its weights have drifted since; give newer ones with --look-through FILE`,
+      symbol: f.fund,
+      date: data.asOf,
+      age,
     });
   }
   return [...out.values()];

@@ -177,3 +177,19 @@ describe('fund look-through in stress', () => {
     expect(r.scenarios[0]?.loss).toBeCloseTo(1320, 9);
   });
 });
+
+describe('old look-through data', () => {
+  it('warns when a fund’s holdings are more than 183 days older than the as-of date', () => {
+    // FND's holdings are as of 2026-04-30: 29 days before 2026-05-29 (no warning); 2026-11-30 is 214 days after.
+    expect(run([sec('FND', 1)]).warnings.some((w) => w.code === 'look-through-old')).toBe(false);
+    const late = checkPortfolio({
+      holdings: [sec('FND', 1)],
+      universe,
+      market,
+      base: 'USD',
+      asOf: toDay('2026-11-30'),
+      model,
+    }).warnings.find((w) => w.code === 'look-through-old');
+    expect(late).toMatchObject({ symbol: 'FND', date: '2026-04-30', age: 214 });
+  });
+});

@@ -49,6 +49,10 @@ const KO: Record<string, Ko> = {
     w.symbol && w.weight !== undefined
       ? `${w.symbol}은(는) 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${formatPct(w.weight, 'ko')}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`
       : undefined,
+  'look-through-old': (w) =>
+    w.symbol && w.date
+      ? `${w.symbol}의 보유 종목 자료는 ${w.date} 기준으로, 기준일보다 ${w.age}일 전입니다: 그동안 비중이 달라졌습니다. --look-through FILE로 최신 자료를 넣으세요.`
+      : undefined,
   'summary-row': (w) => (w.line ? `${w.line}행의 합계 행을 건너뛰었습니다.` : undefined),
   'cash-currency-assumed': () => '통화 열이 없어 예수금을 원화(KRW)로 보았습니다.',
   'excluded-account': (w) =>
