@@ -3,8 +3,8 @@
  * model and the market data (only the series a command needs, from one precedence of sources: `marketFor`). CLI and
  * server both call this, then the same core function, so they cannot drift apart.
  */
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadModel } from '../adapters/config/model-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
 import { type FilePrice, importHoldingsFile } from '../adapters/import/index.ts';
@@ -26,6 +26,10 @@ import { journalPath } from './journal.ts';
 export interface WorkspaceOptions {
   model?: string;
   universe?: string;
+  /** A fund look-through file (adds funds, replaces bundled ones). */
+  lookThrough?: string;
+  /** Classification rules tried before the bundled data/classification.json. */
+  rules?: string;
   prices?: string;
 }
 
@@ -34,8 +38,20 @@ export interface Workspace {
   model: Model;
 }
 
-export function openWorkspace(o: WorkspaceOptions): Workspace {
-  return { universe: loadUniverse(o.universe), model: loadModel(o.model) };
+export function openWorkspace(o: WorkspaceOptions & { db?: string }): Workspace {
+  const listing = userListingPath(o.db);
+  return {
+    universe: loadUniverse(o.universe, o.lookThrough, {
+      ...(o.rules ? { rules: o.rules } : {}),
+      ...(existsSync(listing) ? { krxListing: listing } : {}),
+    }),
+    model: loadModel(o.model),
+  };
+}
+
+/** Where `data update --listings` keeps a refreshed KRX listing: beside the journal; preferred over the bundled one. */
+export function userListingPath(db?: string): string {
+  return join(dirname(journalPath(db)), 'krx-listing.csv');
 }
 
 export interface LoadedHoldings {
@@ -183,13 +199,29 @@ export interface MarketRequest {
  * rebalance, stress, backtest, signals, journal record) comes through here, so they cannot disagree on a price.
  */
 export async function marketFor(r: MarketRequest): Promise<MarketData> {
-  const symbols = [...r.symbols];
+  const canonical = [...r.symbols];
+  // A KRX listing's closes may sit in a file named as brokers write the code (`360750.csv`, `A360750.csv`).
+  const spellings = new Map(canonical.map((s) => [s, krxSpellings(s)]));
+  const symbols = [...canonical, ...[...spellings.values()].flat()];
   const cache = await readCacheLayer(journalPath(r.db), { symbols });
-  return loadMarketData({
+  const market = loadMarketData({
     symbols,
     ...(r.prices === undefined ? {} : { userDir: r.prices }),
     ...(cache ? { cache } : {}),
   });
+  const prices = new Map(market.prices);
+  for (const [s, alts] of spellings) {
+    if (prices.has(s)) continue;
+    const found = alts.find((a) => prices.has(a));
+    if (found) prices.set(s, prices.get(found) as NonNullable<ReturnType<typeof prices.get>>);
+  }
+  return { ...market, prices };
+}
+
+/** `360750.KS` → `360750`, `A360750`: the file names a KRX close may come under. */
+function krxSpellings(symbol: string): string[] {
+  const m = /^(\d{6})\.(KS|KQ)$/.exec(symbol);
+  return m ? [m[1] as string, `A${m[1]}`] : [];
 }
 
 export interface Portfolio extends LoadedHoldings {

@@ -6,14 +6,15 @@
 
 import { concentrationBreaches } from './concentration.ts';
 import type { CurrencyCode } from './currency.ts';
-import { fromDay } from './dates.ts';
-import type { Bucket, SleeveExposure } from './exposure.ts';
-import { bucketBy, countryOf, currencyOf, sleeveExposures } from './exposure.ts';
+import { fromDay, toDay } from './dates.ts';
+import type { Bucket, PortfolioExposures, SleeveExposure } from './exposure.ts';
+import { lookThroughFor, portfolioExposures } from './exposure.ts';
 import { fxFreshness } from './health.ts';
 import type { CheckThresholds, Model } from './model.ts';
 import { DEFAULT_CONCENTRATION } from './model.ts';
 import type { CheckResult } from './rules.ts';
 import { runChecks } from './rules.ts';
+import type { SleeveId } from './universe.ts';
 import type { Position, ValuationInput } from './valuation.ts';
 import { STALE_ERROR_DAYS, STALE_WARN_DAYS, valueHoldings } from './valuation.ts';
 import type { Warning } from './warnings.ts';
@@ -36,16 +37,29 @@ export interface CheckReport {
   sleeves: SleeveExposure[];
   countries: Bucket[];
   currencies: Bucket[];
+  /** Holdings classified by a rule (data/classification.json) rather than a curated entry: which rule, and why. */
+  classifications: Classified[];
+  /** Funds looked through: the exposures behind sleeves, countries and the Mag7 check (rebalance and stress read these). */
+  exposures: PortfolioExposures;
   checks: CheckResult[];
   warnings: Warning[];
 }
 
+export interface Classified {
+  symbol: string;
+  rule: string;
+  sleeve: SleeveId;
+  country: string;
+  market: string;
+  sector?: string;
+  industry?: string;
+}
+
 export function checkPortfolio(input: CheckInput): CheckReport {
   const { positions, total, warnings } = valueHoldings(input);
-  const sleeves = sleeveExposures(positions, total, input.model);
-  const countries = bucketBy(positions, total, countryOf);
-  const currencies = bucketBy(positions, total, currencyOf);
-  const mag7 = positions.filter((p) => p.mag7).reduce((s, p) => s + p.value, 0);
+  const exposures = portfolioExposures(positions, total, input.model, input.universe);
+  const { sleeves, countries, currencies } = exposures;
+  const unknownFunds = exposures.funds.filter((f) => f.asOf === null);
   const thresholds: CheckThresholds = { ...input.model.checks, ...input.thresholds };
   const daysSinceRebalance =
     input.lastRebalance === undefined || input.lastRebalance === null
@@ -53,7 +67,10 @@ export function checkPortfolio(input: CheckInput): CheckReport {
       : input.asOf - input.lastRebalance;
   const checks = runChecks(
     {
-      mag7: total > 0 ? mag7 / total : 0,
+      mag7: exposures.mag7,
+      mag7Through: exposures.mag7Through,
+      notLookedThrough: exposures.notLookedThrough,
+      fundsNotLookedThrough: [...new Set(unknownFunds.map((f) => f.fund))],
       sleeves: new Map(sleeves.map((s) => [s.id, s.weight])),
       countries: new Map(countries.map((c) => [c.id, c.weight])),
       daysSinceRebalance,
@@ -69,9 +86,73 @@ export function checkPortfolio(input: CheckInput): CheckReport {
     sleeves,
     countries,
     currencies,
+    classifications: classifications(positions, input),
+    exposures,
     checks,
-    warnings: [...warnings, ...staleness(positions, input), ...concentration(positions, input)],
+    warnings: [
+      ...warnings,
+      ...staleness(positions, input),
+      ...noLookThrough(exposures),
+      ...oldLookThrough(exposures, input),
+      ...concentration(positions, input),
+    ],
   };
+}
+
+/** The deciding rule for each held symbol the curated universe does not name (once per symbol). */
+function classifications(positions: readonly Position[], input: CheckInput): Classified[] {
+  const out = new Map<string, Classified>();
+  for (const p of positions) {
+    const inst = input.universe.instruments.get(p.symbol);
+    if (!inst?.classifiedBy || out.has(p.symbol)) continue;
+    out.set(p.symbol, {
+      symbol: p.symbol,
+      rule: inst.classifiedBy,
+      sleeve: inst.sleeve,
+      country: inst.country,
+      market: inst.listing?.market ?? inst.exchange,
+      ...(inst.listing?.sector ? { sector: inst.listing.sector } : {}),
+      ...(inst.listing?.industry ? { industry: inst.listing.industry } : {}),
+    });
+  }
+  return [...out.values()];
+}
+
+/** Holdings older than this (calendar days before the as-of date) are called old: a fund's weights drift. */
+export const LOOK_THROUGH_OLD_DAYS = 183;
+
+/**
+ * One warning per fund whose named holdings are more than LOOK_THROUGH_OLD_DAYS older than the as-of date. Funds
+ * looked through by index rules alone (no named holdings: KOSPI 200, TOPIX) do not age.
+ */
+function oldLookThrough(exposures: PortfolioExposures, input: CheckInput): Warning[] {
+  const out = new Map<string, Warning>();
+  for (const f of exposures.funds) {
+    const data = input.universe.lookThrough.get(f.fund);
+    if (!data || data.holdings.length === 0 || out.has(f.fund)) continue;
+    const age = input.asOf - toDay(data.asOf);
+    if (age <= LOOK_THROUGH_OLD_DAYS) continue;
+    out.set(f.fund, {
+      code: 'look-through-old',
+      message: `${f.fund}'s holdings are as of ${data.asOf}, ${age} days before the as-of date: its weights have drifted since; give newer ones with --look-through FILE`,
+      symbol: f.fund,
+      date: data.asOf,
+      age,
+    });
+  }
+  return [...out.values()];
+}
+
+/** One warning per fund held whose holdings are not known: its Mag7, sleeves and countries are not looked through. */
+function noLookThrough(exposures: PortfolioExposures): Warning[] {
+  const seen = new Map<string, number>();
+  for (const f of exposures.funds) if (f.asOf === null) seen.set(f.fund, (seen.get(f.fund) ?? 0) + f.weight);
+  return [...seen].map(([fund, weight]) => ({
+    code: 'no-look-through',
+    message: `${fund} is a fund with no look-through data (${pct(weight)} of the portfolio): what it holds is not known, so its Mag7 share is not counted and it is classified as a whole; add its holdings with --look-through FILE`,
+    symbol: fund,
+    weight,
+  }));
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -80,13 +161,16 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 function concentration(positions: readonly Position[], input: CheckInput): Warning[] {
   const limits = input.model.concentration ?? DEFAULT_CONCENTRATION;
   const typeOf = (symbol: string) => input.universe.instruments.get(symbol)?.type;
-  return concentrationBreaches(positions, limits, typeOf).map((b): Warning => {
+  const look = (p: Position) => lookThroughFor(input.universe, p);
+  return concentrationBreaches(positions, limits, typeOf, look).map((b): Warning => {
     const share = `${pct(b.weight)} of the holdings excluding cash`;
     if (b.kind === 'position') {
       const who = b.ids.length > 1 ? `${b.ids.join(' + ')} (one company)` : (b.ids[0] as string);
+      const via = b.via.length ? ` (including what ${b.via.join(', ')} hold)` : '';
       return {
         code: 'concentration-position',
-        message: `${who} is ${share}, above the ${pct(b.limit)} limit for one company: a portfolio concentrated in one stock will not weather 2026`,
+        message: `${who}${via} is ${share}, above the ${pct(b.limit)} limit for one company: a portfolio concentrated in one stock will not weather 2026`,
+        ...(b.via.length ? { funds: b.via } : {}),
         symbol: b.ids[0],
         symbols: b.ids,
         weight: b.weight,

@@ -68,11 +68,25 @@ describe('concentrationBreaches', () => {
       limits,
       typeOf,
     );
-    expect(b).toEqual([{ kind: 'country', ids: ['US'], weight: 0.8, limit: 0.6 }]);
+    expect(b).toEqual([{ kind: 'country', ids: ['US'], via: [], weight: 0.8, limit: 0.6 }]);
   });
 
   it('finds nothing in an all-cash portfolio', () => {
     const p = positionsOf([{ kind: 'cash', account: 'A', currency: 'USD', amount: 100, origin: o }]);
     expect(concentrationBreaches(p, limits, typeOf)).toEqual([]);
+  });
+});
+
+describe('concentrationBreaches: a country of business not known', () => {
+  it('does not judge "unknown" as one country', () => {
+    const u = buildUniverse([inst('VT', 'other', 'unknown', 'USD', { type: 'etf' })]);
+    const p = valueHoldings({
+      holdings: [sec('VT', 10)],
+      universe: u,
+      market: marketOf({ prices: { VT: [['2026-05-28', 100]] } }),
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+    }).positions;
+    expect(concentrationBreaches(p, limits, (s) => u.instruments.get(s)?.type)).toEqual([]);
   });
 });

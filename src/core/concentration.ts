@@ -3,6 +3,7 @@
  * largest single company and the largest single country of business as shares of the holdings excluding cash (cash
  * is what dilutes a concentration, not a diversifier of it), and says which exceed the model's limits.
  */
+import type { Slice } from './lookthrough.ts';
 import type { ConcentrationLimits } from './model.ts';
 import type { InstrumentType } from './universe.ts';
 import type { Position } from './valuation.ts';
@@ -16,6 +17,9 @@ const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
 /** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
 const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
 
+/** A fund spread over countries no file splits (`unknown`) is not one country. */
+const UNKNOWN = 'unknown';
+
 export interface ConcentrationBreach {
   kind: 'position' | 'country';
   /** The company's symbols (GOOGL and GOOG together), or the country code. */
@@ -23,6 +27,8 @@ export interface ConcentrationBreach {
   /** Fraction of the holdings excluding cash. */
   weight: number;
   limit: number;
+  /** Funds through which part of it is held (look-through), sorted; empty when held only directly. */
+  via: string[];
 }
 
 /**
@@ -34,22 +40,39 @@ export function concentrationBreaches(
   positions: readonly Position[],
   limits: ConcentrationLimits,
   typeOf: (symbol: string) => InstrumentType | undefined,
+  /** What a fund holds, when known: its named companies count toward them, its countries by the fund's split. */
+  lookThrough: (
+    p: Position,
+  ) => { slices: readonly Slice[]; countries: ReadonlyMap<string, number> } | undefined = () => undefined,
 ): ConcentrationBreach[] {
   const securities = positions.filter((p) => p.kind === 'security');
   const invested = securities.reduce((s, p) => s + p.value, 0);
   if (invested <= 0) return [];
 
-  const companies = new Map<string, { ids: Set<string>; value: number }>();
+  const companies = new Map<string, { ids: Set<string>; value: number; via: Set<string> }>();
   const countries = new Map<string, number>();
+  const addCompany = (symbol: string, value: number, fund?: string) => {
+    const key = SAME_COMPANY[symbol] ?? symbol;
+    const c = companies.get(key) ?? { ids: new Set<string>(), value: 0, via: new Set<string>() };
+    c.ids.add(symbol);
+    c.value += value;
+    if (fund) c.via.add(fund);
+    companies.set(key, c);
+  };
   for (const p of securities) {
-    if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
+    const look = lookThrough(p);
+    if (look) {
+      for (const [c, w] of look.countries) {
+        if (c !== UNKNOWN) countries.set(c, (countries.get(c) ?? 0) + p.value * w);
+      }
+      for (const s of look.slices) if (s.company) addCompany(s.company, p.value * s.share, p.symbol);
+      continue;
+    }
+    if (p.country && p.country !== UNKNOWN)
+      countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
     const type = typeOf(p.symbol);
     if (type && FUND_TYPES.has(type)) continue;
-    const key = SAME_COMPANY[p.symbol] ?? p.symbol;
-    const c = companies.get(key) ?? { ids: new Set<string>(), value: 0 };
-    c.ids.add(p.symbol);
-    c.value += p.value;
-    companies.set(key, c);
+    addCompany(p.symbol, p.value);
   }
 
   // A tiny tolerance so a holding at exactly the limit is not flagged by the last bit of a float sum.
@@ -62,6 +85,7 @@ export function concentrationBreaches(
       ids: [...c.ids].sort(),
       weight: c.value / invested,
       limit: limits.maxPosition,
+      via: [...c.via].sort(),
     }))
     .filter((b) => over(b.weight, b.limit))
     .sort(byWeight);
@@ -71,6 +95,7 @@ export function concentrationBreaches(
       ids: [id],
       weight: value / invested,
       limit: limits.maxCountry,
+      via: [],
     }))
     .filter((b) => over(b.weight, b.limit))
     .sort(byWeight);

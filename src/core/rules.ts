@@ -7,7 +7,14 @@ import type { CheckThresholds } from './model.ts';
 
 /** What the rules look at: weights as fractions of the portfolio total (cash included). */
 export interface Exposures {
+  /** Mag7 share, funds looked through. */
   mag7: number;
+  /** The part of `mag7` held through each fund, with the date of the fund's holdings. */
+  mag7Through?: readonly { fund: string; weight: number; asOf: string }[];
+  /** Share of the portfolio in funds whose holdings are not known (their Mag7 is not counted). */
+  notLookedThrough?: number;
+  /** Those funds. */
+  fundsNotLookedThrough?: readonly string[];
   sleeves: ReadonlyMap<string, number>;
   countries: ReadonlyMap<string, number>;
   /** Days since the last recorded rebalance; null when none is on record; undefined when there is no journal. */
@@ -24,6 +31,9 @@ export interface CheckResult {
   threshold: number;
   /** The countries of business counted (regional-diversification only), so its title and message can name them. */
   countries?: string[];
+  /** mag7-max: the part held through funds (look-through), and the funds whose holdings are not known. */
+  through?: { fund: string; weight: number; asOf: string }[];
+  unknownFunds?: { funds: string[]; weight: number };
   /** Why it failed when the reason is not the number itself (e.g. no journal). */
   reason?: 'no-journal' | 'no-rebalance';
 }
@@ -41,7 +51,15 @@ const EPS = 1e-12;
 
 const mag7Max: Rule<'mag7-max'> = {
   id: 'mag7-max',
-  evaluate: (x, t) => ({ pass: x.mag7 <= t.max + EPS, value: x.mag7, threshold: t.max }),
+  evaluate: (x, t) => ({
+    pass: x.mag7 <= t.max + EPS,
+    value: x.mag7,
+    threshold: t.max,
+    ...(x.mag7Through?.length ? { through: [...x.mag7Through] } : {}),
+    ...(x.notLookedThrough && x.notLookedThrough > 0
+      ? { unknownFunds: { funds: [...(x.fundsNotLookedThrough ?? [])], weight: x.notLookedThrough } }
+      : {}),
+  }),
 };
 
 const physicalEnergyMin: Rule<'physical-energy-min'> = {

@@ -3,6 +3,7 @@
  * `data/universe.json` (plus a user file) by an adapter; resolution here is pure.
  */
 import type { CurrencyCode } from './currency.ts';
+import type { LookThroughData } from './lookthrough.ts';
 
 /** Sleeve ids. The six of the model plus the three buckets outside it. */
 export const MODEL_SLEEVES = [
@@ -42,33 +43,85 @@ export interface Instrument {
   mag7: boolean;
   /** Other spellings that resolve to this symbol (`005930`, `A005930`, `2330`). */
   aliases?: string[];
+  /** The classification rule that gave the sleeve and country (a listing's); absent for a curated entry. */
+  classifiedBy?: string;
+  /** What the bundled listing says: market, sector, industry (shown beside the rule in check). */
+  listing?: { market: string; sector?: string; industry?: string };
 }
 
 export interface Universe {
   readonly instruments: ReadonlyMap<string, Instrument>;
   /** Upper-cased alias or symbol → canonical symbol. */
   readonly index: ReadonlyMap<string, string>;
+  /** What funds hold (bundled and user look-through files), by the fund's canonical symbol. */
+  readonly lookThrough: LookThroughData;
+  /** Normalised KRX name (Korean or English) → the listings of that name. */
+  readonly krxNames: ReadonlyMap<string, readonly string[]>;
 }
 
-export function buildUniverse(list: readonly Instrument[]): Universe {
+/** Funds: the instrument types whose holdings a look-through describes (bond funds sit in cash-bonds as a whole). */
+export const LOOK_THROUGH_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index']);
+
+export function buildUniverse(
+  list: readonly Instrument[],
+  lookThrough: LookThroughData = new Map(),
+): Universe {
   const instruments = new Map<string, Instrument>();
   const index = new Map<string, string>();
   for (const inst of list) {
     // Later entries (the user's file) replace earlier ones of the same symbol.
     instruments.set(inst.symbol, inst);
   }
+  const krxNames = new Map<string, string[]>();
   for (const inst of instruments.values()) {
     index.set(inst.symbol.toUpperCase(), inst.symbol);
-    for (const alias of krxAliases(inst.symbol)) if (!index.has(alias)) index.set(alias, inst.symbol);
+    const krx = KRX_SYMBOL.test(inst.symbol);
+    if (krx) {
+      const code = inst.symbol.slice(0, 6);
+      for (const alias of [code, `A${code}`]) if (!index.has(alias)) index.set(alias, inst.symbol);
+      for (const name of new Set([inst.name, inst.nameKo].filter((n): n is string => !!n))) {
+        const key = normaliseName(name);
+        const list = krxNames.get(key) ?? [];
+        if (!list.includes(inst.symbol)) list.push(inst.symbol);
+        krxNames.set(key, list);
+      }
+    }
     for (const alias of inst.aliases ?? []) index.set(alias.toUpperCase(), inst.symbol);
   }
-  return { instruments, index };
+  return { instruments, index, lookThrough, krxNames };
 }
 
-/** A KRX listing `005930.KS` is also written `005930` and, by Korean brokers, `A005930`. */
-function krxAliases(symbol: string): string[] {
-  const m = /^(\d{6})\.(KS|KQ)$/.exec(symbol);
-  return m ? [m[1] as string, `A${m[1]}`] : [];
+/**
+ * A KRX listing: six characters (digits, or since 2024 digits and letters: `0001A0`) and the market suffix, `.KS`
+ * KOSPI, `.KQ` KOSDAQ, `.KN` KONEX. Written also `005930` and, by Korean brokers, `A005930`.
+ */
+export const KRX_SYMBOL = /^[0-9][0-9A-Z]{5}\.(KS|KQ|KN)$/;
+
+/** Names compare without spaces, case or width differences (`삼성 전자`, `naver`, `ＮＡＶＥＲ`). */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+export type NameResolution =
+  | { kind: 'code'; symbol: string }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unknown' };
+
+/**
+ * The KRX listing a broker file's name means (`현대차`, `TIGER 미국나스닥100`, `NAVER`), for files that carry no
+ * code. An exact name (spaces, case and full-width letters ignored) resolves; several listings of that name, or no
+ * exact one but names that contain it, come back as candidates (at most 10, by symbol) for the caller to ask about.
+ */
+export function resolveKrxName(universe: Universe, name: string): NameResolution {
+  const key = normaliseName(name);
+  if (!key) return { kind: 'unknown' };
+  const exact = universe.krxNames.get(key);
+  if (exact && exact.length === 1) return { kind: 'code', symbol: exact[0] as string };
+  if (exact && exact.length > 1) return { kind: 'ambiguous', candidates: [...exact].sort() };
+  const partial: string[] = [];
+  for (const [n, symbols] of universe.krxNames) if (n.includes(key)) partial.push(...symbols);
+  const candidates = [...new Set(partial)].sort().slice(0, 10);
+  return candidates.length ? { kind: 'ambiguous', candidates } : { kind: 'unknown' };
 }
 
 /**
@@ -79,11 +132,17 @@ export function resolveSymbol(universe: Universe, written: string): string | und
   const key = written.trim().toUpperCase();
   const exact = universe.index.get(key);
   if (exact !== undefined) return exact;
+  // `005930.KS` written for a KOSDAQ listing or the other way round: the code decides.
+  const suffixed = /^(A?)([0-9][0-9A-Z]{5})\.(KS|KQ|KN)$/.exec(key);
+  if (suffixed) {
+    const krx = universe.index.get(suffixed[2] as string);
+    if (krx !== undefined && KRX_SYMBOL.test(krx)) return krx;
+  }
   // Only when nothing matches as written, so 4-digit Tokyo and Taiwan codes (`6954`, `2330`) keep their meaning;
   // and only onto a KRX listing, the one market whose codes are six digits with leading zeros.
   const padded = padKrxCode(key);
   const krx = padded === undefined ? undefined : universe.index.get(padded);
-  return krx !== undefined && /\.(KS|KQ)$/.test(krx) ? krx : undefined;
+  return krx !== undefined && KRX_SYMBOL.test(krx) ? krx : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Holding, SecurityHolding } from './holdings.ts';
 import type { MarketData } from './market.ts';
 import { onOrBefore } from './series.ts';
 import type { Instrument, SleeveId, Universe } from './universe.ts';
-import { resolveSymbol } from './universe.ts';
+import { KRX_SYMBOL, resolveSymbol } from './universe.ts';
 import type { Warning } from './warnings.ts';
 
 /** Trading days (Mon–Fri) after which a price or rate is called stale. Issue: data health (3 warn / 10 error). */
@@ -120,7 +120,7 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
       message: series
         ? `no price for ${symbol} on or before ${fromDay(asOf)} (its price history starts later)`
         : `no price for ${symbol} on or before ${fromDay(asOf)}`,
-      hint: `put a file ${symbol}.csv with header date,close in a folder and pass --prices FOLDER`,
+      hint: `put a file ${symbol}.csv${KRX_SYMBOL.test(symbol) ? ` (or ${symbol.slice(0, 6)}.csv)` : ''} with header date,close in a folder and pass --prices FOLDER`,
     });
   }
 

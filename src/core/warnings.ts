@@ -17,6 +17,8 @@ export interface Warning {
   monthlyAverage?: boolean;
   /** A concentration warning: the company's symbols (GOOGL and GOOG together) or the country, its share and limit. */
   symbols?: string[];
+  /** Funds through which a concentration is held (look-through). */
+  funds?: string[];
   country?: string;
   weight?: number;
   limit?: number;

@@ -90,14 +90,16 @@ export function checkMessage(r: CheckResult, lang: Lang): string {
   const p = (x: number) => formatPct(x, lang);
   const v = r.value ?? 0;
   switch (r.id) {
-    case 'mag7-max':
+    case 'mag7-max': {
+      const via = mag7Via(r, lang);
       if (lang === 'ko')
         return r.pass
-          ? `Mag7 비중 ${p(v)}: 한도 ${p(r.threshold)} 이내입니다.`
-          : `Mag7 비중 ${p(v)}: 한도 ${p(r.threshold)}를 넘습니다. 엔비디아·테슬라 외 Mag7 종목을 줄이세요.`;
+          ? `Mag7 비중 ${p(v)}${via}: 한도 ${p(r.threshold)} 이내입니다.${mag7Unknown(r, lang)}`
+          : `Mag7 비중 ${p(v)}${via}: 한도 ${p(r.threshold)}를 넘습니다. 엔비디아·테슬라 외 Mag7 종목을 줄이세요.${mag7Unknown(r, lang)}`;
       return r.pass
-        ? `Mag7 is ${p(v)} of the portfolio, within the ${p(r.threshold)} limit.`
-        : `Mag7 is ${p(v)} of the portfolio, above the ${p(r.threshold)} limit: reduce the Mag7 names other than Nvidia and Tesla.`;
+        ? `Mag7 is ${p(v)} of the portfolio${via}, within the ${p(r.threshold)} limit.${mag7Unknown(r, lang)}`
+        : `Mag7 is ${p(v)} of the portfolio${via}, above the ${p(r.threshold)} limit: reduce the Mag7 names other than Nvidia and Tesla.${mag7Unknown(r, lang)}`;
+    }
     case 'physical-energy-min':
       if (lang === 'ko')
         return r.pass
@@ -134,4 +136,25 @@ export function checkMessage(r: CheckResult, lang: Lang): string {
         ? `Last rebalance ${v} days ago, within ${r.threshold} days.`
         : `Last rebalance ${v} days ago, more than ${r.threshold} days: rebalance this month.`;
   }
+}
+
+/** ", of which 38.0% through QQQ (holdings as of 2025-10-04)" / " (이 중 QQQ를 통해 38.0%, 2025-10-04 보유 기준)". */
+function mag7Via(r: CheckResult, lang: Lang): string {
+  if (!r.through?.length) return '';
+  const parts = r.through.map((t) =>
+    lang === 'ko'
+      ? `${t.fund}를 통해 ${formatPct(t.weight, lang)}(${t.asOf} 보유 기준)`
+      : `${formatPct(t.weight, lang)} through ${t.fund} (holdings as of ${t.asOf})`,
+  );
+  return lang === 'ko' ? ` (이 중 ${parts.join(', ')})` : `, of which ${parts.join(', ')}`;
+}
+
+/** The funds whose Mag7 is not known: never a silent 0%. */
+function mag7Unknown(r: CheckResult, lang: Lang): string {
+  const u = r.unknownFunds;
+  if (!u || u.weight <= 0) return '';
+  const funds = u.funds.join(', ');
+  return lang === 'ko'
+    ? ` 보유 내역 자료가 없는 펀드(${funds}, 포트폴리오의 ${formatPct(u.weight, lang)})의 Mag7은 포함하지 않았습니다.`
+    : ` Not counted: the Mag7 held by ${funds} (${formatPct(u.weight, lang)} of the portfolio), funds with no look-through data.`;
 }

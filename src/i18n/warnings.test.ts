@@ -144,6 +144,14 @@ const SAMPLES: Record<string, RebalanceWarning> = {
     symbol: 'NVDA',
     params: { valuedIn: 'USD', row: 'KRW' },
   },
+  'no-look-through': { code: 'no-look-through', message: 'm', symbol: 'VT', weight: 0.12 },
+  'look-through-old': {
+    code: 'look-through-old',
+    message: 'm',
+    symbol: 'QQQ',
+    date: '2025-10-04',
+    age: 237,
+  },
   // adapters/import
   'summary-row': { code: 'summary-row', message: 'm', file: 'a.csv', line: 9 },
   'table-end': { code: 'table-end', message: 'm', file: 'a.csv', line: 12 },

@@ -65,11 +65,19 @@ const KO: Record<string, Ko> = {
       : undefined,
   'concentration-position': (w) =>
     w.symbols?.length && w.weight !== undefined && w.limit !== undefined
-      ? `${w.symbols.length > 1 ? `${w.symbols.join(' + ')} (한 회사)` : w.symbols[0]} 비중이 현금 제외 보유액의 ${formatPct(w.weight, 'ko')}로, 한 회사 한도 ${formatPct(w.limit, 'ko')}를 넘습니다: 한 종목에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`
+      ? `${w.symbols.length > 1 ? `${w.symbols.join(' + ')} (한 회사)` : w.symbols[0]}${w.funds?.length ? ` (${w.funds.join(', ')} 보유분 포함)` : ''} 비중이 현금 제외 보유액의 ${formatPct(w.weight, 'ko')}로, 한 회사 한도 ${formatPct(w.limit, 'ko')}를 넘습니다: 한 종목에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`
       : undefined,
   'concentration-country': (w) =>
     w.country && w.weight !== undefined && w.limit !== undefined
       ? `${koCountry(w.country)} 사업 비중이 현금 제외 보유액의 ${formatPct(w.weight, 'ko')}로, 한 국가 한도 ${formatPct(w.limit, 'ko')}를 넘습니다: 한 국가에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`
+      : undefined,
+  'no-look-through': (w) =>
+    w.symbol && w.weight !== undefined
+      ? `${w.symbol}은(는) 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${formatPct(w.weight, 'ko')}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`
+      : undefined,
+  'look-through-old': (w) =>
+    w.symbol && w.date
+      ? `${w.symbol}의 보유 종목 자료는 ${w.date} 기준으로, 기준일보다 ${w.age}일 전입니다: 그동안 비중이 달라졌습니다. --look-through FILE로 최신 자료를 넣으세요.`
       : undefined,
   'summary-row': (w) =>
     w.line

@@ -42,6 +42,16 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
     })),
     countries: r.countries,
     currencies: r.currencies,
+    // Holdings classified by a rule of data/classification.json (not a curated universe entry): the rule that decided.
+    classifications: r.classifications,
+    // Funds held, and whether what they hold was counted (look-through data, its date and source) or not (asOf null).
+    lookThrough: {
+      mag7: r.exposures.mag7,
+      mag7Direct: r.exposures.mag7Direct,
+      mag7Through: r.exposures.mag7Through,
+      funds: r.exposures.funds,
+      notLookedThrough: r.exposures.notLookedThrough,
+    },
     checks: r.checks.map((c) => ({
       id: c.id,
       pass: c.pass,

@@ -48,8 +48,9 @@ describe('check: Europe and Japan listings priced from a user folder', () => {
 describe('check: a CP949 Korean broker file', () => {
   // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28):
   // 005930 (삼성전자) 100 × 317,000 (bundled 2026-05-29)   = 31,700,000
-  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (not in the universe: unclassified)
-  // 360750 (TIGER)    1,500 × 24,815 (prices-kr)           = 37,222,500 (unclassified)
+  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (the KRX listing: KR/other by rule kr-other)
+  // 360750 (TIGER 미국S&P500) 1,500 × 24,815 (prices-kr/360750.csv, the broker's spelling) = 37,222,500,
+  //   looked through as the S&P 500: 34.558821% Mag7 (SPY's holdings file, data/lookthrough.json)
   // 예수금 2,345,678 KRW
   // AAPL 12 × 312.05999755859375 USD × 1,379.50            =  5,165,841.1996
   // 외화예수금 1,520.35 USD × 1,379.50                       =  2,097,322.825
@@ -68,15 +69,23 @@ describe('check: a CP949 Korean broker file', () => {
       value: 31_700_000,
       sleeve: 'emerging',
     });
-    expect(doc.positions.filter((p) => p.sleeve === 'unclassified').map((p) => p.symbol)).toEqual([
-      '035420',
-      '360750',
+    expect(doc.positions.filter((p) => p.sleeve === 'unclassified')).toEqual([]);
+    expect(doc.classifications).toEqual([
+      {
+        symbol: '035420.KS',
+        rule: 'kr-other',
+        sleeve: 'other',
+        country: 'KR',
+        market: 'KOSPI',
+        industry: '자료처리, 호스팅, 포털 및 기타 인터넷 정보매개 서비스업',
+      },
     ]);
+    expect(doc.positions.find((p) => p.symbol === '360750.KS')?.value).toBeCloseTo(37_222_500, 6);
     const kr = doc.countries.find((c) => c.id === 'KR');
-    expect(kr?.weight).toBeCloseTo(31_700_000 / 84_768_842.0246, 10);
+    expect(kr?.weight).toBeCloseTo((31_700_000 + 6_237_500) / 84_768_842.0246, 10);
     const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
-    expect(mag7?.value).toBeCloseTo(5_165_841.1996 / 84_768_842.0246, 9);
-    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(2);
+    expect(mag7?.value).toBeCloseTo((5_165_841.1996 + 37_222_500 * 0.34558821) / 84_768_842.0246, 9);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(0);
   });
 });
 
@@ -151,7 +160,8 @@ describe('the dispersion command', () => {
   it('exits 2 naming a holding that has no price, with how to supply one', () => {
     const r = cli('check', 'test/fixtures/import/ok/korean-cp949.csv', '--as-of', '2026-05-29');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420 on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420\.KS on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/035420\.KS\.csv \(or 035420\.csv\)/);
     expect(r.stderr).toMatch(/--prices/);
   });
 
@@ -233,5 +243,41 @@ describe('the dispersion command', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('체크리스트');
     expect(r.stdout).toContain('투자 권유가 아닙니다');
+  });
+});
+
+describe('check: a Kiwoom file of the essay’s Korean names and a Korean Nasdaq-100 ETF', () => {
+  // kiwoom-essay.csv (CP949, codes as Kiwoom writes them: A035420…), closes in prices-kiwoom/A<code>.csv:
+  // NAVER 12 × 249,500 = 2,994,000 · 현대차 8 × 250,000 = 2,000,000 · 두산에너빌리티 40 × 60,000 = 2,400,000 ·
+  // TIGER 미국나스닥100 20 × 150,000 = 3,000,000. Total 10,394,000 KRW.
+  // Mag7: only through TIGER 미국나스닥100, at QQQ's 44.407% (data/lookthrough.json) → 1,332,210 / 10,394,000.
+  // KR businesses: NAVER + Hyundai + Doosan = 7,394,000 / 10,394,000 (the ETF's holdings are US businesses).
+  it('imports, classifies every holding and looks through the ETF', async () => {
+    const doc = await runCheckCommand(
+      ['test/fixtures/import/ok/kiwoom-essay.csv'],
+      { ...base, base: 'KRW', prices: 'test/fixtures/check/prices-kiwoom' },
+      NOW,
+    );
+    expect(doc.total).toBeCloseTo(10_394_000, 6);
+    const sleeve = Object.fromEntries(doc.positions.map((p) => [p.symbol, [p.sleeve, p.country]]));
+    expect(sleeve).toEqual({
+      '035420.KS': ['other', 'KR'],
+      '005380.KS': ['physical-ai', 'KR'],
+      '034020.KS': ['energy', 'KR'],
+      '133690.KS': ['other', 'US'],
+    });
+    expect(doc.classifications.map((c) => [c.symbol, c.rule])).toEqual([['035420.KS', 'kr-other']]);
+    const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo((3_000_000 * 0.44407) / 10_394_000, 10);
+    expect(doc.lookThrough.mag7Through).toEqual([
+      {
+        fund: '133690.KS',
+        value: expect.closeTo(1_332_210, 4),
+        weight: expect.closeTo(0.12817, 5),
+        asOf: '2025-10-04',
+      },
+    ]);
+    expect(doc.countries.find((c) => c.id === 'KR')?.weight).toBeCloseTo(7_394_000 / 10_394_000, 10);
+    expect(doc.warnings.filter((w) => w.code === 'unclassified' || w.code === 'no-look-through')).toEqual([]);
   });
 });

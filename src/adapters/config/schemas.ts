@@ -31,3 +31,8 @@ export const anySleeveId = z.enum([...CLASSIFIED_SLEEVES, 'unclassified']);
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 two-letter country code');
 
 export const currencyCode = z.string().refine(isCurrencyCode, 'expected an ISO 4217 currency code');
+
+/** Where a business is: an ISO code, or `unknown` for a fund spread over countries that no file splits. */
+export const businessCountry = z
+  .string()
+  .regex(/^([A-Z]{2}|unknown)$/, 'expected an ISO 3166 two-letter country code or "unknown"');

@@ -5,7 +5,9 @@ import { quoteToMajor } from '../../core/currency.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse } from '../../core/universe.ts';
 import { readJsonFile } from './json-file.ts';
-import { classifiedSleeveId, countryCode, currencyCode } from './schemas.ts';
+import { loadListingInstruments, loadRules } from './listing-file.ts';
+import { loadLookThrough } from './lookthrough-file.ts';
+import { businessCountry, classifiedSleeveId, currencyCode } from './schemas.ts';
 
 export const BUNDLED_UNIVERSE = fileURLToPath(new URL('../../../data/universe.json', import.meta.url));
 
@@ -20,7 +22,7 @@ const instrumentSchema = z.object({
     .refine((c) => quoteToMajor(c) !== undefined, 'expected a currency or minor-unit code such as GBp')
     .optional(),
   exchange: z.string().min(1),
-  country: countryCode,
+  country: businessCountry,
   sleeve: classifiedSleeveId,
   lot: z.number().int().positive().default(1),
   mag7: z.boolean().default(false),
@@ -33,9 +35,29 @@ export function readInstruments(file: string): Instrument[] {
   return readJsonFile(file, universeSchema, 'universe').instruments as Instrument[];
 }
 
-/** The bundled universe, extended (and, symbol by symbol, overridden) by the user's file when given. */
-export function loadUniverse(userFile?: string): Universe {
-  const list = readInstruments(BUNDLED_UNIVERSE);
+export interface UniverseFiles {
+  /** `--universe FILE`: instruments that extend or override (symbol by symbol) everything else. */
+  universe?: string;
+  /** `--look-through FILE`: fund holdings (fund by fund over the bundled ones). */
+  lookThrough?: string;
+  /** `--rules FILE`: classification rules tried before the bundled ones. */
+  rules?: string;
+  /** A refreshed KRX listing (`data update --listings`) in place of the bundled one. */
+  krxListing?: string;
+}
+
+/**
+ * Every instrument a holding can resolve to: the bundled listings (all KRX codes, the S&P 500) classified by the
+ * rules, then the curated universe (data/universe.json), then the user's file; a later entry of the same symbol
+ * replaces an earlier one. With the bundled fund look-through and the user's.
+ */
+export function loadUniverse(
+  userFile?: string,
+  lookThroughFile?: string,
+  more: UniverseFiles = {},
+): Universe {
+  const list = loadListingInstruments(loadRules(more.rules), more.krxListing);
+  list.push(...readInstruments(BUNDLED_UNIVERSE));
   if (userFile) list.push(...readInstruments(userFile));
-  return buildUniverse(list);
+  return buildUniverse(list, loadLookThrough(list, lookThroughFile));
 }

@@ -20,6 +20,8 @@ export interface CheckOptions {
   asOf?: string;
   prices?: string;
   universe?: string;
+  lookThrough?: string;
+  rules?: string;
   threshold?: string;
   lang?: string;
   json?: boolean;
@@ -50,6 +52,14 @@ export function registerCheck(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--rules <file>',
+      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
+    )
+    .option(
+      '--look-through <file>',
+      'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
+    )
     .option(
       '--threshold <list>',
       'override checklist thresholds, e.g. mag7-max=0.4,regional-diversification=0.2',

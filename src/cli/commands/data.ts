@@ -3,9 +3,11 @@
  * covers, where it comes from, how stale it is, and what looks wrong in it). Only `update` touches the network, and
  * only when the user names a provider (`--provider`, or `providers` in a `--config` file).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { normaliseKrxListing } from '../../adapters/config/listing-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { PriceCache, readCacheLayer } from '../../adapters/market-data/cache.ts';
 import { listBundledSymbols, loadMarketData } from '../../adapters/market-data/load.ts';
@@ -18,7 +20,7 @@ import { YahooProvider } from '../../adapters/market-data/providers/yahoo.ts';
 import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters/market-data/update.ts';
 import { openJournal } from '../../adapters/store/journal.ts';
 import { defaultJournalPath } from '../../adapters/store/paths.ts';
-import { importFiles } from '../../app/workspace.ts';
+import { importFiles, userListingPath } from '../../app/workspace.ts';
 import { endOfMonth, fromDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { fxStaleness, seriesHealth } from '../../core/health.ts';
@@ -46,6 +48,9 @@ export interface DataStatusOptions extends DataSelection {
 }
 
 export interface DataUpdateOptions extends DataSelection {
+  /** Refresh the KRX listing instead of prices (`--from FILE`: the offline provider, the only one). */
+  listings?: boolean;
+  from?: string;
   provider?: string;
   config?: string;
   json?: boolean;
@@ -72,8 +77,25 @@ export function registerData(program: Command): void {
     )
     .option('--db <file>', 'the journal database holding the cache (default: the per-user journal)')
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--listings',
+      'refresh the KRX listing (every code, name, market, industry) instead of prices; offline: give --from FILE',
+    )
+    .option(
+      '--from <file>',
+      'with --listings: a KRX listing file (code,market,name,industry; FinanceDataReader; or KIND 상장법인목록 as CSV)',
+    )
     .option('--json', 'print the outcome as JSON')
     .action(async (o: DataUpdateOptions) => {
+      if (o.listings) {
+        const r = runListingsUpdate(o);
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(r, null, 2)}\n`
+            : `KRX listing: ${r.count} codes from ${r.from} written to ${r.written} (used instead of the bundled listing of ${BUNDLED_LISTING_DATE})\n`,
+        );
+        return;
+      }
       const outcomes = await runDataUpdateCommand(o, new Date(), { progress: progressBar() });
       process.stdout.write(
         o.json ? `${JSON.stringify({ items: outcomes }, null, 2)}\n` : `${renderUpdate(outcomes)}\n`,
@@ -93,6 +115,38 @@ export function registerData(program: Command): void {
     .action(async (o: DataStatusOptions & { lang?: string }) => {
       printDocument(o, await runDataStatusCommand(o, new Date()), renderDataStatusText);
     });
+}
+
+/** The date of the bundled KRX listing (data/SOURCES.md). */
+export const BUNDLED_LISTING_DATE = '2026-03-22';
+
+/**
+ * `data update --listings --from FILE`: validates a newer KRX listing and writes it beside the journal, where every
+ * command's universe prefers it to the bundled one. No network: a download from KRX is the user's step.
+ */
+export function runListingsUpdate(o: DataUpdateOptions): { from: string; written: string; count: number } {
+  if (!o.from)
+    throw new InputError({
+      message: 'data update --listings needs the listing file: it does not reach the network',
+      expected:
+        '--from FILE (a KRX listing: code,market,name,industry; FinanceDataReader; or KIND 상장법인목록 CSV)',
+    });
+  let text: string;
+  try {
+    text = readFileSync(o.from, 'utf8');
+  } catch (e) {
+    throw new InputError({
+      file: o.from,
+      message: `cannot read the listing file (${(e as NodeJS.ErrnoException).code})`,
+    });
+  }
+  const { text: out, count } = normaliseKrxListing(text, o.from);
+  const written = userListingPath(o.db);
+  mkdirSync(dirname(written), { recursive: true });
+  const tmp = `${written}.tmp`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, written);
+  return { from: o.from, written, count };
 }
 
 /** What the dashboard calls too: the status document as a function of the options and the clock. */

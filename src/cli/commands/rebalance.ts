@@ -30,6 +30,8 @@ export interface RebalanceOptions {
   asOf?: string;
   prices?: string;
   universe?: string;
+  lookThrough?: string;
+  rules?: string;
   mode?: string;
   band?: string;
   /** `AMOUNT:CCY` entries; each may itself be a comma-separated list. */
@@ -71,6 +73,14 @@ export function registerRebalance(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--rules <file>',
+      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
+    )
+    .option(
+      '--look-through <file>',
+      'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
+    )
     .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
     .option(
       '--allow-stale',

@@ -25,6 +25,8 @@ export interface StressOptions {
   asOf?: string;
   prices?: string;
   universe?: string;
+  lookThrough?: string;
+  rules?: string;
   /** Journal database whose price cache is read (default: the per-user journal); never created. */
   db?: string;
   lang?: string;
@@ -59,6 +61,14 @@ export function registerStress(program: Command): void {
       'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
     )
     .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
+    .option(
+      '--rules <file>',
+      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
+    )
+    .option(
+      '--look-through <file>',
+      'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
+    )
     .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option('--json', 'print one JSON document instead of the report')

@@ -65,3 +65,43 @@ describe('renderCheckText — stale prices', () => {
     expect(text).toContain('  ✔ Business in Korea at least 15%: Businesses based in Korea are 20.0%');
   });
 });
+
+describe('check text: funds and rule-classified holdings', () => {
+  const u = buildUniverse(
+    [
+      inst('FND', 'other', 'US', 'USD', { type: 'etf' }),
+      inst('BLIND', 'other', 'US', 'USD', { type: 'etf' }),
+      inst('035420.KS', 'other', 'KR', 'USD', {
+        classifiedBy: 'kr-other',
+        listing: { market: 'KOSPI', industry: '포털' },
+      }),
+    ],
+    new Map([['FND', { fund: 'FND', asOf: '2026-04-30', source: 't', holdings: [] }]]),
+  );
+  const m = marketOf({
+    prices: { FND: [['2026-05-28', 10]], BLIND: [['2026-05-28', 10]], '035420.KS': [['2026-05-28', 10]] },
+  });
+  const hs: Holding[] = ['FND', 'BLIND', '035420.KS'].map((symbol) => ({
+    kind: 'security',
+    account: 'A',
+    symbol,
+    quantity: 1,
+    origin: { file: 'h.csv', line: 2 },
+  }));
+  const r = checkPortfolio({
+    holdings: hs,
+    universe: u,
+    model,
+    market: m,
+    base: 'USD',
+    asOf: toDay('2026-05-29'),
+  });
+
+  it('lists each fund with the date of its holdings, or that it has none, and the rule behind a classification', () => {
+    const en = renderCheckText(toCheckDocument(r, 'en'), 'en').split('\n');
+    expect(en).toContain('Funds: FND (holdings as of 2026-04-30) · BLIND (no look-through data)');
+    expect(en).toContain('  035420.KS: KR · Other — rule kr-other (KOSPI, 포털)');
+    const ko = renderCheckText(toCheckDocument(r, 'ko'), 'ko').split('\n');
+    expect(ko).toContain('펀드: FND (보유 기준일 2026-04-30) · BLIND (보유 종목 자료 없음)');
+  });
+});

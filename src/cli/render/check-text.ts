@@ -38,6 +38,11 @@ const T = {
     price: 'Price',
     date: 'Price date',
     warnings: 'Warnings',
+    lookedThrough: 'Funds',
+    notLookedThrough: 'no look-through data',
+    holdingsAsOf: 'holdings as of',
+    classified: 'Classified by rule (data/classification.json; override with --rules or --universe)',
+    rule: 'rule',
     stale: (n: number, oldest: Oldest) =>
       `${n} price(s) older than ${STALE_WARN_DAYS} trading days; the oldest, ${oldest.symbol}, is from ${oldest.date}, ${oldest.age} trading days before the as-of date. Supply fresh closes with --prices DIR.`,
     staleError: (n: number, oldest: Oldest) =>
@@ -68,6 +73,11 @@ const T = {
     price: '가격',
     date: '가격일',
     warnings: '주의',
+    lookedThrough: '펀드',
+    notLookedThrough: '보유 종목 자료 없음',
+    holdingsAsOf: '보유 기준일',
+    classified: '규칙으로 분류한 종목 (data/classification.json, --rules 또는 --universe로 바꿀 수 있음)',
+    rule: '규칙',
     stale: (n: number, oldest: Oldest) =>
       `가격 ${n}개가 ${STALE_WARN_DAYS}거래일보다 오래되었습니다. 가장 오래된 ${oldest.symbol} 가격은 ${oldest.date} 기준으로, 기준일보다 ${oldest.age}거래일 전입니다. --prices DIR로 최신 종가를 넣으세요.`,
     staleError: (n: number, oldest: Oldest) =>
@@ -108,7 +118,15 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   out.push('');
 
   out.push(`${t.countries}: ${doc.countries.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
-  out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`, '');
+  out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
+  const funds = [...new Map(doc.lookThrough.funds.map((f) => [f.fund, f])).values()];
+  if (funds.length) {
+    const said = funds.map((f) =>
+      f.asOf === null ? `${f.fund} (${t.notLookedThrough})` : `${f.fund} (${t.holdingsAsOf} ${f.asOf})`,
+    );
+    out.push(`${t.lookedThrough}: ${said.join(' · ')}`);
+  }
+  out.push('');
 
   out.push(t.positions);
   out.push(
@@ -128,6 +146,14 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
       ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right', 'left'],
     ),
   );
+
+  if (doc.classifications.length) {
+    out.push('', t.classified);
+    for (const c of doc.classifications) {
+      const what = [c.market, c.sector, c.industry].filter(Boolean).join(', ');
+      out.push(`  ${c.symbol}: ${c.country} · ${sleeveName(c.sleeve, lang)} — ${t.rule} ${c.rule} (${what})`);
+    }
+  }
 
   // Stale prices are summarised (one line per level, naming the oldest); error-level ones (older than
   // STALE_ERROR_DAYS) get their own line marked ✘, as does every other error-level warning.

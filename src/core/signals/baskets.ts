@@ -56,8 +56,9 @@ export const REGION_BASKETS: RegionBasket[] = [
   {
     region: 'japan',
     members: [
-      { symbol: '6954.T', weight: 0.5 },
-      { symbol: '1306.T', weight: 0.5 },
+      { symbol: '6954.T', weight: 1 / 3 },
+      { symbol: '6758.T', weight: 1 / 3 },
+      { symbol: '1306.T', weight: 1 / 3 },
     ],
     pricedOnly: true,
   },

@@ -15,6 +15,7 @@ export type ImpactRule =
   | 'sleeve+country'
   | 'sleeve'
   | 'country'
+  | 'look-through'
   | 'none'
   | 'cash'
   | 'history'

@@ -53,7 +53,7 @@ export interface Scenario {
   origin: string;
 }
 
-export type ShockRule = 'instrument' | 'sleeve+country' | 'sleeve' | 'country';
+export type ShockRule = 'instrument' | 'sleeve+country' | 'sleeve' | 'country' | 'look-through';
 
 export interface MatchedShock {
   rule: ShockRule;
@@ -118,15 +118,46 @@ export function fxFactor(scenario: Scenario, currency: CurrencyCode, base: Curre
   return (1 + currencyMove(scenario, currency).move) / (1 + currencyMove(scenario, base).move);
 }
 
+/** What a fund holds, for the shocks: each part's symbol, sleeve, country and share of the fund. */
+export type FundParts = (
+  p: Position,
+) => readonly { symbol: string; sleeve: SleeveId; country: string | null; share: number }[] | undefined;
+
+/**
+ * A fund with look-through data moves as what it holds: the share-weighted move of the shocks that match each part
+ * (a shock naming the fund itself still wins). Parts no shock matches are held flat.
+ */
+function lookThroughShock(scenario: Scenario, p: Position, parts: FundParts): MatchedShock | undefined {
+  const own = priceShockFor(scenario, p);
+  if (own?.rule === 'instrument') return own;
+  const ps = parts(p);
+  if (!ps?.length) return own;
+  let move = 0;
+  let matched = 0;
+  for (const part of ps) {
+    const m = priceShockFor(scenario, { ...part, kind: 'security' });
+    if (!m) continue;
+    move += part.share * m.move;
+    matched += part.share;
+  }
+  if (matched === 0) return own;
+  return {
+    rule: 'look-through',
+    move,
+    rationale: `what ${p.symbol} holds, shocked part by part (${(matched * 100).toFixed(1)}% of the fund matched a shock)`,
+  };
+}
+
 export function applyScenario(
   scenario: Scenario,
   positions: readonly Position[],
   total: number,
   base: CurrencyCode,
+  parts: FundParts = () => undefined,
 ): ScenarioResult {
   const unshocked: string[] = [];
   const impacts = positions.map((p): PositionImpact => {
-    const shock = priceShockFor(scenario, p);
+    const shock = p.kind === 'cash' ? undefined : lookThroughShock(scenario, p, parts);
     if (!shock && p.kind !== 'cash') unshocked.push(p.symbol);
     const priceMove = shock?.move ?? 0;
     const fx = fxFactor(scenario, p.currency, base);

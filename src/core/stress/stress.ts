@@ -5,7 +5,9 @@
  */
 import { checkPortfolio } from '../check.ts';
 import type { CurrencyCode } from '../currency.ts';
+import { lookThroughFor } from '../exposure.ts';
 import type { Model } from '../model.ts';
+import type { Universe } from '../universe.ts';
 import type { ValuationInput } from '../valuation.ts';
 import type { Warning } from '../warnings.ts';
 import type { HistoricalWindow } from './historical.ts';
@@ -13,8 +15,19 @@ import { replayWindow } from './historical.ts';
 import type { ScenarioResult } from './result.ts';
 import type { RiskFigures } from './risk.ts';
 import { MIN_OBSERVATIONS, riskFigures } from './risk.ts';
-import type { Scenario } from './scenario.ts';
+import type { FundParts, Scenario } from './scenario.ts';
 import { applyScenario } from './scenario.ts';
+
+/** The parts of a fund the check looked through (the same exposures): a named company by its own country, the rest by the fund's. */
+function fundParts(universe: Universe): FundParts {
+  return (p) =>
+    lookThroughFor(universe, p)?.slices.map((s) => ({
+      symbol: s.company ?? p.symbol,
+      sleeve: s.sleeve,
+      country: s.company ? (universe.instruments.get(s.company)?.country ?? p.country) : p.country,
+      share: s.share,
+    }));
+}
 
 /** What valuation needs (holdings, universe, market, base, as-of), the model (for proxies), and what to run. */
 export interface StressInput extends ValuationInput {
@@ -43,7 +56,7 @@ export function stressPortfolio(input: StressInput): StressReport {
   const warnings: Warning[] = [...check.warnings];
   const scenarios: ScenarioResult[] = [];
   for (const s of input.scenarios) {
-    const r = applyScenario(s, positions, total, input.base);
+    const r = applyScenario(s, positions, total, input.base, fundParts(input.universe));
     if (r.unshocked.length) {
       warnings.push({
         code: 'stress-unshocked',

@@ -1,0 +1,189 @@
+/**
+ * The bundled listings (every KRX code: `data/listings/krx.csv`; the S&P 500: `data/market/sp500/constituents.csv`)
+ * and the classification rules (`data/classification.json`, plus the user's `--rules` file, tried first), turned into
+ * instruments the universe can resolve. Provenance: data/SOURCES.md.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { ClassificationRule, Listing, RuleSet } from '../../core/classify.ts';
+import { compileRules, listingInstruments } from '../../core/classify.ts';
+import { InputError } from '../../core/errors.ts';
+import type { Instrument } from '../../core/universe.ts';
+import { readJsonFile } from './json-file.ts';
+import { businessCountry, classifiedSleeveId } from './schemas.ts';
+
+const dataFile = (p: string) => fileURLToPath(new URL(`../../../data/${p}`, import.meta.url));
+export const BUNDLED_KRX_LISTING = dataFile('listings/krx.csv');
+export const BUNDLED_SP500 = dataFile('market/sp500/constituents.csv');
+export const BUNDLED_RULES = dataFile('classification.json');
+
+const ruleSchema = z
+  .object({
+    id: z.string().min(1),
+    markets: z.array(z.string().min(1)).optional(),
+    codes: z.array(z.string().min(1)).optional(),
+    sectors: z.array(z.string().min(1)).optional(),
+    industries: z.array(z.string().min(1)).optional(),
+    sleeve: classifiedSleeveId,
+    country: businessCountry,
+    note: z.string().optional(),
+  })
+  .strict();
+const rulesSchema = z.object({ $comment: z.string().optional(), rules: z.array(ruleSchema) }).strict();
+
+export function readRules(file: string): ClassificationRule[] {
+  return readJsonFile(file, rulesSchema, 'classification rules').rules;
+}
+
+/** The user's rules first (they win), then the bundled ones. */
+export function loadRules(userFile?: string): RuleSet {
+  return compileRules([...(userFile ? readRules(userFile) : []), ...readRules(BUNDLED_RULES)]);
+}
+
+const SUFFIX: Record<string, string> = { KOSPI: 'KS', KOSDAQ: 'KQ', 'KOSDAQ GLOBAL': 'KQ', KONEX: 'KN' };
+
+/** `code,market,name,industry` rows (a header, then one listing a line), as `data update --listings` writes them. */
+export function parseKrxListing(text: string, file: string): Listing[] {
+  const rows = readRows(text, file, ['code', 'market', 'name', 'industry']);
+  return rows.map(({ row, line }) => {
+    const code = row.code ?? '';
+    const market = row.market ?? '';
+    const suffix = SUFFIX[market];
+    if (!/^[0-9][0-9A-Z]{5}$/.test(code))
+      throw new InputError({
+        file,
+        line,
+        column: 1,
+        message: `bad KRX code ${code}`,
+        expected: 'six characters such as 005930 or 0001A0',
+      });
+    if (!suffix)
+      throw new InputError({
+        file,
+        line,
+        column: 2,
+        message: `unknown market ${market}`,
+        expected: 'KOSPI, KOSDAQ, KOSDAQ GLOBAL or KONEX',
+      });
+    const name = row.name ?? code;
+    return {
+      symbol: `${code}.${suffix}`,
+      code,
+      name,
+      nameKo: name,
+      market,
+      ...(row.industry ? { industry: row.industry } : {}),
+      type: 'stock',
+      currency: 'KRW',
+      exchange: 'KRX',
+      lot: 1,
+    };
+  });
+}
+
+/** The S&P 500 list (`Symbol,Security,GICS Sector,GICS Sub-Industry,…`): tickers as Yahoo writes them (`BRK-B`). */
+export function parseSp500(text: string, file: string): Listing[] {
+  return readRows(text, file, ['Symbol', 'Security', 'GICS Sector', 'GICS Sub-Industry']).map(({ row }) => {
+    const symbol = (row.Symbol ?? '').replace('.', '-');
+    return {
+      symbol,
+      code: symbol,
+      name: row.Security ?? symbol,
+      market: 'S&P 500',
+      ...(row['GICS Sector'] ? { sector: row['GICS Sector'] } : {}),
+      ...(row['GICS Sub-Industry'] ? { industry: row['GICS Sub-Industry'] } : {}),
+      type: 'stock',
+      currency: 'USD',
+      exchange: 'NYSE/NASDAQ',
+      lot: 1,
+    };
+  });
+}
+
+function readRows(text: string, file: string, required: readonly string[]) {
+  const records = parse(text.replace(/^\uFEFF/, ''), {
+    columns: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  const header = records[0] ? Object.keys(records[0].record) : [];
+  const missing = required.filter((c) => !header.includes(c));
+  if (records.length > 0 && missing.length)
+    throw new InputError({
+      file,
+      line: 1,
+      message: `listing file lacks column ${missing.join(', ')}`,
+      expected: required.join(','),
+    });
+  return records.map((r) => ({ row: r.record, line: r.info.lines }));
+}
+
+/** Every bundled listing (or the user's refreshed KRX listing in its place), classified by the rules. */
+export function loadListingInstruments(rules: RuleSet, krxListingFile?: string): Instrument[] {
+  const krxFile = krxListingFile ?? BUNDLED_KRX_LISTING;
+  const listings = [
+    ...parseKrxListing(readText(krxFile, 'KRX listing'), krxFile),
+    ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list'), BUNDLED_SP500),
+  ];
+  return listingInstruments(listings, rules);
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError({ file, message: `cannot read the ${what} (${(e as NodeJS.ErrnoException).code})` });
+  }
+}
+
+/** KIND 상장법인목록 writes markets in Korean. */
+const KIND_MARKETS: Record<string, string> = { 유가: 'KOSPI', 코스닥: 'KOSDAQ', 코넥스: 'KONEX' };
+
+/**
+ * A newer KRX listing in one of the shapes it is published in, as this project's `code,market,name,industry` text:
+ * this project's own file; FinanceDataReader's listing (`Code,Name,Market,…,Industry`, as in
+ * FinanceData/fdr_krx_data_cache); or KIND's 상장법인목록 saved as CSV (`회사명,시장구분,종목코드,업종`). Every row is
+ * validated (parseKrxListing) before anything is written.
+ */
+export function normaliseKrxListing(text: string, file: string): { text: string; count: number } {
+  const clean = text.replace(/^\uFEFF/, '');
+  const first = clean.split(/\r?\n/, 1)[0] ?? '';
+  const cols = first.split(',').map((c) => c.trim());
+  const pick = (
+    code: string,
+    market: string,
+    name: string,
+    industry: string,
+    markets?: Record<string, string>,
+  ) =>
+    readRows(clean, file, [code, market, name]).map(({ row }) => {
+      const m = (row[market] ?? '').trim();
+      return [
+        (row[code] ?? '').trim().padStart(6, '0'),
+        markets?.[m] ?? m,
+        (row[name] ?? '').trim(),
+        (row[industry] ?? '').trim(),
+      ];
+    });
+  let rows: string[][];
+  if (cols.includes('code') && cols.includes('market')) rows = pick('code', 'market', 'name', 'industry');
+  else if (cols.includes('Code') && cols.includes('Market'))
+    rows = pick('Code', 'Market', 'Name', 'Industry');
+  else if (cols.includes('종목코드') && cols.includes('시장구분'))
+    rows = pick('종목코드', '시장구분', '회사명', '업종', KIND_MARKETS);
+  else
+    throw new InputError({
+      file,
+      line: 1,
+      message: 'not a KRX listing this project reads',
+      expected:
+        'a header code,market,name,industry, or Code,Name,Market,Industry (FinanceDataReader), or 회사명,시장구분,종목코드,업종 (KIND)',
+    });
+  rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const out = ['code,market,name,industry', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+  const listings = parseKrxListing(`${out}\n`, file);
+  return { text: `${out}\n`, count: listings.length };
+}

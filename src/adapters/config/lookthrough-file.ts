@@ -1,0 +1,127 @@
+/**
+ * Loads fund look-through files: the bundled `data/lookthrough.json` (published holdings, each fund dated and
+ * sourced) and the user's own, which adds funds or replaces a bundled fund whole. Percentages in the file (as fact
+ * sheets print them) become fractions here; every symbol must be one the universe knows, so "Apple" for AAPL is an
+ * error rather than a silent 0% Mag7.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import type { FundLookThrough } from '../../core/lookthrough.ts';
+import type { Instrument } from '../../core/universe.ts';
+import { buildUniverse, resolveSymbol } from '../../core/universe.ts';
+import { readJsonFile } from './json-file.ts';
+import { businessCountry, CLASSIFIED_SLEEVES } from './schemas.ts';
+
+export const BUNDLED_LOOK_THROUGH = fileURLToPath(new URL('../../../data/lookthrough.json', import.meta.url));
+
+const pct = z
+  .number()
+  .min(0, 'expected a percentage from 0 to 100')
+  .max(100, 'expected a percentage from 0 to 100');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+const fundSchema = z
+  .object({
+    fund: z.string().min(1),
+    name: z.string().optional(),
+    asOf: isoDate,
+    source: z.string().min(1, 'say where the figures come from'),
+    basis: z.string().optional(),
+    holdings: z.array(z.object({ symbol: z.string().min(1), pct })).default([]),
+    rest: z.record(z.enum(CLASSIFIED_SLEEVES), pct).optional(),
+    countries: z.record(businessCountry, pct).optional(),
+  })
+  .strict();
+
+const fileSchema = z.object({ $comment: z.string().optional(), funds: z.array(fundSchema) }).strict();
+
+/** Rounding in published figures: sums may miss 100% by this much (percentage points). */
+const SUM_TOLERANCE = 1.5;
+
+type RawFund = z.infer<typeof fundSchema>;
+
+/**
+ * Reads one look-through file against the instruments it will be used with: symbols are resolved (so `005930`,
+ * `A005930` work), and the sums checked.
+ */
+export function readLookThrough(file: string, instruments: readonly Instrument[]): FundLookThrough[] {
+  const raw = readJsonFile(file, fileSchema, 'look-through');
+  const universe = buildUniverse(instruments);
+  return raw.funds.map((f, i) => toFund(f, `funds.${i}`, file, universe));
+}
+
+function toFund(
+  f: RawFund,
+  at: string,
+  file: string,
+  universe: ReturnType<typeof buildUniverse>,
+): FundLookThrough {
+  const fail = (path: string, message: string, expected?: string): never => {
+    throw new InputError({
+      file,
+      message: `look-through file: ${at}${path ? `.${path}` : ''}: ${message}`,
+      ...(expected ? { expected } : {}),
+    });
+  };
+  const known = (written: string, path: string): string =>
+    resolveSymbol(universe, written) ??
+    fail(
+      path,
+      `${written} is not in the instrument universe`,
+      'a symbol the universe knows (NVDA, 005930.KS), or add it with --universe FILE',
+    );
+  const fund = known(f.fund, 'fund');
+  const seen = new Set<string>();
+  const holdings = f.holdings.map((h, j) => {
+    const symbol = known(h.symbol, `holdings.${j}.symbol`);
+    if (seen.has(symbol)) fail(`holdings.${j}.symbol`, `${symbol} is listed twice`);
+    seen.add(symbol);
+    return { symbol, weight: h.pct / 100 };
+  });
+  const named = f.holdings.reduce((s, h) => s + h.pct, 0);
+  if (named > 100 + SUM_TOLERANCE)
+    fail('holdings', `the holdings add up to ${round(named)}%`, 'at most 100%');
+  if (f.rest) {
+    const all = named + Object.values(f.rest).reduce((s, x) => s + (x ?? 0), 0);
+    if (Math.abs(all - 100) > SUM_TOLERANCE)
+      fail(
+        'rest',
+        `holdings and rest add up to ${round(all)}%`,
+        '100% (the rest covers what the holdings do not)',
+      );
+  }
+  if (f.countries) {
+    const all = Object.values(f.countries).reduce((s, x) => s + (x ?? 0), 0);
+    if (Math.abs(all - 100) > SUM_TOLERANCE)
+      fail('countries', `the countries add up to ${round(all)}%`, '100%');
+  }
+  return {
+    fund,
+    asOf: f.asOf,
+    source: f.source,
+    holdings,
+    ...(f.rest ? { rest: fractions(f.rest) } : {}),
+    ...(f.countries ? { countries: fractions(f.countries) as Record<string, number> } : {}),
+    ...(f.basis ? { basis: f.basis } : {}),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function fractions<K extends string>(m: Partial<Record<K, number>>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [k, v] of Object.entries(m) as [K, number][]) out[k] = v / 100;
+  return out;
+}
+
+/** The bundled look-through, then the user's file: a fund in the user's file replaces the bundled one whole. */
+export function loadLookThrough(
+  instruments: readonly Instrument[],
+  userFile?: string,
+): Map<string, FundLookThrough> {
+  const out = new Map<string, FundLookThrough>();
+  for (const f of readLookThrough(BUNDLED_LOOK_THROUGH, instruments)) out.set(f.fund, f);
+  if (userFile) for (const f of readLookThrough(userFile, instruments)) out.set(f.fund, f);
+  return out;
+}

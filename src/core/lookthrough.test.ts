@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { marketOf } from '../../test/support/market.ts';
+import { inst } from '../../test/support/universe.ts';
+import { checkPortfolio } from './check.ts';
+import { toDay } from './dates.ts';
+import type { Holding } from './holdings.ts';
+import type { FundLookThrough } from './lookthrough.ts';
+import type { Model } from './model.ts';
+import type { Scenario } from './stress/scenario.ts';
+import { stressPortfolio } from './stress/stress.ts';
+import { buildUniverse } from './universe.ts';
+
+// A fund FND of 40% NVDA, 10% AAPL, 5% 005930.KS, the rest (45%) split 25% energy / 20% other; its businesses are
+// 80% US, 20% KR. A second fund BLIND has no look-through data.
+const FND: FundLookThrough = {
+  fund: 'FND',
+  asOf: '2026-04-30',
+  source: 'test',
+  holdings: [
+    { symbol: 'NVDA', weight: 0.4 },
+    { symbol: 'AAPL', weight: 0.1 },
+    { symbol: '005930.KS', weight: 0.05 },
+  ],
+  rest: { energy: 0.25, other: 0.2 },
+  countries: { US: 0.8, KR: 0.2 },
+};
+const universe = buildUniverse(
+  [
+    inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
+    inst('AAPL', 'mag7-other', 'US', 'USD', { mag7: true }),
+    inst('005930.KS', 'emerging', 'KR', 'KRW'),
+    inst('FND', 'other', 'US', 'USD', { type: 'etf' }),
+    inst('BLIND', 'other', 'US', 'USD', { type: 'etf' }),
+  ],
+  new Map([['FND', FND]]),
+);
+const model: Model = {
+  id: 'm',
+  name: 'm',
+  band: 0.02,
+  sleeves: [{ id: 'mag7-selected', target: 0.25, candidates: [] }],
+  checks: {
+    'mag7-max': { max: 0.5 },
+    'physical-energy-min': { min: 0.5 },
+    'regional-diversification': { min: 0.15, countries: ['KR', 'JP', 'IN'] },
+    'monthly-rebalancing': { maxDays: 31 },
+  },
+};
+const market = marketOf({
+  prices: {
+    NVDA: [['2026-05-28', 100]],
+    FND: [['2026-05-28', 100]],
+    BLIND: [['2026-05-28', 100]],
+  },
+});
+const o = { file: 'h.csv', line: 2 };
+const sec = (symbol: string, quantity: number): Holding => ({
+  kind: 'security',
+  account: 'A',
+  symbol,
+  quantity,
+  origin: o,
+});
+const run = (hs: Holding[]) =>
+  checkPortfolio({ holdings: hs, universe, market, base: 'USD', asOf: toDay('2026-05-29'), model });
+
+describe('fund look-through in check', () => {
+  it('counts what a fund holds in the Mag7 check, the sleeves and the countries', () => {
+    // FND 60 × 100 = 6,000; NVDA 20 × 100 = 2,000; total 8,000.
+    // Mag7: NVDA direct 2,000 + through FND (40% + 10%) × 6,000 = 3,000 → 5,000 / 8,000 = 62.5%, of which 37.5% via FND.
+    // Sleeves: mag7-selected 2,000 + 2,400 = 4,400 (55%); mag7-other 600 (7.5%); emerging 300 (3.75%);
+    // energy 1,500 (18.75%); other 1,200 (15%). Countries: US 2,000 + 4,800 = 6,800 (85%), KR 1,200 (15%).
+    const r = run([sec('FND', 60), sec('NVDA', 20)]);
+    const mag7 = r.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo(0.625, 12);
+    expect(mag7?.pass).toBe(false);
+    expect(mag7?.through).toEqual([{ fund: 'FND', weight: 0.375, value: 3000, asOf: '2026-04-30' }]);
+    expect(r.exposures.mag7Direct).toBeCloseTo(0.25, 12);
+    const w = new Map(r.sleeves.map((s) => [s.id, s.weight]));
+    expect(w.get('mag7-selected')).toBeCloseTo(0.55, 12);
+    expect(w.get('mag7-other')).toBeCloseTo(0.075, 12);
+    expect(w.get('emerging')).toBeCloseTo(0.0375, 12);
+    expect(w.get('energy')).toBeCloseTo(0.1875, 12);
+    expect(w.get('other')).toBeCloseTo(0.15, 12);
+    expect(r.countries.map((c) => [c.id, c.weight])).toEqual([
+      ['US', 0.85],
+      ['KR', 0.15],
+    ]);
+    // Regional diversification reads the looked-through countries: KR 15% ≥ 15%.
+    expect(r.checks.find((c) => c.id === 'regional-diversification')?.pass).toBe(true);
+  });
+
+  it('counts a company held directly and through a fund as one concentration, naming the fund', () => {
+    // NVDA 20 × 100 = 2,000 direct + 40% of FND 3,000 × ... FND 30 × 100 = 3,000 → 1,200; 3,200 / 5,000 = 64% > 20%.
+    const r = run([sec('FND', 30), sec('NVDA', 20)]);
+    const c = r.warnings.find((x) => x.code === 'concentration-position' && x.symbol === 'NVDA');
+    expect(c?.weight).toBeCloseTo(0.64, 12);
+    expect(c?.funds).toEqual(['FND']);
+  });
+
+  it('flags a fund without look-through data instead of counting it as 0% Mag7 silently', () => {
+    // BLIND 30 × 100 = 3,000, NVDA 10 × 100 = 1,000: Mag7 counted 25%, BLIND's 75% is unknown.
+    const r = run([sec('BLIND', 30), sec('NVDA', 10)]);
+    const mag7 = r.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo(0.25, 12);
+    expect(mag7?.unknownFunds).toEqual({ funds: ['BLIND'], weight: 0.75 });
+    const w = r.warnings.find((x) => x.code === 'no-look-through');
+    expect(w?.symbol).toBe('BLIND');
+    expect(w?.weight).toBeCloseTo(0.75, 12);
+    expect(r.exposures.funds).toEqual([
+      { fund: 'BLIND', value: 3000, weight: 0.75, asOf: null, source: null, basis: null },
+    ]);
+  });
+
+  it('puts the unsplit rest of a fund in the fund’s own sleeve and country', () => {
+    const plain = buildUniverse(
+      [
+        inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
+        inst('005930.KS', 'emerging', 'KR', 'KRW'),
+        inst('FND', 'other', 'US', 'USD', { type: 'etf' }),
+      ],
+      new Map([
+        [
+          'FND',
+          { fund: 'FND', asOf: '2026-04-30', source: 't', holdings: [{ symbol: '005930.KS', weight: 0.3 }] },
+        ],
+      ]),
+    );
+    // FND 10 × 100 = 1,000: 30% Samsung (emerging, KR), the rest 70% other / US.
+    const r = checkPortfolio({
+      holdings: [sec('FND', 10)],
+      universe: plain,
+      market,
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+      model,
+    });
+    const w = new Map(r.sleeves.map((s) => [s.id, s.weight]));
+    expect(w.get('emerging')).toBeCloseTo(0.3, 12);
+    expect(w.get('other')).toBeCloseTo(0.7, 12);
+    expect(r.countries.map((c) => [c.id, c.weight])).toEqual([
+      ['US', 0.7],
+      ['KR', 0.3],
+    ]);
+  });
+});
+
+describe('fund look-through in stress', () => {
+  it('a hypothetical scenario shocks a fund part by part, as check counts it', () => {
+    // FND 60 × 100 = 6,000. Shocks: mag7-selected −50%, other −10%. FND's parts: NVDA 40% (mag7-selected) → −20%;
+    // other rest 20% → −2%; AAPL, Samsung and the energy rest match nothing (held flat). Move −22%: −1,320.
+    const scenario: Scenario = {
+      id: 's',
+      name: 's',
+      description: '',
+      sources: [],
+      origin: 'test',
+      shocks: [
+        { sleeve: 'mag7-selected', move: -0.5, rationale: 'a' },
+        { sleeve: 'other', move: -0.1, rationale: 'b' },
+      ],
+    };
+    const r = stressPortfolio({
+      holdings: [sec('FND', 60)],
+      universe,
+      market,
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+      model,
+      scenarios: [scenario],
+      windows: [],
+      risk: false,
+    });
+    const fnd = r.scenarios[0]?.positions.find((p) => p.symbol === 'FND');
+    expect(fnd?.rule).toBe('look-through');
+    expect(fnd?.priceMove).toBeCloseTo(-0.22, 12);
+    expect(r.scenarios[0]?.loss).toBeCloseTo(1320, 9);
+  });
+});
+
+describe('old look-through data', () => {
+  it('warns when a fund’s holdings are more than 183 days older than the as-of date', () => {
+    // FND's holdings are as of 2026-04-30: 29 days before 2026-05-29 (no warning); 2026-11-30 is 214 days after.
+    expect(run([sec('FND', 1)]).warnings.some((w) => w.code === 'look-through-old')).toBe(false);
+    const late = checkPortfolio({
+      holdings: [sec('FND', 1)],
+      universe,
+      market,
+      base: 'USD',
+      asOf: toDay('2026-11-30'),
+      model,
+    }).warnings.find((w) => w.code === 'look-through-old');
+    expect(late).toMatchObject({ symbol: 'FND', date: '2026-04-30', age: 214 });
+  });
+});
