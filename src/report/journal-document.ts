@@ -15,8 +15,11 @@ export function toRecordDocument(
   m: JournalMonth,
   replaced: (ReplacedMonth & { rebalanced: boolean }) | null,
   warnings: CheckDocument['warnings'],
+  stale: CheckDocument['stale'] = null,
 ) {
   return {
+    /** Set when a price recorded is more than 10 trading days old: said first. */
+    stale,
     file,
     month: m.month,
     asOf: m.asOf,

@@ -19,7 +19,7 @@ import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters
 import { openJournal } from '../../adapters/store/journal.ts';
 import { defaultJournalPath } from '../../adapters/store/paths.ts';
 import { importFiles } from '../../app/workspace.ts';
-import { endOfMonth, fromDay, weekdaysBetween } from '../../core/dates.ts';
+import { endOfMonth, fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { fxStaleness, seriesHealth } from '../../core/health.ts';
 import type { FxSeries } from '../../core/market.ts';
@@ -123,6 +123,7 @@ export async function runDataStatusCommand(o: DataStatusOptions, now: Date): Pro
       source: series ? sourceKind(series.source) : null,
       stale: h.staleness,
       age: h.age,
+      days: h.last === null ? null : asOf - toDay(h.last),
       jumps: h.jumps,
       gaps: h.gaps,
     };
@@ -327,6 +328,7 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
       source: sourceKind(s.source),
       stale: fxStaleness(s.kind, day, asOf),
       age,
+      days: asOf - day,
     };
   }
   return best;

@@ -130,7 +130,7 @@ export async function runJournalRecord(
   };
   const file = journalPath(o.db);
   const replaced = await withJournal(o.db, now, (j) => j.recordMonth(month));
-  return toRecordDocument(file, month, replaced, check.warnings);
+  return toRecordDocument(file, month, replaced, check.warnings, check.stale);
 }
 
 /** Lists the months on record; a missing journal is an empty list (and is not created). */

@@ -81,6 +81,7 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   const money = (x: number, ccy = doc.base) => formatMoney(x, ccy, lang);
   const pct = (x: number) => formatPct(x, lang);
   const out: string[] = [];
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(`${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}`);
   out.push(`${t.total}: ${money(doc.total)}`, '');
 

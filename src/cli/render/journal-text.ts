@@ -96,7 +96,8 @@ const SIDE = { en: { buy: 'buy', sell: 'sell' }, ko: { buy: '매수', sell: '매
 export function renderRecord(d: RecordDocument, lang: Lang): string {
   const t = T[lang];
   const passed = d.checks.filter((c) => c.pass).length;
-  const lines = [t.recorded(d.month, d.asOf, d.file)];
+  const lines = d.stale ? [`✘ ${d.stale.message}`] : [];
+  lines.push(t.recorded(d.month, d.asOf, d.file));
   if (d.replaced) lines.push(t.replaced(d.replaced.month, d.replaced.asOf, d.replaced.createdAt));
   lines.push(t.counts(d.holdings, passed, d.checks.length, d.orders, STATUS[lang][d.ordersStatus]));
   // Re-recording without --executed takes back the month's rebalance: replacement is the rule, but not silently.

@@ -12,6 +12,7 @@ type EstimateDoc = Extract<SignalDoc, { kind: 'estimate' }>;
 export function renderSignalsText(doc: SignalsDocument, lang: Lang): string {
   const label = (k: keyof typeof LABELS) => LABELS[k][lang];
   const out: string[] = [];
+  if (doc.stale) out.push(`${doc.stale.error ? '✘' : '!'} ${doc.stale.message}`);
   out.push(`${label('title')}  (${label('asOf')} ${doc.asOf})`, label('priceNote'), '');
 
   out.push(label('scorecard'));

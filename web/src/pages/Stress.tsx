@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { StressDocument } from '../../../src/report/stress-document.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
@@ -83,6 +83,7 @@ export function Stress() {
   };
   return (
     <div className="page" data-testid="page-stress">
+      <StaleLine stale={doc.stale} />
       <section className="grid2">
         <div className="panel">
           <h2>{l.scenarios}</h2>
