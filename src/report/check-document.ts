@@ -10,8 +10,10 @@ import type { Lang } from '../i18n/format.ts';
 import { checkMessage, checkTitle } from '../i18n/messages.ts';
 import { warningText } from '../i18n/warnings.ts';
 
-export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
+export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: string | null = null) {
   return {
+    /** The portfolio whose journal the monthly-rebalancing check read (`--portfolio`, or its accounts' names). */
+    portfolio,
     asOf: r.asOf,
     base: r.base,
     model: r.model,

@@ -16,13 +16,24 @@ export interface MigrateOptions {
   readOnly: boolean;
   /** Stamp for `applied_at` (the caller's clock); absent for read-only opens, which apply nothing. */
   now: Date | undefined;
+  /**
+   * Pending migrations a read-only open may leave unapplied, because the reader knows how to read the older shape
+   * (journal.ts READ_AROUND). Anything else pending is still refused with the way to upgrade.
+   */
+  readAround?: ReadonlySet<string>;
+}
+
+/** What a read-only open found: the migrations still pending (each one the reader reads around). */
+export interface MigrateResult {
+  applied: string[];
+  pending: string[];
 }
 
 export async function migrate(
   db: Kysely<JournalDatabase>,
   known: readonly Migration[],
   o: MigrateOptions,
-): Promise<string[]> {
+): Promise<MigrateResult> {
   const tables = await sql<{ name: string }>`
     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
   const names = new Set(tables.rows.map((r) => r.name));
@@ -54,9 +65,13 @@ export async function migrate(
   }
   const done = new Set(applied);
   const pending = known.filter((m) => !done.has(m.id));
-  if (pending.length === 0) return [];
+  if (pending.length === 0) return { applied: [], pending: [] };
   const now = o.now;
-  if (o.readOnly || !now) return notUpgraded(o.file, pending);
+  if (o.readOnly || !now) {
+    if (pending.every((m) => o.readAround?.has(m.id)))
+      return { applied: [], pending: pending.map((m) => m.id) };
+    return notUpgraded(o.file, pending);
+  }
   for (const m of pending) {
     // One transaction per migration: its schema change and its record land together or not at all.
     await db.transaction().execute(async (trx) => {
@@ -64,7 +79,7 @@ export async function migrate(
       await trx.insertInto('schema_migrations').values({ id: m.id, applied_at: now.toISOString() }).execute();
     });
   }
-  return pending.map((m) => m.id);
+  return { applied: pending.map((m) => m.id), pending: [] };
 }
 
 function notUpgraded(file: string, pending: readonly Migration[]): never {

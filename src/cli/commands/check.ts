@@ -5,7 +5,9 @@ import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { fromDay } from '../../core/dates.ts';
-import { monthOf } from '../../core/journal.ts';
+import { InputError } from '../../core/errors.ts';
+import type { Holding } from '../../core/holdings.ts';
+import { monthOf, portfolioOf } from '../../core/journal.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { parseCommonOptions, parseThresholds } from '../options.ts';
 import { printDocument } from '../print.ts';
@@ -25,6 +27,8 @@ export interface CheckOptions {
    * (workspace.ts marketFor) and its record answers `monthly-rebalancing`.
    */
   db?: string;
+  /** The portfolio whose journal `monthly-rebalancing` reads: default the set of account names held (portfolioName). */
+  portfolio?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -48,6 +52,10 @@ export function registerCheck(program: Command): void {
     .option(
       '--db <file>',
       'journal database: its price cache (data update) and the monthly-rebalancing check (default: the per-user journal)',
+    )
+    .option(
+      '--portfolio <name>',
+      'the portfolio whose journal months count (default: named by its account names)',
     )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions) => {
@@ -74,8 +82,10 @@ export async function runCheckCommand(
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
   const portfolio = await loadPortfolio(files, ws.universe, o, [], { asOf });
+  const portfolioId = parsePortfolio(o.portfolio, portfolio.holdings);
   const lastRebalance = await lastRebalanceDay(
     o.db,
+    portfolioId,
     asOf,
     extras.rebalancesBeforeThisMonth ? { beforeMonth: monthOf(fromDay(asOf)) } : undefined,
   );
@@ -90,5 +100,19 @@ export async function runCheckCommand(
     thresholds,
   });
   report.warnings.unshift(...portfolio.warnings);
-  return toCheckDocument(report, lang);
+  return toCheckDocument(report, lang, portfolioId);
+}
+
+/** `--portfolio NAME` (not empty), else the portfolio named by its holdings' accounts. */
+export function parsePortfolio(value: string | undefined, holdings: readonly Holding[]): string {
+  if (value !== undefined && value.trim() === '') {
+    throw new InputError({
+      message: '--portfolio is empty',
+      expected: 'a name for the portfolio, e.g. --portfolio family',
+    });
+  }
+  return portfolioOf(
+    value,
+    holdings.map((h) => h.account),
+  );
 }
