@@ -213,7 +213,12 @@ describe('journal record / list / show', () => {
 
   it('list of a missing journal is empty and does not create it; show says there is none', async () => {
     const db = tempJournalPath();
-    expect(await runJournalList({ db }, NOW)).toEqual({ file: db, exists: false, months: [] });
+    expect(await runJournalList({ db }, NOW)).toEqual({
+      file: db,
+      exists: false,
+      portfolio: null,
+      months: [],
+    });
     await expect(runJournalShow('2026-05', { db }, NOW)).rejects.toThrow(/there is no journal here yet/);
     expect(existsSync(db)).toBe(false);
   });

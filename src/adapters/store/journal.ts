@@ -4,7 +4,7 @@
  * `check`, which must never create it. WAL with synchronous=FULL: a month that `recordMonth` has returned from is on
  * disk, and a process killed mid-write leaves the previous months intact and no half month (one transaction).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -19,6 +19,7 @@ import type {
   ReplacedMonth,
 } from '../../core/journal.ts';
 import { portfolioName } from '../../core/journal.ts';
+import { corruptJournal, immediate, journalWaitMs, writeError } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { Migration } from './migrations/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -34,8 +35,8 @@ export interface ReplacedRecord extends ReplacedMonth {
  * `migrations` is what this version knows (tests pass another list to play a newer or older version).
  */
 export type OpenJournalOptions =
-  | { readOnly: true; migrations?: readonly Migration[] }
-  | { readOnly?: false; now: Date; migrations?: readonly Migration[] };
+  | { readOnly: true; migrations?: readonly Migration[]; waitMs?: number }
+  | { readOnly?: false; now: Date; migrations?: readonly Migration[]; waitMs?: number };
 
 // Rows per INSERT statement: well below SQLite's bound-parameter limit with the widest table (14 columns).
 const CHUNK = 500;
@@ -67,7 +68,7 @@ export class Journal {
    * month (and nothing else: other portfolios' months are untouched). Returns what was replaced, or null.
    */
   async recordMonth(m: JournalMonth): Promise<ReplacedRecord | null> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const key = { portfolio: m.portfolio, month: m.month };
       const old = await trx
         .selectFrom('months')
@@ -138,6 +139,14 @@ export class Journal {
           }
         : null;
     });
+  }
+
+  /**
+   * One write transaction (BEGIN IMMEDIATE, lock.ts): the write lock is taken first, waited for up to the open's
+   * bound, and another writer past it is an InputError ("another dispersion is writing the journal").
+   */
+  write<T>(fn: (trx: Kysely<JournalDatabase>) => Promise<T>): Promise<T> {
+    return immediate(this.db, this.file, fn);
   }
 
   /** Every month on record (of one portfolio when given), by portfolio then oldest first. */
@@ -363,8 +372,9 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
   let sqlite: Database.Database;
   try {
     if (!readOnly) mkdirSync(dirname(file), { recursive: true });
-    sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+    sqlite = readOnly ? openReadOnly(file) : new Database(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({
       file,
       message: `cannot open the journal: ${(e as Error).message}`,
@@ -373,13 +383,17 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
   }
   const journal = new Journal(file, sqlite);
   try {
-    if (!readOnly) {
+    // First: every lock below (WAL switch, migrations, writes) waits at most this long for another process.
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(o.waitMs ?? journalWaitMs()))}`);
+    // A damaged file is refused before anything is written to it (or read from it as if it were sound).
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corruptJournal(file);
+    if (!readOnly && sqlite.pragma('journal_mode', { simple: true }) !== 'wal') {
       // WAL: readers (check, the dashboard) never block the writer; FULL: a returned commit survives power loss.
       sqlite.pragma('journal_mode = WAL');
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     const result = await migrate(journal.db, o.migrations ?? MIGRATIONS, {
       file,
       readOnly,
@@ -392,14 +406,46 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
     await journal.close();
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    if (code === 'SQLITE_NOTADB') {
       throw new InputError({
         file,
         message: 'this file is not a SQLite database',
         expected: 'a journal written by dispersion',
       });
     }
-    throw e;
+    throw writeError(e, file);
+  }
+}
+
+/**
+ * A read-only connection. A WAL journal is read through its `-shm` index, which SQLite must be able to create: in a
+ * folder the user may not write to (a journal shared read-only, or a read-only copy) that fails, although reading is
+ * all `check` wants. Then, when no write-ahead log is left beside the file (a journal closed cleanly has none), the
+ * file's bytes are read into memory and opened there as an ordinary (rollback-journal) database: the same content,
+ * and nothing on disk is touched.
+ */
+function openReadOnly(file: string): Database.Database {
+  const direct = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    direct.pragma('schema_version', { simple: true });
+    return direct;
+  } catch (e) {
+    direct.close();
+    const code = String((e as { code?: string }).code ?? '');
+    if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_CANTOPEN')) throw e;
+    const wal = `${file}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) {
+      throw new InputError({
+        file,
+        message:
+          'cannot read the journal: its write-ahead log (-wal) is in a folder this user may not write to',
+        hint: 'let the last writer close it (or open it once where it can be written), then read it again',
+      });
+    }
+    const bytes = readFileSync(file);
+    // Bytes 18–19 of the header: file format write/read version, 2 = WAL. The in-memory copy has no log to go with.
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
+    return new Database(bytes, { readonly: true });
   }
 }
 
