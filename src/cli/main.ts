@@ -12,6 +12,7 @@ import { registerRoutine } from './commands/routine.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSignals } from './commands/signals.ts';
 import { registerStress } from './commands/stress.ts';
+import { ExitCode } from './exit.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -39,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ExitCode) return e.code;
     if (isInputError(e)) {
       process.stderr.write(`dispersion: ${formatProblem(e.problem)}\n`);
       return 2;

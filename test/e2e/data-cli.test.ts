@@ -162,6 +162,38 @@ describe('data update → data status', () => {
     });
   });
 
+  /** `dispersion data update …` in-process (the local provider server must keep answering): exit code and stdout. */
+  async function cliUpdate(args: string[]): Promise<{ code: number; out: string }> {
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      return { code: await run(['data', 'update', ...args]), out };
+    } finally {
+      process.stdout.write = write;
+    }
+  }
+
+  it('exits 1 when some requested series failed, 2 when all did, and names each failure once', async () => {
+    const config = await serveProviders();
+    const db = join(dir, 'journal.sqlite');
+    const partial = await cliUpdate(['--symbols', '005930.KS,RR.L', '--config', config, '--db', db]);
+    expect(partial.code).toBe(1);
+    const failures = partial.out.split('\n').filter((l) => l.includes('FAILED'));
+    expect(failures).toEqual([
+      // Yahoo's 404 body (fixtures/providers/yahoo/not-found.json) and FRED's HTML page, each said once.
+      'GBPUSD: FAILED no provider answered for GBPUSD: yahoo not-found: GBPUSD: Not Found (No data found, symbol may be delisted); fred malformed: the answer for DEXUSUK is not its CSV (header "<!DOCTYPE html>")',
+    ]);
+    expect(partial.out).toContain('3 fetched, 0 already up to date, 1 failed');
+    // Everything requested failing (a symbol no provider knows; no currency to fetch for it): exit 2.
+    const all = await cliUpdate(['--symbols', 'NOPE.KS', '--config', config, '--db', db]);
+    expect(all.out).toMatch(/^NOPE\.KS: FAILED /m);
+    expect(all.code).toBe(2);
+  });
+
   it('refuses to go online without a named provider', async () => {
     await expect(
       runDataUpdateCommand({ symbols: 'NVDA', db: join(dir, 'j.sqlite') }, NOW),

@@ -26,6 +26,7 @@ import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
+import { ExitCode } from '../exit.ts';
 import { parseAsOf } from '../options.ts';
 import { printDocument } from '../print.ts';
 import { renderDataStatusText } from '../render/data-status-text.ts';
@@ -78,6 +79,8 @@ export function registerData(program: Command): void {
       process.stdout.write(
         o.json ? `${JSON.stringify({ items: outcomes }, null, 2)}\n` : `${renderUpdate(outcomes)}\n`,
       );
+      const code = updateExitCode(outcomes);
+      if (code !== 0) throw new ExitCode(code);
     });
   data
     .command('status')
@@ -336,6 +339,13 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
 
 function defaultDb(): string {
   return defaultJournalPath({ env: process.env, platform: process.platform, home: homedir() });
+}
+
+/** 0 when every requested series is fetched or already up to date, 1 when some failed, 2 when all did. */
+export function updateExitCode(outcomes: readonly UpdateOutcome[]): number {
+  const failed = outcomes.filter((x) => x.status === 'failed').length;
+  if (failed === 0) return 0;
+  return failed === outcomes.length ? 2 : 1;
 }
 
 function renderUpdate(outcomes: UpdateOutcome[]): string {
