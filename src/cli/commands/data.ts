@@ -27,7 +27,7 @@ import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
 import { ExitCode } from '../exit.ts';
-import { parseAsOf } from '../options.ts';
+import { localDate, parseAsOf } from '../options.ts';
 import { printDocument } from '../print.ts';
 import { renderDataStatusText } from '../render/data-status-text.ts';
 
@@ -191,7 +191,7 @@ export async function runDataUpdateCommand(
       cache,
       runner,
       items,
-      today: now.toISOString().slice(0, 10),
+      today: localDate(now),
       // Every row of one run carries the run's start (the injected clock): "fetched on this update".
       now: () => now,
       currencyOf: (s) => universe.instruments.get(s)?.currency,
