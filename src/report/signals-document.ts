@@ -16,6 +16,7 @@ import type { Lang } from '../i18n/format.ts';
 import {
   BENCHMARK_NAMES,
   basketName,
+  basketText,
   CLAIM_NAMES,
   CLAIM_RULES,
   dropReason,
@@ -118,6 +119,9 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
       evidence: evidenceText(s, lang),
       rule: CLAIM_RULES[s.claim][lang],
       figures: s.figures,
+      /** What the verdict was measured on (symbols, weights, stand-ins with why), null for readings; and in words. */
+      basket: s.basket,
+      basketText: basketText(s, lang),
     })),
   };
 }

@@ -18,7 +18,7 @@ export function renderSignalsText(doc: SignalsDocument, lang: Lang): string {
   out.push(label('scorecard'));
   for (const s of doc.scorecard) {
     out.push(`- ${s.label}: ${VERDICT_NAMES[s.verdict][lang].toUpperCase()}`);
-    out.push(`    ${s.evidence}`, `    ${label('rule')}: ${s.rule}`);
+    out.push(`    ${s.evidence}`, `    ${s.basketText}`, `    ${label('rule')}: ${s.rule}`);
   }
   out.push('');
 

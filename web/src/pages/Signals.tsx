@@ -36,7 +36,12 @@ export function Signals() {
                     {VERDICT[lang][s.verdict]}
                   </span>
                 </td>
-                <td className="wrap small">{s.evidence}</td>
+                <td className="wrap small">
+                  {s.evidence}
+                  <div className="muted" data-testid="verdict-basket">
+                    {s.basketText}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
