@@ -3,6 +3,7 @@ import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
 import type { BacktestDocument } from '../../report/backtest-document.ts';
+import type { HindsightDocument } from '../../report/hindsight.ts';
 import { renderTable } from './table.ts';
 
 const T = {
@@ -108,7 +109,10 @@ const T = {
 type Stats = BacktestDocument['stats'];
 type Period = Stats['bestYear'];
 
-export function renderBacktestText(doc: BacktestDocument, lang: Lang): string {
+export function renderBacktestText(
+  doc: BacktestDocument & { hindsight?: HindsightDocument | null },
+  lang: Lang,
+): string {
   const t = T[lang];
   const money = (x: number) => formatMoney(x, doc.base, lang);
   const pct = (x: number | null) => (x === null ? '—' : formatPct(x, lang));
@@ -133,7 +137,13 @@ export function renderBacktestText(doc: BacktestDocument, lang: Lang): string {
       (s.rebalance === 'quarterly' || s.rebalance === 'annual' ? s.rebalance : 'monthly');
     how.push(t.contribution(money(s.contribution), t.per[period] ?? period));
   }
-  out.push(`${how.join(', ')}; ${money(doc.initial)} → ${money(doc.final)}`, '');
+  out.push(`${how.join(', ')}; ${money(doc.initial)} → ${money(doc.final)}`);
+  // Said before the numbers: the picks were made knowing how they did, and how much of the lead they carry.
+  if (doc.hindsight) {
+    out.push(`! ${doc.hindsight.caveat}`);
+    if (doc.hindsight.decomposition) out.push(`  ${doc.hindsight.decomposition.message}`);
+  }
+  out.push('');
 
   const cols = [
     {

@@ -3,12 +3,13 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useState } from 'react';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { BacktestCurves, BacktestDocument } from '../../../src/report/backtest-document.ts';
+import type { HindsightDocument } from '../../../src/report/hindsight.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useApi, useSettings } from '../state.tsx';
 
-type Doc = BacktestDocument & { curves?: BacktestCurves };
+type Doc = BacktestDocument & { curves?: BacktestCurves; hindsight?: HindsightDocument | null };
 
 const L = {
   en: {
@@ -86,6 +87,18 @@ export function Backtest() {
       </section>
       {r.state === 'loading' && <Loading />}
       {r.state === 'error' && <ErrorBox error={r.error} />}
+      {r.state === 'ready' && r.data.hindsight && (
+        // Before any number: the picks were made knowing how they did, and how much of the lead they carry.
+        <p className="stale-line" role="note" data-testid="bt-hindsight">
+          {r.data.hindsight.caveat}
+          {r.data.hindsight.decomposition && (
+            <span className="muted" data-testid="bt-decomposition">
+              {' '}
+              {r.data.hindsight.decomposition.message}
+            </span>
+          )}
+        </p>
+      )}
       {r.state === 'ready' && <Result doc={r.data} log={log} />}
     </div>
   );
