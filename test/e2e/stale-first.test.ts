@@ -8,11 +8,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
 import { runJournalRecord } from '../../src/cli/commands/journal.ts';
 import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
 import { runStressCommand } from '../../src/cli/commands/stress.ts';
+import { renderBacktestText } from '../../src/cli/render/backtest-text.ts';
 import { renderCheckText } from '../../src/cli/render/check-text.ts';
 import { renderRecord } from '../../src/cli/render/journal-text.ts';
 import { renderRebalanceText } from '../../src/cli/render/rebalance-text.ts';
@@ -54,6 +56,19 @@ describe('stale data is said first', () => {
     expect(firstLine(renderStressText(s, 'en'))).toBe(
       '✘ prices are from 2026-05-29, 187 days old (133 trading days before 2026-12-02)',
     );
+  });
+
+  it('backtest, whose run ends at the last close, says how old that close is', async () => {
+    const doc = await runBacktestCommand({ lang: 'en', db: none }, NOW);
+    expect(doc.to).toBe('2026-05-29');
+    expect(firstLine(renderBacktestText(doc, 'en'))).toBe(
+      '✘ prices are from 2026-05-29, 187 days old (133 trading days before 2026-12-02)',
+    );
+    const asOfData = await runBacktestCommand(
+      { to: '2026-05-29', db: none },
+      new Date('2026-05-29T12:00:00Z'),
+    );
+    expect(asOfData.stale).toBeNull();
   });
 
   it('journal record says it before the record line', async () => {

@@ -16,9 +16,12 @@ import type { Period } from '../../core/backtest/schedule.ts';
 import { parseRebalance } from '../../core/backtest/schedule.ts';
 import type { PortfolioWeights } from '../../core/backtest/weights.ts';
 import { modelWeights, parseWeights, singleAsset } from '../../core/backtest/weights.ts';
+import { staleDataAge } from '../../core/data-age.ts';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { resolveSymbol } from '../../core/universe.ts';
+import type { DataAgeDoc } from '../../i18n/data-age.ts';
+import { dataAgeDoc } from '../../i18n/data-age.ts';
 import type { BacktestCurves, BacktestDocument } from '../../report/backtest-document.ts';
 import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-document.ts';
 import type { HindsightDocument, HindsightRun } from '../../report/hindsight.ts';
@@ -123,6 +126,8 @@ export async function runBacktestCommand(
 ): Promise<BacktestReport & { curves?: BacktestCurves }> {
   const { outcome, hindsight } = await runBacktestWithHindsight(o, now);
   const document = {
+    // The run ends at the last close: when that is older than 10 trading days before today, said first.
+    stale: dataAgeDoc(staleDataAge(parseAsOf(undefined, now), [outcome.to]), parseLang(o.lang)),
     ...toBacktestDocument(outcome),
     // A model's picks were made knowing how they did (issue 11): said, with how much of the lead they account for.
     hindsight: hindsight === undefined ? null : toHindsightDocument(outcome, hindsight, parseLang(o.lang)),
@@ -130,7 +135,7 @@ export async function runBacktestCommand(
   return extras.curves ? { ...document, curves: toBacktestCurves(outcome) } : document;
 }
 
-export type BacktestReport = BacktestDocument & { hindsight: HindsightDocument | null };
+export type BacktestReport = BacktestDocument & { hindsight: HindsightDocument | null; stale: DataAgeDoc };
 
 /**
  * The run, and for a model (not --weights) the same run with every name outside the selected-Mag7 sleeve replaced by

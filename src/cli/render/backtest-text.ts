@@ -110,7 +110,7 @@ type Stats = BacktestDocument['stats'];
 type Period = Stats['bestYear'];
 
 export function renderBacktestText(
-  doc: BacktestDocument & { hindsight?: HindsightDocument | null },
+  doc: BacktestDocument & { hindsight?: HindsightDocument | null; stale?: { message: string } | null },
   lang: Lang,
 ): string {
   const t = T[lang];
@@ -124,6 +124,7 @@ export function renderBacktestText(
   const period = (p: Period) => (p ? `${pct(p.return)} (${p.period})` : '—');
   const out: string[] = [];
   const s = doc.settings;
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(`${t.title} — ${doc.portfolio.name}, ${doc.from} → ${doc.to}, ${t.base} ${doc.base}`);
   const how = [
     t.rebalance(s.rebalance),

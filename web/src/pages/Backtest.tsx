@@ -6,10 +6,14 @@ import type { BacktestCurves, BacktestDocument } from '../../../src/report/backt
 import type { HindsightDocument } from '../../../src/report/hindsight.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { useApi, useSettings } from '../state.tsx';
 
-type Doc = BacktestDocument & { curves?: BacktestCurves; hindsight?: HindsightDocument | null };
+type Doc = BacktestDocument & {
+  curves?: BacktestCurves;
+  hindsight?: HindsightDocument | null;
+  stale?: { message: string } | null;
+};
 
 const L = {
   en: {
@@ -87,6 +91,7 @@ export function Backtest() {
       </section>
       {r.state === 'loading' && <Loading />}
       {r.state === 'error' && <ErrorBox error={r.error} />}
+      <StaleLine stale={r.state === 'ready' ? r.data.stale : null} />
       {r.state === 'ready' && r.data.hindsight && (
         // Before any number: the picks were made knowing how they did, and how much of the lead they carry.
         <p className="stale-line" role="note" data-testid="bt-hindsight">
