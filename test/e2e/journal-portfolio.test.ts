@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../src/cli/commands/check.ts';
 import { runJournalList, runJournalRecord, runJournalShow } from '../../src/cli/commands/journal.ts';
+import { renderCheckText } from '../../src/cli/render/check-text.ts';
 import { renderList, renderRecord } from '../../src/cli/render/journal-text.ts';
 import { tempJournalPath } from '../support/journal.ts';
 
@@ -33,6 +34,9 @@ describe('one journal per portfolio', () => {
     );
     const sample = await runCheckCommand(SAMPLE, { ...o, db }, NOW);
     expect(sample.portfolio).toBe('미국주식 + 키움 위탁');
+    expect(renderCheckText(sample, 'en').split('\n')[2]).toBe(
+      'Portfolio: 미국주식 + 키움 위탁 (its journal months count for monthly-rebalancing)',
+    );
     expect(monthly(sample)).toMatchObject({ pass: true, value: 10 }); // 29 − 19
     const other = await runCheckCommand(
       OTHER,

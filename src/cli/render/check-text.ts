@@ -20,6 +20,7 @@ const T = {
     asOf: 'as of',
     base: 'base',
     total: 'Total',
+    portfolio: (p: string) => `Portfolio: ${p} (its journal months count for monthly-rebalancing)`,
     sleeves: 'Sleeves against the model',
     sleeve: 'Sleeve',
     weight: 'Weight',
@@ -50,6 +51,7 @@ const T = {
     asOf: '기준일',
     base: '기준통화',
     total: '총평가액',
+    portfolio: (p: string) => `포트폴리오: ${p} (이 포트폴리오의 저널 기록으로 월간 리밸런싱을 판정)`,
     sleeves: '모델 대비 슬리브 비중',
     sleeve: '슬리브',
     weight: '비중',
@@ -83,7 +85,9 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   const out: string[] = [];
   if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(`${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}`);
-  out.push(`${t.total}: ${money(doc.total)}`, '');
+  out.push(`${t.total}: ${money(doc.total)}`);
+  if (doc.portfolio) out.push(t.portfolio(doc.portfolio));
+  out.push('');
 
   out.push(t.sleeves);
   out.push(
