@@ -15,12 +15,13 @@ export function journalPath(db: string | undefined): string {
 }
 
 /**
- * Day number of the last rebalance on or before `asOf`: undefined when there is no journal file, null when the
+ * Day number of the portfolio's last rebalance on or before `asOf`: undefined when there is no journal file, null when the
  * journal has no rebalance, else the day (what CheckInput.lastRebalance expects). With `beforeMonth` (`YYYY-MM`), only
  * months before it count (journal record: the verdict as it stood before this month's record).
  */
 export async function lastRebalanceDay(
   db: string | undefined,
+  portfolio: string,
   asOf: number,
   o: { beforeMonth?: string } = {},
 ): Promise<number | null | undefined> {
@@ -28,7 +29,7 @@ export async function lastRebalanceDay(
   if (!existsSync(file)) return undefined;
   const journal = await openJournal(file, { readOnly: true });
   try {
-    const last = await journal.lastRebalance(fromDay(asOf), o);
+    const last = await journal.lastRebalance(portfolio, fromDay(asOf), o);
     return last === null ? null : toDay(last);
   } finally {
     await journal.close();

@@ -16,6 +16,7 @@ import { loadMarketData } from '../adapters/market-data/load.ts';
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
+import { portfolioOf } from '../core/journal.ts';
 import type { MarketData } from '../core/market.ts';
 import type { Model } from '../core/model.ts';
 import type { Universe } from '../core/universe.ts';
@@ -246,4 +247,17 @@ export async function loadPortfolio(
   const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
   const market = await marketFor({ symbols, prices: o.prices, db: o.db });
   return { ...imported, market };
+}
+
+/**
+ * The portfolio a set of holdings files is: `explicit` (--portfolio) or the names of the accounts they hold, as
+ * `check` and `journal record` name it (the dashboard's journal pages show that portfolio's months).
+ */
+export async function portfolioOfFiles(files: readonly HoldingsSource[], explicit?: string): Promise<string> {
+  if (explicit?.trim()) return explicit.trim();
+  const { holdings } = await importFiles(files);
+  return portfolioOf(
+    undefined,
+    holdings.map((h) => h.account),
+  );
 }

@@ -13,6 +13,8 @@ import { registerRoutine } from './commands/routine.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSignals } from './commands/signals.ts';
 import { registerStress } from './commands/stress.ts';
+import { ExitCode } from './exit.ts';
+import { setTimeZone } from './options.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -20,6 +22,11 @@ export function buildProgram(): Command {
       'Hold your portfolio up against the Great Dispersion framework (decision support, not advice).',
     )
     .version('0.1.0')
+    .option(
+      '--tz <zone>',
+      'time zone of "today" (default: the system’s), e.g. Asia/Seoul: before 09:00 in Seoul it is already tomorrow in UTC+9',
+    )
+    .hook('preAction', (cmd) => setTimeZone(cmd.opts<{ tz?: string }>().tz))
     .showHelpAfterError()
     .exitOverride();
   registerBacktest(program);
@@ -35,11 +42,13 @@ export function buildProgram(): Command {
 
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
+  setTimeZone(undefined); // each run reads --tz afresh (tests call run() more than once in one process)
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ExitCode) return e.code;
     if (isInputError(e)) {
       process.stderr.write(`dispersion: ${formatProblem(e.problem, errorLang(argv))}\n`);
       return 2;

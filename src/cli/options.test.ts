@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fromDay } from '../core/dates.ts';
 import type { CheckThresholds } from '../core/model.ts';
-import { parseThresholds } from './options.ts';
+import { runCheckCommand } from './commands/check.ts';
+import { run } from './main.ts';
+import { localDate, parseAsOf, parseThresholds, setTimeZone } from './options.ts';
 
 const base: CheckThresholds = {
   'mag7-max': { max: 0.5 },
@@ -39,5 +43,78 @@ describe('parseThresholds', () => {
     expect(() => parseThresholds('concentration=0.2', base)).toThrow(
       /--threshold concentration=0.2 is not understood/,
     );
+  });
+});
+
+describe('today is the user’s local date (issue 11 item 18)', () => {
+  // 2026-12-01T23:30Z is 08:30 on 2 December in Seoul (UTC+9) and 18:30 on 1 December in New York (UTC−5).
+  const now = new Date('2026-12-01T23:30:00Z');
+
+  it('reads the date in the given zone, not in UTC', () => {
+    expect(localDate(now, 'Asia/Seoul')).toBe('2026-12-02');
+    expect(localDate(now, 'UTC')).toBe('2026-12-01');
+    expect(localDate(now, 'America/New_York')).toBe('2026-12-01');
+  });
+
+  it('--tz sets the zone every default as-of is read in', async () => {
+    try {
+      setTimeZone('Asia/Seoul');
+      expect(fromDay(parseAsOf(undefined, now))).toBe('2026-12-02');
+      const doc = await runCheckCommand(
+        ['examples/sample-holdings.csv'],
+        { base: 'USD', db: '/nonexistent/journal.sqlite' },
+        now,
+      );
+      expect(doc.asOf).toBe('2026-12-02');
+      setTimeZone('UTC');
+      expect(fromDay(parseAsOf(undefined, now))).toBe('2026-12-01');
+      // A date given is taken as written, whatever the zone.
+      expect(fromDay(parseAsOf('2026-05-29', now))).toBe('2026-05-29');
+    } finally {
+      setTimeZone(undefined);
+    }
+  });
+
+  it('without --tz, the system’s zone (TZ) decides', () => {
+    const code = `import('./src/cli/options.ts').then((m) => process.stdout.write(m.localDate(new Date('${now.toISOString()}'))))`;
+    const run = (tz: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', '-e', code], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: tz },
+      });
+    expect(run('Asia/Seoul')).toBe('2026-12-02');
+    expect(run('UTC')).toBe('2026-12-01');
+  });
+
+  it('an unknown zone is refused, naming the option', async () => {
+    expect(() => setTimeZone('Mars/Base')).toThrow('--tz Mars/Base is not a time zone');
+    const err = process.stderr.write;
+    let said = '';
+    process.stderr.write = ((c: string) => {
+      said += c;
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      expect(await run(['plan', '--months', '1', '--tz', 'Mars/Base'])).toBe(2);
+    } finally {
+      process.stderr.write = err;
+    }
+    expect(said).toContain('--tz Mars/Base is not a time zone');
+  });
+
+  it('--tz is read after the command too (plan starts from today in that zone)', async () => {
+    const out = process.stdout.write;
+    let printed = '';
+    process.stdout.write = ((c: string) => {
+      printed += c;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      expect(await run(['plan', '--months', '1', '--json', '--tz', 'Pacific/Kiritimati'])).toBe(0);
+    } finally {
+      process.stdout.write = out;
+    }
+    // UTC+14: a day ahead of UTC for 14 hours of every day; `from` is today there (the same zone's date, now).
+    expect(JSON.parse(printed).from).toBe(localDate(new Date(), 'Pacific/Kiritimati'));
   });
 });

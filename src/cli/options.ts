@@ -33,9 +33,44 @@ export function parseBase(value: string): string {
   return code;
 }
 
-/** `--as-of` as a day number; defaults to `today` (the shell passes the clock in, the core never reads it). */
+/**
+ * The time zone "today" is read in: `--tz ZONE` when given (setTimeZone, from the program's preAction hook), else the
+ * system's. Undefined = the system's, as Intl resolves it (TZ, /etc/localtime).
+ */
+let timeZone: string | undefined;
+
+/** `--tz ZONE` (an IANA name such as Asia/Seoul, or UTC); refused when Intl does not know it. */
+export function setTimeZone(zone: string | undefined): void {
+  if (zone !== undefined) localDate(new Date(0), zone); // throws the InputError for an unknown zone
+  timeZone = zone;
+}
+
+/**
+ * The calendar date at `now` where the user is: `YYYY-MM-DD` in `zone` (default: the --tz zone, else the system's).
+ * In Seoul at 08:00 on 2 Dec that is 2026-12-02, although it is still 1 Dec in UTC (23:00).
+ */
+export function localDate(now: Date, zone: string | undefined = timeZone): string {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(now);
+  } catch {
+    throw new InputError({
+      message: `--tz ${zone} is not a time zone`,
+      expected: 'an IANA time zone such as Asia/Seoul, America/New_York or UTC',
+    });
+  }
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** `--as-of` as a day number; defaults to today where the user is (the shell passes the clock in, the core never reads it). */
 export function parseAsOf(value: string | undefined, today: Date): number {
-  const text = value ?? today.toISOString().slice(0, 10);
+  const text = value ?? localDate(today);
   const day = parseIsoDay(text);
   if (day === undefined)
     throw new InputError({ message: `--as-of ${value} is not a date`, expected: 'YYYY-MM-DD' });

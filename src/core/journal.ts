@@ -51,8 +51,13 @@ export interface JournalCheck {
   threshold: number;
 }
 
-/** Everything written for one month, in one transaction. */
+/** Everything written for one month of one portfolio, in one transaction. */
 export interface JournalMonth {
+  /**
+   * Which portfolio the record belongs to: `--portfolio NAME`, or the set of its account names (portfolioName). The
+   * journal keeps one record per portfolio and month; one portfolio's rebalance says nothing about another's.
+   */
+  portfolio: string;
   /** `YYYY-MM`, derived from `asOf`; the key a second record of the same month replaces. */
   month: string;
   asOf: IsoDate;
@@ -61,6 +66,8 @@ export interface JournalMonth {
   total: number;
   /** Recorded with `--executed`: a rebalance happened this month, even if no order was needed (already in band). */
   executed: boolean;
+  /** Why it was executed with no orders although a sleeve was outside its band (`--note`); null otherwise. */
+  note: string | null;
   /** When the record was written (ISO 8601 instant, supplied by the caller). */
   createdAt: string;
   holdings: JournalHolding[];
@@ -70,6 +77,7 @@ export interface JournalMonth {
 
 /** The one-line summary of a month that `journal list` shows. */
 export interface JournalMonthSummary {
+  portfolio: string;
   month: string;
   asOf: IsoDate;
   base: string;
@@ -84,6 +92,7 @@ export interface JournalMonthSummary {
 
 /** What a re-record of a month replaced, so the command can say so. */
 export interface ReplacedMonth {
+  portfolio: string;
   month: string;
   asOf: IsoDate;
   createdAt: string;
@@ -107,4 +116,43 @@ export function parseMonthArg(text: string): string | undefined {
   if (MONTH_RE.test(t)) return t;
   if (parseIsoDay(t) !== undefined) return monthOf(t);
   return undefined;
+}
+
+/** The name of a portfolio given no `--portfolio`, when it holds no account at all. */
+export const NO_ACCOUNTS = '(no accounts)';
+
+/**
+ * A portfolio's default name: its account names, distinct, sorted by code unit, joined with " + " ("ISA + 해외주식").
+ * Migration 2026-12-02T0003 assigned the months recorded before it by a frozen copy of this rule: change it only
+ * together with a migration that renames what is on record.
+ */
+export function portfolioName(accounts: Iterable<string>): string {
+  const names = [...new Set(accounts)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.length === 0 ? NO_ACCOUNTS : names.join(' + ');
+}
+
+/** `--portfolio NAME` when given (trimmed; empty is refused by the caller), else the accounts' name. */
+export function portfolioOf(explicit: string | undefined, accounts: Iterable<string>): string {
+  return explicit?.trim() ? explicit.trim() : portfolioName(accounts);
+}
+
+export interface BandedSleeve {
+  id: string;
+  weight: number;
+  target: number;
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * The sleeves outside their band: the model's range (min–max) where it sets one, else target ± `band` (absolute).
+ * `other` and `unclassified` have no target to be outside of (the rebalancer leaves them alone).
+ */
+export function sleevesOutsideBand(sleeves: readonly BandedSleeve[], band: number): BandedSleeve[] {
+  const EPS = 1e-12;
+  return sleeves.filter((s) => {
+    if (s.id === 'other' || s.id === 'unclassified') return false;
+    if (s.min !== null && s.max !== null) return s.weight < s.min - EPS || s.weight > s.max + EPS;
+    return Math.abs(s.weight - s.target) > band + EPS;
+  });
 }

@@ -23,18 +23,20 @@ export const DATA_WORDS = {
     ko: '캐시: 아직 없음 (dispersion data update --provider yahoo,fred 로 받으세요)',
   },
   columns: {
-    en: ['symbol', 'first', 'last', 'age', 'status', 'source', 'checks'],
-    ko: ['종목', '시작일', '최종일', '경과', '상태', '출처', '점검'],
+    en: ['symbol', 'first', 'last', 'days old', 'trading days', 'status', 'source', 'checks'],
+    ko: ['종목', '시작일', '최종일', '경과일', '경과 거래일', '상태', '출처', '점검'],
   },
   fxColumns: {
-    en: ['fx', 'kind', 'first', 'last', 'age', 'status', 'source'],
-    ko: ['환율', '종류', '시작일', '최종일', '경과', '상태', '출처'],
+    en: ['fx', 'kind', 'first', 'last', 'days old', 'trading days', 'status', 'source'],
+    ko: ['환율', '종류', '시작일', '최종일', '경과일', '경과 거래일', '상태', '출처'],
   },
   kind: {
     en: { daily: 'daily', 'monthly-average': 'monthly average' },
     ko: { daily: '일별', 'monthly-average': '월평균' },
   },
+  /** Calendar days, and trading days (Mon–Fri), from the last date to the as-of day. */
   age: { en: (n: number) => `${n}d`, ko: (n: number) => `${n}일` },
+  trading: { en: (n: number) => `${n}`, ko: (n: number) => `${n}거래일` },
   counts: {
     en: (jumps: number, gaps: number) =>
       [jumps ? `${jumps} jump${jumps > 1 ? 's' : ''}` : '', gaps ? `${gaps} gap${gaps > 1 ? 's' : ''}` : '']

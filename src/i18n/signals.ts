@@ -17,6 +17,9 @@ export const CLAIM_NAMES: Record<ClaimId, Words> = {
   'flows-physical-ai': { en: 'Money flowing to physical AI', ko: '피지컬 AI로 자금 이동' },
   'flows-energy': { en: 'Money flowing to energy infrastructure', ko: '에너지 인프라로 자금 이동' },
   'flows-emerging': { en: 'Money flowing to Korea/Japan/India', ko: '한국·일본·인도로 자금 이동' },
+  'flows-korea': { en: 'Money flowing to Korea', ko: '한국으로 자금 이동' },
+  'flows-japan': { en: 'Money flowing to Japan', ko: '일본으로 자금 이동' },
+  'flows-india': { en: 'Money flowing to India', ko: '인도로 자금 이동' },
 };
 
 export const VERDICT_NAMES: Record<Verdict, Words> = {
@@ -44,10 +47,74 @@ export const CLAIM_RULES: Record<ClaimId, Words> = {
     ko: '슬리브 바스켓이 6개월과 12개월 모두 S&P 500(SPY)보다 수익률이 높으면 부합, 모두 낮으면 불일치, 그 밖에는 판단 보류.',
   },
   'flows-energy': { en: '', ko: '' },
-  'flows-emerging': { en: '', ko: '' },
+  'flows-emerging': {
+    en: 'Judged per region (the emerging sleeve holds Taiwan and no Japan, so it says nothing about Japan or India): agrees only when Korea, Japan and India each agree; disagrees when all three disagree; otherwise inconclusive.',
+    ko: '지역별로 판정합니다(신흥시장 슬리브에는 대만이 있고 일본이 없어 일본·인도에 대해 말해 주지 않습니다): 한국·일본·인도가 모두 부합이면 부합, 모두 불일치면 불일치, 그 밖에는 판단 보류.',
+  },
+  'flows-korea': {
+    en: "Agrees when the region's basket beat the S&P 500 (SPY) over both 6 and 12 months (return difference > 0); disagrees when it lagged over both; otherwise inconclusive.",
+    ko: '지역 바스켓이 6개월과 12개월 모두 S&P 500(SPY)보다 수익률이 높으면 부합, 모두 낮으면 불일치, 그 밖에는 판단 보류.',
+  },
+  'flows-japan': { en: '', ko: '' },
+  'flows-india': { en: '', ko: '' },
 };
 CLAIM_RULES['flows-energy'] = CLAIM_RULES['flows-physical-ai'];
-CLAIM_RULES['flows-emerging'] = CLAIM_RULES['flows-physical-ai'];
+CLAIM_RULES['flows-japan'] = CLAIM_RULES['flows-korea'];
+CLAIM_RULES['flows-india'] = CLAIM_RULES['flows-korea'];
+
+const REGION_WORDS: Record<'korea' | 'japan' | 'india', Words> = {
+  korea: { en: 'Korea', ko: '한국' },
+  japan: { en: 'Japan', ko: '일본' },
+  india: { en: 'India', ko: '인도' },
+};
+
+/** What a region basket's members stand in for (baskets.ts codes `region:…`). */
+const STAND_IN_CODES: Record<string, Words> = {
+  'region:korea': {
+    en: 'one of two large caps standing in for the Korean market',
+    ko: '한국 시장을 대신하는 대형주 2종목 중 하나',
+  },
+  'region:india': { en: 'ADR standing in for the Indian market', ko: '인도 시장을 대신하는 ADR' },
+  'region:japan': {
+    en: 'one company standing in for Japanese automation',
+    ko: '일본 자동화를 대신하는 한 종목',
+  },
+};
+
+/**
+ * The basket a verdict rests on, in one line: "ISRG 20%*, TER 20%*, … vs S&P 500 (SPY); * stand-in: ISRG: US-listed
+ * proxy …". Stand-ins are starred and each reason given once (members sharing one are listed together).
+ */
+export function basketText(item: Pick<ScoreItem, 'claim' | 'basket'>, lang: Lang): string {
+  const ko = lang === 'ko';
+  const b = item.basket;
+  if (item.claim === 'flows-emerging')
+    return ko
+      ? '바스켓: 지역별 (아래 한국·일본·인도 각각의 바스켓)'
+      : "baskets: one per region (Korea's, Japan's and India's, below)";
+  if (b === null) return ko ? '바스켓 없음: 기록된 수치로 판정' : 'no basket: judged on recorded readings';
+  if (b.members.length === 0) return ko ? '바스켓: 가격이 있는 종목 없음' : 'basket: no member with prices';
+  if (b.unpriced) {
+    const list = b.members.map((m) => m.symbol).join(', ');
+    return ko
+      ? `바스켓: ${list} 중 가격이 있는 종목이 없습니다 (--prices 또는 data update로 추가)`
+      : `basket: none of ${list} has prices (add them with --prices or data update)`;
+  }
+  const members = b.members
+    .map((m) => `${m.symbol} ${formatPct(m.weight, lang, false, 0)}${m.standIn ? '*' : ''}`)
+    .join(', ');
+  const byReason = new Map<string, string[]>();
+  for (const m of b.members) {
+    if (!m.standIn) continue;
+    const reason = STAND_IN_CODES[m.standIn]?.[lang] ?? m.standIn;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), m.symbol]);
+  }
+  const stand = [...byReason].map(([reason, symbols]) => `${symbols.join(', ')}: ${reason}`).join('; ');
+  const vs = ko ? '— S&P 500 (SPY) 대비' : 'vs S&P 500 (SPY)';
+  const est = b.estimate ? (ko ? ', 가격 비율 추정' : ', an estimate from price ratios') : '';
+  const head = ko ? `바스켓: ${members} ${vs}${est}` : `basket: ${members} ${vs}${est}`;
+  return stand ? `${head}; * ${ko ? '대용' : 'stand-in'}: ${stand}` : head;
+}
 
 /** A difference of two returns: "+11.2 pts" / "+11.2%p". */
 export function formatPoints(x: number, lang: Lang): string {
@@ -113,6 +180,22 @@ export function evidenceText(item: ScoreItem, lang: Lang): string {
       return ko
         ? `설비투자 ${b('capex')}(${s('capexDate')}), 매출 ${b('revenue')}(${s('revenueDate')}): 격차 ${b('gap')}, 에세이 격차 ${b('essayGap')}(${s('essayDate')})${item.verdict === 'agrees' ? '보다 큽니다' : '보다 크지 않습니다'}.`
         : `Capex ${b('capex')} (${s('capexDate')}) vs revenue ${b('revenue')} (${s('revenueDate')}): a gap of ${b('gap')}, ${item.verdict === 'agrees' ? 'wider than' : 'not wider than'} the essay's ${b('essayGap')} (capex at least ${b('essayCapex')} vs revenue ${b('essayRevenue')}, ${s('essayDate')}).`;
+    }
+    case 'flows-emerging': {
+      const one = (r: 'korea' | 'japan' | 'india') => {
+        const v = String(f[r]);
+        const word = v === 'no-data' ? LABELS.noData[lang] : VERDICT_NAMES[v as Verdict][lang];
+        const six = f[`${r}6m`];
+        const pts =
+          typeof six === 'number'
+            ? ko
+              ? ` (6개월 ${formatPoints(six, lang)})`
+              : ` (${formatPoints(six, lang)} over 6 months)`
+            : '';
+        return `${REGION_WORDS[r][lang]} ${word}${pts}`;
+      };
+      const list = (['korea', 'japan', 'india'] as const).map(one).join(', ');
+      return ko ? `지역별: ${list}.` : `Per region: ${list}.`;
     }
     default: {
       if (item.reason === 'no-data')

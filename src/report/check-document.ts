@@ -3,15 +3,28 @@
  * Money values are in the base currency unless the field says otherwise; weights are fractions of the total.
  */
 import type { CheckReport } from '../core/check.ts';
+import { staleDataAge } from '../core/data-age.ts';
+import { toDay } from '../core/dates.ts';
+import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { checkMessage, checkTitle } from '../i18n/messages.ts';
 import { warningText } from '../i18n/warnings.ts';
 
-export function toCheckDocument(r: CheckReport, lang: Lang = 'en') {
+export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: string | null = null) {
   return {
+    /** The portfolio whose journal the monthly-rebalancing check read (`--portfolio`, or its accounts' names). */
+    portfolio,
     asOf: r.asOf,
     base: r.base,
     model: r.model,
+    /** Set when a price the values rest on is more than 10 trading days old: said first, before the total. */
+    stale: dataAgeDoc(
+      staleDataAge(
+        toDay(r.asOf),
+        r.positions.map((p) => p.priceDate),
+      ),
+      lang,
+    ),
     total: r.total,
     positions: r.positions.map((p) => ({
       account: p.account,

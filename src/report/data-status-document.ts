@@ -13,8 +13,10 @@ export interface DataStatusSymbol {
   source: string | null;
   /** fresh (≤ 3 trading days), warning (> 3), error (> 10), missing (nothing on or before the as-of day). */
   stale: Staleness;
-  /** Trading days from `last` to the as-of day. */
+  /** Trading days (Mon–Fri) from `last` to the as-of day. */
   age: number | null;
+  /** Calendar days from `last` to the as-of day (what a person counts). */
+  days: number | null;
   jumps: Jump[];
   gaps: Gap[];
 }
@@ -28,7 +30,9 @@ export interface DataStatusPair {
   last: string | null;
   source: string | null;
   stale: Staleness;
+  /** Trading days (Mon–Fri) and calendar days from `last` to the as-of day. */
   age: number | null;
+  days: number | null;
 }
 
 export interface DataStatusDocument {

@@ -15,9 +15,14 @@ export function toRecordDocument(
   m: JournalMonth,
   replaced: (ReplacedMonth & { rebalanced: boolean }) | null,
   warnings: CheckDocument['warnings'],
+  stale: CheckDocument['stale'] = null,
 ) {
   return {
+    /** Set when a price recorded is more than 10 trading days old: said first. */
+    stale,
     file,
+    /** The portfolio the record belongs to: its months are its own (`--portfolio`, or its account names). */
+    portfolio: m.portfolio,
     month: m.month,
     asOf: m.asOf,
     base: m.base,
@@ -25,6 +30,7 @@ export function toRecordDocument(
     total: m.total,
     createdAt: m.createdAt,
     rebalanced: hasRebalance(m),
+    note: m.note,
     replaced,
     holdings: m.holdings.length,
     checks: m.checks,
@@ -34,8 +40,14 @@ export function toRecordDocument(
   };
 }
 
-export function toListDocument(file: string, exists: boolean, months: JournalMonthSummary[]) {
-  return { file, exists, months };
+/** `portfolio`: the one portfolio listed (`--portfolio`, or the dashboard's holdings), null for every portfolio. */
+export function toListDocument(
+  file: string,
+  exists: boolean,
+  months: JournalMonthSummary[],
+  portfolio: string | null = null,
+) {
+  return { file, exists, portfolio, months };
 }
 
 export function toShowDocument(file: string, m: JournalMonth) {

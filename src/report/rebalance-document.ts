@@ -5,7 +5,10 @@
  * order: sells, conversions for the account's own buys, the senders' conversions and the `transfers`, then buys;
  * `after.cash` is what each account holds once all of that is done.
  */
+import { staleDataAge } from '../core/data-age.ts';
+import { toDay } from '../core/dates.ts';
 import type { RebalanceResult } from '../core/rebalance/types.ts';
+import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { rebalanceWarningText } from '../i18n/rebalance.ts';
 
@@ -32,6 +35,14 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     asOf: r.asOf,
     base: r.base,
     model: r.model,
+    /** Set when a close the orders rest on is more than 10 trading days old: said first. */
+    stale: dataAgeDoc(
+      staleDataAge(
+        toDay(r.asOf),
+        r.freshness.prices.map((p) => p.last),
+      ),
+      lang,
+    ),
     mode: r.mode,
     band: r.band,
     orders: r.orders.map(order),

@@ -3,15 +3,20 @@
  * fractions (0.285 = 28.5%); a reading's `value` is as its source writes it, in its `unit` (28.5 with unit percent).
  * `series` (daily paths for charts) is present only when asked for.
  */
+
+import { staleDataAge } from '../core/data-age.ts';
+import { fromDay, weekdaysBetween } from '../core/dates.ts';
 import type { BasketMember, BasketReturn } from '../core/signals/basket.ts';
 import type { SignalsResult } from '../core/signals/compute.ts';
 import type { ShareEstimate } from '../core/signals/mag7-share.ts';
 import type { Reading } from '../core/signals/readings.ts';
 import type { RelativeWindow } from '../core/signals/relative-strength.ts';
+import { asOfMovedLine, dataAgeLine } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import {
   BENCHMARK_NAMES,
   basketName,
+  basketText,
   CLAIM_NAMES,
   CLAIM_RULES,
   dropReason,
@@ -27,6 +32,11 @@ export interface SignalsDocumentOptions {
   series: boolean;
   /** Whether the as-of date was given or defaulted to the latest S&P 500 close. */
   asOfSource: 'given' | 'latest-close';
+  /**
+   * The day the reader asked about (`--as-of`, or today), as a day number, and the last S&P 500 close on or before
+   * it: when that close is older than 10 trading days, or the as-of was moved back to it, the document says so first.
+   */
+  requested?: { day: number; lastClose: number | null };
 }
 
 export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
@@ -91,9 +101,12 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
     ...(o.series ? { series: m.series ?? [] } : {}),
   });
 
+  const stale = o.requested ? signalsStale(o.requested, o.asOfSource, lang) : null;
   return {
     asOf: r.asOf,
     asOfSource: o.asOfSource,
+    /** Set when the as-of was moved back (the last S&P 500 close) or the prices are older than 10 trading days. */
+    stale,
     base: r.base,
     returns: 'price' as const,
     readings: r.readings.map(readingDoc),
@@ -106,11 +119,40 @@ export function toSignalsDocument(r: SignalsResult, o: SignalsDocumentOptions) {
       evidence: evidenceText(s, lang),
       rule: CLAIM_RULES[s.claim][lang],
       figures: s.figures,
+      /** What the verdict was measured on (symbols, weights, stand-ins with why), null for readings; and in words. */
+      basket: s.basket,
+      basketText: basketText(s, lang),
     })),
   };
 }
 
 export type SignalsDocument = ReturnType<typeof toSignalsDocument>;
+
+function signalsStale(
+  req: { day: number; lastClose: number | null },
+  source: SignalsDocumentOptions['asOfSource'],
+  lang: Lang,
+) {
+  if (req.lastClose === null) return null;
+  const age = staleDataAge(req.day, [fromDay(req.lastClose)]);
+  const moved = source === 'latest-close' && req.lastClose < req.day;
+  if (!moved && age === null) return null;
+  const finding = age ?? {
+    date: fromDay(req.lastClose),
+    days: req.day - req.lastClose,
+    tradingDays: weekdaysBetween(req.lastClose, req.day),
+    asOf: fromDay(req.day),
+  };
+  return {
+    ...finding,
+    /** True when the gap is past 10 trading days (an error-level age), false for a day or two without a close. */
+    error: age !== null,
+    moved,
+    message: moved
+      ? asOfMovedLine(finding.asOf, finding.date, finding.days, lang)
+      : dataAgeLine(finding, lang),
+  };
+}
 
 interface RelativeSignalDoc {
   id: string;

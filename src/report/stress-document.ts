@@ -3,9 +3,11 @@
  * the base currency; `loss` is positive for a loss (value before − value after) and `lossPct` is it over the value
  * it is about; moves and VaR are fractions.
  */
-import { fromDay } from '../core/dates.ts';
+import { staleDataAge } from '../core/data-age.ts';
+import { fromDay, toDay } from '../core/dates.ts';
 import type { PositionImpact } from '../core/stress/result.ts';
 import type { StressReport } from '../core/stress/stress.ts';
+import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { windowName } from '../i18n/stress.ts';
 import { warningText } from '../i18n/warnings.ts';
@@ -34,6 +36,14 @@ export function toStressDocument(r: StressReport, lang: Lang = 'en') {
   return {
     asOf: r.asOf,
     base: r.base,
+    /** Set when a held position's close is more than 10 trading days old: said first. */
+    stale: dataAgeDoc(
+      staleDataAge(
+        toDay(r.asOf),
+        r.warnings.filter((w) => w.code === 'stale-price-error').map((w) => w.date),
+      ),
+      lang,
+    ),
     total: r.total,
     scenarios: r.scenarios.map((s) => {
       const def = r.definitions.get(s.id);

@@ -8,7 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
-import { importFiles } from '../app/workspace.ts';
+import { importFiles, portfolioOfFiles } from '../app/workspace.ts';
 import { runBacktestCommand } from '../cli/commands/backtest.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
 import { runJournalList, runJournalRecord, runJournalShow } from '../cli/commands/journal.ts';
@@ -120,12 +120,24 @@ export function createApp(config: ServerConfig) {
     return c.json(doc);
   });
 
+  // The journal of the portfolio on screen: its months only (one journal per portfolio, named by its accounts).
   app.get('/api/journal', async (c) =>
-    c.json(await runJournalList({ db: config.defaults.db }, config.now())),
+    c.json(
+      await runJournalList(
+        { db: config.defaults.db, portfolio: await portfolioOfFiles(holdings) },
+        config.now(),
+      ),
+    ),
   );
 
   app.get('/api/journal/:month', async (c) =>
-    c.json(await runJournalShow(c.req.param('month'), { db: config.defaults.db }, config.now())),
+    c.json(
+      await runJournalShow(
+        c.req.param('month'),
+        { db: config.defaults.db, portfolio: await portfolioOfFiles(holdings) },
+        config.now(),
+      ),
+    ),
   );
 
   // Records this month: the current holdings, the check, and the orders the Rebalance page shows (same parameters).

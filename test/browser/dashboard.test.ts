@@ -174,6 +174,36 @@ describe('dashboard in Chromium', () => {
     await shot('backtest');
   });
 
+  it('says the backtest picks were made with hindsight, before the numbers', async () => {
+    const doc = await runBacktestCommand({ base: 'KRW', rebalance: 'monthly', lang: 'en' }, NOW);
+    const text = await page.getByTestId('bt-hindsight').textContent();
+    expect(text).toBe(`${doc.hindsight?.caveat} ${doc.hindsight?.decomposition?.message}`);
+  });
+
+  it('a page whose prices are old opens with their date and age (issue 11 item 15)', async () => {
+    const later = await startDashboard('2026-11-25', {
+      db: join(mkdtempSync(join(tmpdir(), 'dispersion-browser-')), 'journal.sqlite'),
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+      await p.goto(`${later.url}/#/overview`);
+      const line = p.getByTestId('stale-line');
+      await line.waitFor();
+      // 2026-05-29 → 2026-11-25: 180 calendar days, 128 weekdays (data-status-text.test.ts).
+      expect(await line.textContent()).toBe(
+        'prices are from 2026-05-29, 180 days old (128 trading days before 2026-11-25)',
+      );
+      // It comes first on the page, before the total.
+      const first = await p.locator('[data-testid="page-overview"] > *').first().getAttribute('data-testid');
+      expect(first).toBe('stale-line');
+      await p.getByTestId('nav-stress').click();
+      await p.getByTestId('stale-line').waitFor();
+      await p.close();
+    } finally {
+      await later.close();
+    }
+  });
+
   it('shows the thesis scorecard with the CLI verdicts', async () => {
     await page.getByTestId('nav-signals').click();
     await page.getByTestId('scorecard').waitFor({ timeout: 20_000 });
@@ -181,6 +211,10 @@ describe('dashboard in Chromium', () => {
     const verdicts = await page.getByTestId('verdict').allTextContents();
     const word = { agrees: 'Agrees', disagrees: 'Disagrees', inconclusive: 'Inconclusive' } as const;
     expect(verdicts).toEqual(doc.scorecard.map((s) => word[s.verdict]));
+    // Every verdict names the basket it rests on (issue 11 item 17).
+    expect(await page.getByTestId('verdict-basket').allTextContents()).toEqual(
+      doc.scorecard.map((s) => s.basketText),
+    );
     await shot('signals');
     await page.getByTestId('nav-overview').click();
   });

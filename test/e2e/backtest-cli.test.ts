@@ -68,7 +68,40 @@ describe('backtest: bundled data', () => {
     expect(doc.proxies.map((p) => p.symbol)).toContain('005930.KS');
     // 5% cash-bonds sleeve: the rest is invested.
     expect(doc.portfolio.cash).toBeCloseTo(0.05, 12);
-    expect(doc.from).toBe('2018-08-02'); // VRT's first close
+    // VRT's first close as Vertiv: its earlier closes are the SPAC shell's (data/market/listing-starts.json).
+    expect(doc.from).toBe('2020-02-10');
+    expect(doc.warnings.find((w) => w.code === 'listing-start')).toMatchObject({
+      symbol: 'VRT',
+      date: '2020-02-10',
+    });
+  });
+
+  it('says the picks were made with hindsight, and splits the lead over SPY (issue 11 item 16)', async () => {
+    const doc = await runBacktestCommand({ lang: 'en' }, NOW);
+    expect(doc.hindsight?.caveat).toMatch(/^Hindsight: the model’s backtest names and stand-ins/);
+    const d = doc.hindsight?.decomposition;
+    if (!d) throw new Error('expected a decomposition');
+    // The variant holds NVDA and TSLA at 12.5% each (the selected-Mag7 sleeve, 25% × 0.5) and SPY at the other 70%.
+    expect(d.weights).toEqual([
+      { symbol: 'NVDA', weight: 0.125 },
+      { symbol: 'TSLA', weight: 0.125 },
+      { symbol: 'SPY', weight: 0.7 },
+    ]);
+    expect(d.selectedWeight).toBeCloseTo(0.25, 12);
+    // The model's and SPY's CAGRs are the main run's own; the parts add up to the lead.
+    expect(d.cagr.model).toBe(doc.stats.cagr);
+    expect(d.cagr.spy).toBeCloseTo(doc.benchmarks.find((b) => b.id === 'SPY')?.stats.cagr as number, 12);
+    expect(d.fromSelectedMag7 + d.fromPicks).toBeCloseTo(d.lead, 12);
+    // The variant, rerun by hand as --weights over the same days, gives the same CAGR.
+    const byHand = await runBacktestCommand(
+      { weights: 'NVDA=0.125,TSLA=0.125,SPY=0.7', from: doc.from, to: doc.to, benchmark: 'none' },
+      NOW,
+    );
+    expect(d.cagr.mag7PlusSpy).toBeCloseTo(byHand.stats.cagr, 12);
+    expect(byHand.hindsight).toBeNull(); // your own weights: no model picks to caveat
+    expect(d.message).toMatch(
+      /^Of the lead over SPY \(\+[\d.]+ pts of CAGR\), \+[\d.]+ pts comes with NVDA\+TSLA \(25%\)/,
+    );
   });
 });
 
@@ -116,6 +149,6 @@ describe('backtest: the command line', () => {
     expect(r.stderr).toMatch(/--rebalance weekly is not understood/);
     const early = cli(['--from', '2010-01-04']);
     expect(early.status).toBe(2);
-    expect(early.stderr).toMatch(/before the first close of VRT \(2018-08-02\)/);
+    expect(early.stderr).toMatch(/before the first close of VRT \(2020-02-10\)/);
   });
 });

@@ -47,7 +47,7 @@ describe('data status on the sample portfolio, bundled data only', () => {
     ]);
     // Bundled closes end Fri 2026-05-29: 128 weekdays to Wed 2026-11-25 (counted with Python's datetime) > 10.
     for (const s of doc.symbols)
-      expect(s).toMatchObject({ last: '2026-05-29', source: 'bundled', stale: 'error', age: 128 });
+      expect(s).toMatchObject({ last: '2026-05-29', source: 'bundled', stale: 'error', age: 128, days: 180 });
     // Holdings in KRW and USD: only the USDKRW pair, whose newest usable figure is the June 2026 monthly average.
     expect(doc.fx).toEqual([
       {
@@ -58,6 +58,7 @@ describe('data status on the sample portfolio, bundled data only', () => {
         source: 'bundled',
         stale: 'error',
         age: 106, // weekdays 1 Jul..25 Nov 2026
+        days: 148, // 31 + 31 + 30 + 31 + 25 calendar days from 30 Jun
       },
     ]);
     // Korea's 2025 Chuseok closure (2 → 10 Oct, 8 days) is listed as a gap, not hidden.
@@ -145,13 +146,52 @@ describe('data update → data status', () => {
 
     const doc = await runDataStatusCommand({ symbols: '005930.KS,RR.L,NVDA', db, asOf: '2026-11-25' }, NOW);
     expect(doc.cache).toBe(db);
-    expect(doc.symbols.map((s) => [s.symbol, s.last, s.source, s.stale, s.age])).toEqual([
-      ['005930.KS', '2026-11-20', 'cache:yahoo', 'fresh', 3], // Mon 23, Tue 24, Wed 25
-      ['NVDA', '2026-05-29', 'bundled', 'error', 128],
-      ['RR.L', '2026-11-20', 'cache:yahoo', 'fresh', 3],
+    // age in trading days, days in calendar days: 2026-05-29 → 2026-11-25 is 2 + 30 + 31 + 31 + 30 + 31 + 25 = 180.
+    expect(doc.symbols.map((s) => [s.symbol, s.last, s.source, s.stale, s.age, s.days])).toEqual([
+      ['005930.KS', '2026-11-20', 'cache:yahoo', 'fresh', 3, 5], // Mon 23, Tue 24, Wed 25
+      ['NVDA', '2026-05-29', 'bundled', 'error', 128, 180],
+      ['RR.L', '2026-11-20', 'cache:yahoo', 'fresh', 3, 5],
     ]);
     const krw = doc.fx.find((p) => p.pair === 'USDKRW');
-    expect(krw).toMatchObject({ kind: 'daily', last: '2026-11-20', source: 'cache:yahoo', stale: 'fresh' });
+    expect(krw).toMatchObject({
+      kind: 'daily',
+      last: '2026-11-20',
+      source: 'cache:yahoo',
+      stale: 'fresh',
+      days: 5,
+    });
+  });
+
+  /** `dispersion data update …` in-process (the local provider server must keep answering): exit code and stdout. */
+  async function cliUpdate(args: string[]): Promise<{ code: number; out: string }> {
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      out += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      return { code: await run(['data', 'update', ...args]), out };
+    } finally {
+      process.stdout.write = write;
+    }
+  }
+
+  it('exits 1 when some requested series failed, 2 when all did, and names each failure once', async () => {
+    const config = await serveProviders();
+    const db = join(dir, 'journal.sqlite');
+    const partial = await cliUpdate(['--symbols', '005930.KS,RR.L', '--config', config, '--db', db]);
+    expect(partial.code).toBe(1);
+    const failures = partial.out.split('\n').filter((l) => l.includes('FAILED'));
+    expect(failures).toEqual([
+      // Yahoo's 404 body (fixtures/providers/yahoo/not-found.json) and FRED's HTML page, each said once.
+      'GBPUSD: FAILED no provider answered for GBPUSD: yahoo not-found: GBPUSD: Not Found (No data found, symbol may be delisted); fred malformed: the answer for DEXUSUK is not its CSV (header "<!DOCTYPE html>")',
+    ]);
+    expect(partial.out).toContain('3 fetched, 0 already up to date, 1 failed');
+    // Everything requested failing (a symbol no provider knows; no currency to fetch for it): exit 2.
+    const all = await cliUpdate(['--symbols', 'NOPE.KS', '--config', config, '--db', db]);
+    expect(all.out).toMatch(/^NOPE\.KS: FAILED /m);
+    expect(all.code).toBe(2);
   });
 
   it('refuses to go online without a named provider', async () => {

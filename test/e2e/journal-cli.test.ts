@@ -18,6 +18,8 @@ import { tempJournalPath } from '../support/journal.ts';
 const NOW = new Date('2026-11-25T12:00:00Z');
 const SAMPLE = ['examples/sample-holdings.csv'];
 const KRW = { base: 'KRW', lang: 'en' };
+// The sample is far from the model: a month recorded --executed with no orders needs a reason (issue 11 item 7).
+const NOTE = 'test: recorded as rebalanced to exercise the journal';
 
 const monthly = (doc: Awaited<ReturnType<typeof runCheckCommand>>) =>
   doc.checks.find((c) => c.id === 'monthly-rebalancing');
@@ -79,14 +81,19 @@ describe('journal record / list / show', () => {
 
   it('recording the same month again replaces it and says so; other months stay', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-30', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-30', db, executed: true, note: NOTE }, NOW);
     await runJournalRecord(
       SAMPLE,
       { ...KRW, asOf: '2026-05-28', db, orders: 'test/fixtures/orders/ok.csv' },
       NOW,
     );
-    const again = await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db, executed: true }, NOW);
+    const again = await runJournalRecord(
+      SAMPLE,
+      { ...KRW, asOf: '2026-05-29', db, executed: true, note: NOTE },
+      NOW,
+    );
     expect(again.replaced).toEqual({
+      portfolio: '미국주식 + 키움 위탁', // the sample's two accounts
       month: '2026-05',
       asOf: '2026-05-28',
       createdAt: '2026-11-25T12:00:00.000Z',
@@ -101,9 +108,9 @@ describe('journal record / list / show', () => {
 
   it('re-recording a month: the stored monthly-rebalancing verdict ignores the record being replaced', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-30', db, executed: true }, NOW);
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-19', db, executed: true }, NOW);
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-30', db, executed: true, note: NOTE }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-19', db, executed: true, note: NOTE }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db, executed: true, note: NOTE }, NOW);
     // Last rebalance before May is 2026-04-30: 29 days to 2026-05-29 (not 10 days to the replaced 05-19 record).
     const may = await runJournalShow('2026-05', { db }, NOW);
     expect(may.checks.find((c) => c.id === 'monthly-rebalancing')).toEqual({
@@ -116,7 +123,7 @@ describe('journal record / list / show', () => {
 
   it('re-recording an --executed month without --executed replaces it and says the rebalance is gone', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-28', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-28', db, executed: true, note: NOTE }, NOW);
     const again = await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-29', db }, NOW);
     expect(again).toMatchObject({ rebalanced: false, replaced: { asOf: '2026-05-28', rebalanced: true } });
     const text = renderRecord(again, 'en');
@@ -206,7 +213,12 @@ describe('journal record / list / show', () => {
 
   it('list of a missing journal is empty and does not create it; show says there is none', async () => {
     const db = tempJournalPath();
-    expect(await runJournalList({ db }, NOW)).toEqual({ file: db, exists: false, months: [] });
+    expect(await runJournalList({ db }, NOW)).toEqual({
+      file: db,
+      exists: false,
+      portfolio: null,
+      months: [],
+    });
     await expect(runJournalShow('2026-05', { db }, NOW)).rejects.toThrow(/there is no journal here yet/);
     expect(existsSync(db)).toBe(false);
   });
@@ -223,14 +235,14 @@ describe('check: monthly-rebalancing from the journal (--db)', () => {
 
   it('passes with a rebalance 10 days before the as-of date', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-19', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-05-19', db, executed: true, note: NOTE }, NOW);
     // 2026-05-29 − 2026-05-19 = 10 days ≤ 31
     expect(monthly(await checkOn(db))).toMatchObject({ pass: true, value: 10, threshold: 31 });
   });
 
   it('fails with a rebalance 40 days before', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-19', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-19', db, executed: true, note: NOTE }, NOW);
     // 2026-04-19 → 04-30 is 11 days, + 29 days of May = 40 > 31
     expect(monthly(await checkOn(db))).toMatchObject({
       pass: false,
@@ -242,8 +254,8 @@ describe('check: monthly-rebalancing from the journal (--db)', () => {
 
   it('ignores a rebalance recorded after the as-of date', async () => {
     const db = tempJournalPath();
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-19', db, executed: true }, NOW);
-    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-06-01', db, executed: true }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-04-19', db, executed: true, note: NOTE }, NOW);
+    await runJournalRecord(SAMPLE, { ...KRW, asOf: '2026-06-01', db, executed: true, note: NOTE }, NOW);
     expect(monthly(await checkOn(db))?.value).toBe(40);
   });
 
@@ -326,7 +338,18 @@ describe('the CLI', () => {
     });
 
   it('records into the XDG data directory by default and lists it', () => {
-    const rec = cli('journal', 'record', ...SAMPLE, '--base', 'KRW', '--as-of', '2026-05-29', '--executed');
+    const rec = cli(
+      'journal',
+      'record',
+      ...SAMPLE,
+      '--base',
+      'KRW',
+      '--as-of',
+      '2026-05-29',
+      '--executed',
+      '--note',
+      'test',
+    );
     expect(rec.stderr).toBe('');
     expect(rec.status).toBe(0);
     const file = join(home, 'dispersion', 'journal.sqlite');

@@ -94,12 +94,57 @@ describe('signals on the bundled data, as of 2026-05-29', async () => {
       ['capex-outrunning-revenue', 'inconclusive'],
       ['flows-physical-ai', 'agrees'],
       ['flows-energy', 'agrees'],
-      ['flows-emerging', 'agrees'],
+      // Judged per region: Korea ahead, Japan unpriced, India behind → not "agrees" (it was, on the emerging sleeve
+      // basket: 30% TSMC, no Japan).
+      ['flows-emerging', 'inconclusive'],
+      ['flows-korea', 'agrees'],
+      ['flows-japan', 'inconclusive'],
+      ['flows-india', 'disagrees'],
     ]);
     for (const c of doc.scorecard) {
       expect(c.rule.length).toBeGreaterThan(20);
       expect(c.evidence.length).toBeGreaterThan(20);
+      expect(c.basketText.length).toBeGreaterThan(10);
     }
+  });
+
+  it('every verdict names its basket: symbols, weights, stand-ins (issue 11 item 17)', () => {
+    const item = (claim: string) => doc.scorecard.find((c) => c.claim === claim);
+    // The energy sleeve's backtest basket (data/models/great-dispersion-2026.json): PWR and DUK carry stand-in notes.
+    expect(
+      item('flows-energy')?.basket?.members.map((m) => [m.symbol, m.weight, m.standIn !== undefined]),
+    ).toEqual([
+      ['NEE', 0.25, false],
+      ['VRT', 0.25, false],
+      ['PWR', 0.25, true],
+      ['DUK', 0.25, true],
+    ]);
+    expect(item('flows-energy')?.basketText).toMatch(
+      /^basket: NEE 25%, VRT 25%, PWR 25%\*, DUK 25%\* vs S&P 500 \(SPY\); \* stand-in: PWR: US-listed proxy/,
+    );
+    expect(item('flows-india')?.basketText).toBe(
+      'basket: INFY 50%*, WIT 50%* vs S&P 500 (SPY); * stand-in: INFY, WIT: ADR standing in for the Indian market',
+    );
+    expect(item('flows-japan')?.basketText).toBe(
+      'basket: none of 6954.T, 1306.T has prices (add them with --prices or data update)',
+    );
+    expect(item('valuations-contracting')?.basket).toBeNull();
+    expect(item('concentration-falling')?.basket?.members).toHaveLength(7);
+  });
+
+  it('India alone: the ADRs 6 months back (2025-11-29 → 2026-05-29) against SPY', () => {
+    const from = '2025-11-29';
+    const to = '2026-05-29';
+    const india = 0.5 * ret('INFY', from, to) + 0.5 * ret('WIT', from, to);
+    const excess = india - ret('SPY', from, to);
+    const item = doc.scorecard.find((c) => c.claim === 'flows-india');
+    expect(item?.figures.excess6m).toBeCloseTo(excess, 10);
+    expect(excess).toBeLessThan(-0.3); // −31 pts, as the issue measured
+    const emerging = doc.scorecard.find((c) => c.claim === 'flows-emerging');
+    expect(emerging?.figures).toMatchObject({ korea: 'agrees', japan: 'no-data', india: 'disagrees' });
+    expect(emerging?.evidence).toMatch(
+      /^Per region: Korea agrees \(\+[\d.]+ pts over 6 months\), Japan no data, India disagrees \(-31\.1 pts over 6 months\)\.$/,
+    );
   });
 
   it('lists the essay’s readings up to the as-of date', () => {

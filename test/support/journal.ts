@@ -29,7 +29,9 @@ export function sampleMonth(asOf: string, over: Partial<JournalMonth> = {}, hold
     country: i === 0 ? 'KR' : 'US',
   }));
   return {
+    portfolio: 'main',
     month: asOf.slice(0, 7),
+    note: null,
     asOf,
     base: 'USD',
     model: 'great-dispersion-2026',

@@ -261,4 +261,28 @@ describe('updateCache', () => {
       ['2024-03-29', 4217],
     ]);
   });
+
+  it('a full refetch with fewer rows than the cache never replaces it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const runner = await runnerFor({
+      '/v8/finance/chart/6954.T': send(200, readFileSync(fixture('6954.T.json'), 'utf8')),
+    });
+    // Six cached closes (2024-03-18 … 03-25); the provider's whole answer after the split is the fixture's 5.
+    const closes = ['2024-03-18', '2024-03-19', '2024-03-20', '2024-03-21', '2024-03-22', '2024-03-25'].map(
+      (date, i) => ({ date, value: 21000 + i }),
+    );
+    await cache.storePrices({ symbol: '6954.T', currency: 'JPY', closes, source: 'yahoo' }, NOW);
+    const out = await updateCache({
+      cache,
+      runner,
+      items: [{ kind: 'price', symbol: '6954.T' }],
+      today: '2024-03-29',
+      now: () => NOW,
+    });
+    expect(out[0]).toMatchObject({ item: '6954.T', status: 'failed', provider: 'yahoo' });
+    expect(out[0]?.message).toBe(
+      'yahoo answered the full refetch (after a split) with 5 closes, fewer than the 6 cached (2024-03-18..2024-03-25): the cached series is kept',
+    );
+    expect((await cache.closes('6954.T')).map((r) => r.close)).toEqual(closes.map((c) => c.value));
+  });
 });

@@ -86,9 +86,16 @@ const CHUNK = 500;
 
 export class PriceCache {
   private readonly db: Kysely<JournalDatabase & CacheTables>;
+  private readonly journal: Journal;
 
   constructor(journal: Journal) {
+    this.journal = journal;
     this.db = journal.db.withTables<CacheTables>();
+  }
+
+  /** A write transaction under the journal's one-writer lock (BEGIN IMMEDIATE, bounded wait). */
+  private write(fn: (trx: Kysely<JournalDatabase & CacheTables>) => Promise<void>): Promise<void> {
+    return this.journal.write((trx) => fn(trx.withTables<CacheTables>()));
   }
 
   /**
@@ -100,7 +107,7 @@ export class PriceCache {
     if (h.currency === undefined) throw new Error(`refusing to cache ${h.symbol} without a currency`);
     const currency = h.currency;
     const at = fetchedAt.toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       if (o.replace) {
         await trx.deleteFrom('price_cache').where('symbol', '=', h.symbol).execute();
         await trx.deleteFrom('dividend_cache').where('symbol', '=', h.symbol).execute();
@@ -164,7 +171,7 @@ export class PriceCache {
       source: h.source,
       fetched_at: at,
     }));
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       for (let i = 0; i < rows.length; i += CHUNK) {
         await trx
           .insertInto('fx_cache')

@@ -103,6 +103,16 @@ async function updatePrice(
       message: `${r.provider} had no closes from ${from}`,
     };
   }
+  // A full refetch replaces the cached rows: never with fewer of them (a provider answering with a truncated history
+  // would otherwise shorten every backtest that reads the cache). The cache is kept and the item reported failed.
+  if (refetched && cached && h.closes.length < cached.rows) {
+    return {
+      item: symbol,
+      status: 'failed',
+      provider: r.provider,
+      message: `${r.provider} answered the full refetch (after a split) with ${h.closes.length} closes, fewer than the ${cached.rows} cached (${cached.first}..${cached.last}): the cached series is kept`,
+    };
+  }
   const currency = h.currency ?? o.currencyOf?.(symbol);
   if (!currency) {
     return {

@@ -88,7 +88,7 @@ describe('migrations', () => {
       {
         id: '2027-02-01T0001-next',
         up: async (db: Kysely<unknown>) => {
-          await sql`ALTER TABLE months ADD COLUMN note TEXT`.execute(db);
+          await sql`ALTER TABLE months ADD COLUMN remark TEXT`.execute(db);
         },
       },
     ];
@@ -100,7 +100,7 @@ describe('migrations', () => {
       ...MIGRATIONS.map((m) => [m.id, '2026-11-25T12:00:00.000Z']),
       ['2027-02-01T0001-next', '2027-02-02T00:00:00.000Z'],
     ]);
-    expect(j.sqlite.prepare('SELECT note FROM months').all()).toEqual([]);
+    expect(j.sqlite.prepare('SELECT remark FROM months').all()).toEqual([]);
     await j.close();
   });
 
@@ -147,8 +147,8 @@ describe('record, list, show', () => {
       ],
     });
     expect(await j.recordMonth(may)).toBeNull();
-    expect(await j.getMonth('2026-05')).toEqual(may);
-    expect(await j.getMonth('2026-04')).toBeUndefined();
+    expect(await j.getMonth('main', '2026-05')).toEqual(may);
+    expect(await j.getMonth('main', '2026-04')).toBeUndefined();
     await j.close();
   });
 
@@ -159,6 +159,7 @@ describe('record, list, show', () => {
     const list = await j.listMonths();
     expect(list).toEqual([
       {
+        portfolio: 'main',
         month: '2026-04',
         asOf: '2026-04-30',
         base: 'USD',
@@ -171,6 +172,7 @@ describe('record, list, show', () => {
         createdAt: '2026-04-30T09:00:00.000Z',
       },
       {
+        portfolio: 'main',
         month: '2026-05',
         asOf: '2026-05-29',
         base: 'USD',
@@ -195,16 +197,17 @@ describe('record, list, show', () => {
       sampleMonth('2026-05-29', { createdAt: '2026-05-29T10:00:00.000Z' }, 1),
     );
     expect(replaced).toEqual({
+      portfolio: 'main',
       month: '2026-05',
       asOf: '2026-05-28',
       createdAt: '2026-05-28T09:00:00.000Z',
       rebalanced: false, // its two orders were only proposed
     });
-    const may = await j.getMonth('2026-05');
+    const may = await j.getMonth('main', '2026-05');
     expect(may?.asOf).toBe('2026-05-29');
     expect(may?.holdings.map((h) => h.symbol)).toEqual(['S0']);
     expect(may?.orders).toEqual([]);
-    expect(await j.getMonth('2026-04')).toEqual(april);
+    expect(await j.getMonth('main', '2026-04')).toEqual(april);
     // No orphan rows of the replaced record: 2 April + 1 May holdings, 0 orders in all.
     expect(j.sqlite.prepare('SELECT count(*) AS n FROM holdings').get()).toEqual({ n: 3 });
     expect(j.sqlite.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
@@ -215,7 +218,7 @@ describe('record, list, show', () => {
     const j = await openJournal(tempJournalPath(), { now: NOW });
     const big = sampleMonth('2026-05-29', {}, 2_345);
     await j.recordMonth(big);
-    const back = await j.getMonth('2026-05');
+    const back = await j.getMonth('main', '2026-05');
     expect(back?.holdings).toHaveLength(2_345);
     expect(back?.holdings[2_344]).toMatchObject({ symbol: 'S2344', quantity: 2_345, value: 23_450 });
     await j.close();
@@ -225,20 +228,20 @@ describe('record, list, show', () => {
 describe('lastRebalance', () => {
   it('is the latest month on or before the date that was executed or has an executed order', async () => {
     const j = await openJournal(tempJournalPath(), { now: NOW });
-    expect(await j.lastRebalance('2026-12-31')).toBeNull();
+    expect(await j.lastRebalance('main', '2026-12-31')).toBeNull();
     await j.recordMonth(sampleMonth('2026-03-02', { executed: true }));
     await j.recordMonth(sampleMonth('2026-04-01', { orders: [order({ status: 'executed' })] }));
     await j.recordMonth(sampleMonth('2026-05-04', { orders: [order()] })); // proposed only: not a rebalance
     await j.recordMonth(sampleMonth('2026-06-01', { executed: true }));
-    expect(await j.lastRebalance('2026-05-31')).toBe('2026-04-01');
-    expect(await j.lastRebalance('2026-04-01')).toBe('2026-04-01');
-    expect(await j.lastRebalance('2026-03-31')).toBe('2026-03-02');
-    expect(await j.lastRebalance('2026-06-01')).toBe('2026-06-01');
-    expect(await j.lastRebalance('2026-03-01')).toBeNull();
+    expect(await j.lastRebalance('main', '2026-05-31')).toBe('2026-04-01');
+    expect(await j.lastRebalance('main', '2026-04-01')).toBe('2026-04-01');
+    expect(await j.lastRebalance('main', '2026-03-31')).toBe('2026-03-02');
+    expect(await j.lastRebalance('main', '2026-06-01')).toBe('2026-06-01');
+    expect(await j.lastRebalance('main', '2026-03-01')).toBeNull();
     // Before June: June's own record is left out even though its as-of date is on the date asked.
-    expect(await j.lastRebalance('2026-06-01', { beforeMonth: '2026-06' })).toBe('2026-04-01');
-    expect(await j.lastRebalance('2026-04-30', { beforeMonth: '2026-04' })).toBe('2026-03-02');
-    expect(await j.lastRebalance('2026-03-31', { beforeMonth: '2026-03' })).toBeNull();
+    expect(await j.lastRebalance('main', '2026-06-01', { beforeMonth: '2026-06' })).toBe('2026-04-01');
+    expect(await j.lastRebalance('main', '2026-04-30', { beforeMonth: '2026-04' })).toBe('2026-03-02');
+    expect(await j.lastRebalance('main', '2026-03-31', { beforeMonth: '2026-03' })).toBeNull();
     await j.close();
   });
 
@@ -248,6 +251,7 @@ describe('lastRebalance', () => {
     expect(
       await j.recordMonth(sampleMonth('2026-05-05', { orders: [order({ status: 'executed' })] })),
     ).toEqual({
+      portfolio: 'main',
       month: '2026-05',
       asOf: '2026-05-04',
       createdAt: '2026-05-04T09:00:00.000Z',

@@ -4,7 +4,7 @@
  * `check`, which must never create it. WAL with synchronous=FULL: a month that `recordMonth` has returned from is on
  * disk, and a process killed mid-write leaves the previous months intact and no half month (one transaction).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -18,6 +18,8 @@ import type {
   JournalOrder,
   ReplacedMonth,
 } from '../../core/journal.ts';
+import { portfolioName } from '../../core/journal.ts';
+import { corruptJournal, immediate, journalWaitMs, writeError } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { Migration } from './migrations/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -33,14 +35,24 @@ export interface ReplacedRecord extends ReplacedMonth {
  * `migrations` is what this version knows (tests pass another list to play a newer or older version).
  */
 export type OpenJournalOptions =
-  | { readOnly: true; migrations?: readonly Migration[] }
-  | { readOnly?: false; now: Date; migrations?: readonly Migration[] };
+  | { readOnly: true; migrations?: readonly Migration[]; waitMs?: number }
+  | { readOnly?: false; now: Date; migrations?: readonly Migration[]; waitMs?: number };
 
 // Rows per INSERT statement: well below SQLite's bound-parameter limit with the widest table (14 columns).
 const CHUNK = 500;
 
+/**
+ * Migrations a read-only open (check, the price cache, signals) can do without: 0003 keyed months by portfolio, and
+ * `lastRebalance` reads a journal that has not run it yet by naming each month's portfolio from its accounts, as the
+ * migration would. So `check --db` works on a journal it may not write (read-only file) and never upgrades one.
+ */
+const PORTFOLIO_MIGRATION = '2026-12-02T0003-portfolio';
+const READ_AROUND: ReadonlySet<string> = new Set([PORTFOLIO_MIGRATION]);
+
 export class Journal {
   readonly file: string;
+  /** Migrations this read-only open left pending (READ_AROUND); empty for read-write opens. */
+  pending: readonly string[] = [];
   readonly db: Kysely<JournalDatabase>;
   /** The underlying connection, for tests that need SQLite-level access (integrity_check, temp triggers). */
   readonly sqlite: Database.Database;
@@ -52,14 +64,16 @@ export class Journal {
   }
 
   /**
-   * Writes a month in one transaction, replacing any earlier record of the same calendar month (and nothing else).
-   * Returns what was replaced (and whether it counted as a rebalance), or null.
+   * Writes a month of a portfolio in one transaction, replacing any earlier record of the same portfolio and calendar
+   * month (and nothing else: other portfolios' months are untouched). Returns what was replaced, or null.
    */
   async recordMonth(m: JournalMonth): Promise<ReplacedRecord | null> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
+      const key = { portfolio: m.portfolio, month: m.month };
       const old = await trx
         .selectFrom('months')
         .select((eb) => [
+          'portfolio',
           'month',
           'as_of',
           'created_at',
@@ -68,36 +82,43 @@ export class Journal {
             .selectFrom('orders')
             .select((e) => e.fn.countAll<number>().as('n'))
             .whereRef('orders.month', '=', 'months.month')
+            .whereRef('orders.portfolio', '=', 'months.portfolio')
             .where('status', '=', 'executed')
             .as('orders_executed'),
         ])
-        .where('month', '=', m.month)
+        .where('portfolio', '=', key.portfolio)
+        .where('month', '=', key.month)
         .executeTakeFirst();
       if (old) {
-        for (const t of ['holdings', 'check_results', 'orders'] as const)
-          await trx.deleteFrom(t).where('month', '=', m.month).execute();
-        await trx.deleteFrom('months').where('month', '=', m.month).execute();
+        for (const t of ['holdings', 'check_results', 'orders', 'months'] as const)
+          await trx
+            .deleteFrom(t)
+            .where('portfolio', '=', key.portfolio)
+            .where('month', '=', key.month)
+            .execute();
       }
       await trx
         .insertInto('months')
         .values({
+          portfolio: m.portfolio,
           month: m.month,
           as_of: m.asOf,
           base: m.base,
           model: m.model,
           total: m.total,
           executed: m.executed ? 1 : 0,
+          note: m.note,
           created_at: m.createdAt,
         })
         .execute();
-      for (const rows of chunks(m.holdings.map((h, seq) => holdingRow(m.month, seq, h))))
+      for (const rows of chunks(m.holdings.map((h, seq) => holdingRow(key, seq, h))))
         await trx.insertInto('holdings').values(rows).execute();
       if (m.checks.length > 0)
         await trx
           .insertInto('check_results')
           .values(
             m.checks.map((c, seq) => ({
-              month: m.month,
+              ...key,
               seq,
               id: c.id,
               pass: c.pass ? (1 as const) : (0 as const),
@@ -106,10 +127,11 @@ export class Journal {
             })),
           )
           .execute();
-      for (const rows of chunks(m.orders.map((o, seq) => orderRow(m.month, seq, o))))
+      for (const rows of chunks(m.orders.map((o, seq) => orderRow(key, seq, o))))
         await trx.insertInto('orders').values(rows).execute();
       return old
         ? {
+            portfolio: old.portfolio,
             month: old.month,
             asOf: old.as_of,
             createdAt: old.created_at,
@@ -119,44 +141,56 @@ export class Journal {
     });
   }
 
-  /** Every month on record, oldest first. */
-  async listMonths(): Promise<JournalMonthSummary[]> {
-    const rows = await this.db
-      .selectFrom('months')
-      .select((eb) => [
-        'month',
-        'as_of',
-        'base',
-        'model',
-        'total',
-        'executed',
-        'created_at',
-        eb
-          .selectFrom('check_results')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('check_results.month', '=', 'months.month')
-          .where('pass', '=', 1)
-          .as('checks_passed'),
-        eb
-          .selectFrom('check_results')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('check_results.month', '=', 'months.month')
-          .as('checks_total'),
-        eb
-          .selectFrom('orders')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('orders.month', '=', 'months.month')
-          .as('orders'),
-        eb
-          .selectFrom('orders')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('orders.month', '=', 'months.month')
-          .where('status', '=', 'executed')
-          .as('orders_executed'),
-      ])
-      .orderBy('month')
-      .execute();
+  /**
+   * One write transaction (BEGIN IMMEDIATE, lock.ts): the write lock is taken first, waited for up to the open's
+   * bound, and another writer past it is an InputError ("another dispersion is writing the journal").
+   */
+  write<T>(fn: (trx: Kysely<JournalDatabase>) => Promise<T>): Promise<T> {
+    return immediate(this.db, this.file, fn);
+  }
+
+  /** Every month on record (of one portfolio when given), by portfolio then oldest first. */
+  async listMonths(portfolio?: string): Promise<JournalMonthSummary[]> {
+    let q = this.db.selectFrom('months').select((eb) => [
+      'portfolio',
+      'month',
+      'as_of',
+      'base',
+      'model',
+      'total',
+      'executed',
+      'created_at',
+      eb
+        .selectFrom('check_results')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('check_results.month', '=', 'months.month')
+        .whereRef('check_results.portfolio', '=', 'months.portfolio')
+        .where('pass', '=', 1)
+        .as('checks_passed'),
+      eb
+        .selectFrom('check_results')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('check_results.month', '=', 'months.month')
+        .whereRef('check_results.portfolio', '=', 'months.portfolio')
+        .as('checks_total'),
+      eb
+        .selectFrom('orders')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('orders.month', '=', 'months.month')
+        .whereRef('orders.portfolio', '=', 'months.portfolio')
+        .as('orders'),
+      eb
+        .selectFrom('orders')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('orders.month', '=', 'months.month')
+        .whereRef('orders.portfolio', '=', 'months.portfolio')
+        .where('status', '=', 'executed')
+        .as('orders_executed'),
+    ]);
+    if (portfolio !== undefined) q = q.where('portfolio', '=', portfolio);
+    const rows = await q.orderBy('portfolio').orderBy('month').execute();
     return rows.map((r) => ({
+      portfolio: r.portfolio,
       month: r.month,
       asOf: r.as_of,
       base: r.base,
@@ -170,22 +204,58 @@ export class Journal {
     }));
   }
 
-  /** The whole record of a month (`YYYY-MM`), or undefined when there is none. */
-  async getMonth(month: string): Promise<JournalMonth | undefined> {
-    const m = await this.db.selectFrom('months').selectAll().where('month', '=', month).executeTakeFirst();
+  /** The portfolios with a record of `month`, sorted. */
+  async portfoliosOf(month: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('months')
+      .select('portfolio')
+      .where('month', '=', month)
+      .orderBy('portfolio')
+      .execute();
+    return rows.map((r) => r.portfolio);
+  }
+
+  /** The whole record of a portfolio's month (`YYYY-MM`), or undefined when there is none. */
+  async getMonth(portfolio: string, month: string): Promise<JournalMonth | undefined> {
+    const m = await this.db
+      .selectFrom('months')
+      .selectAll()
+      .where('portfolio', '=', portfolio)
+      .where('month', '=', month)
+      .executeTakeFirst();
     if (!m) return undefined;
     const [holdings, checks, orders] = await Promise.all([
-      this.db.selectFrom('holdings').selectAll().where('month', '=', month).orderBy('seq').execute(),
-      this.db.selectFrom('check_results').selectAll().where('month', '=', month).orderBy('seq').execute(),
-      this.db.selectFrom('orders').selectAll().where('month', '=', month).orderBy('seq').execute(),
+      this.db
+        .selectFrom('holdings')
+        .selectAll()
+        .where('portfolio', '=', portfolio)
+        .where('month', '=', month)
+        .orderBy('seq')
+        .execute(),
+      this.db
+        .selectFrom('check_results')
+        .selectAll()
+        .where('portfolio', '=', portfolio)
+        .where('month', '=', month)
+        .orderBy('seq')
+        .execute(),
+      this.db
+        .selectFrom('orders')
+        .selectAll()
+        .where('portfolio', '=', portfolio)
+        .where('month', '=', month)
+        .orderBy('seq')
+        .execute(),
     ]);
     return {
+      portfolio: m.portfolio,
       month: m.month,
       asOf: m.as_of,
       base: m.base,
       model: m.model,
       total: m.total,
       executed: m.executed === 1,
+      note: m.note,
       createdAt: m.created_at,
       holdings: holdings.map(
         (h): JournalHolding => ({
@@ -223,14 +293,20 @@ export class Journal {
   }
 
   /**
-   * As-of date of the latest month on or before `asOf` that has a rebalance (recorded `--executed`, or with an
-   * executed order); null when the journal has none. `beforeMonth` (`YYYY-MM`) leaves that month and later ones out:
-   * re-recording a month must not count the record it is replacing as the last rebalance.
+   * As-of date of the portfolio's latest month on or before `asOf` that has a rebalance (recorded `--executed`, or
+   * with an executed order); null when it has none. Other portfolios' months never count. `beforeMonth` (`YYYY-MM`)
+   * leaves that month and later ones out: re-recording a month must not count the record it is replacing.
    */
-  async lastRebalance(asOf: IsoDate, o: { beforeMonth?: string } = {}): Promise<IsoDate | null> {
+  async lastRebalance(
+    portfolio: string,
+    asOf: IsoDate,
+    o: { beforeMonth?: string } = {},
+  ): Promise<IsoDate | null> {
+    if (this.pending.includes(PORTFOLIO_MIGRATION)) return this.lastRebalanceBefore0003(portfolio, asOf, o);
     let q = this.db
       .selectFrom('months')
       .select((eb) => eb.fn.max('as_of').as('last'))
+      .where('portfolio', '=', portfolio)
       .where('as_of', '<=', asOf);
     if (o.beforeMonth !== undefined) q = q.where('month', '<', o.beforeMonth);
     const row = await q
@@ -242,12 +318,38 @@ export class Journal {
               .selectFrom('orders')
               .select(sql`1`.as('one'))
               .whereRef('orders.month', '=', 'months.month')
+              .whereRef('orders.portfolio', '=', 'months.portfolio')
               .where('status', '=', 'executed'),
           ),
         ]),
       )
       .executeTakeFirst();
     return row?.last ?? null;
+  }
+
+  /** lastRebalance on a journal still keyed by month alone: each month's portfolio named from its accounts. */
+  private lastRebalanceBefore0003(
+    portfolio: string,
+    asOf: IsoDate,
+    o: { beforeMonth?: string },
+  ): IsoDate | null {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT m.month, m.as_of AS asOf, h.account FROM months m LEFT JOIN holdings h ON h.month = m.month
+         WHERE m.as_of <= ? AND m.month < ? AND (m.executed = 1 OR EXISTS
+           (SELECT 1 FROM orders o WHERE o.month = m.month AND o.status = 'executed'))`,
+      )
+      .all(asOf, o.beforeMonth ?? '9999-99') as { month: string; asOf: string; account: string | null }[];
+    const months = new Map<string, { asOf: string; accounts: string[] }>();
+    for (const r of rows) {
+      const m = months.get(r.month) ?? { asOf: r.asOf, accounts: [] };
+      if (r.account !== null) m.accounts.push(r.account);
+      months.set(r.month, m);
+    }
+    let last: IsoDate | null = null;
+    for (const m of months.values())
+      if (portfolioName(m.accounts) === portfolio && (last === null || m.asOf > last)) last = m.asOf;
+    return last;
   }
 
   async appliedMigrations(): Promise<{ id: string; appliedAt: string }[]> {
@@ -270,8 +372,9 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
   let sqlite: Database.Database;
   try {
     if (!readOnly) mkdirSync(dirname(file), { recursive: true });
-    sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+    sqlite = readOnly ? openReadOnly(file) : new Database(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({
       file,
       message: `cannot open the journal: ${(e as Error).message}`,
@@ -280,31 +383,69 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
   }
   const journal = new Journal(file, sqlite);
   try {
-    if (!readOnly) {
+    // First: every lock below (WAL switch, migrations, writes) waits at most this long for another process.
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(o.waitMs ?? journalWaitMs()))}`);
+    // A damaged file is refused before anything is written to it (or read from it as if it were sound).
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corruptJournal(file);
+    if (!readOnly && sqlite.pragma('journal_mode', { simple: true }) !== 'wal') {
       // WAL: readers (check, the dashboard) never block the writer; FULL: a returned commit survives power loss.
       sqlite.pragma('journal_mode = WAL');
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    await migrate(journal.db, o.migrations ?? MIGRATIONS, {
+    const result = await migrate(journal.db, o.migrations ?? MIGRATIONS, {
       file,
       readOnly,
       now: o.readOnly ? undefined : o.now,
+      readAround: READ_AROUND,
     });
+    journal.pending = result.pending;
     return journal;
   } catch (e) {
     await journal.close();
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    if (code === 'SQLITE_NOTADB') {
       throw new InputError({
         file,
         message: 'this file is not a SQLite database',
         expected: 'a journal written by dispersion',
       });
     }
-    throw e;
+    throw writeError(e, file);
+  }
+}
+
+/**
+ * A read-only connection. A WAL journal is read through its `-shm` index, which SQLite must be able to create: in a
+ * folder the user may not write to (a journal shared read-only, or a read-only copy) that fails, although reading is
+ * all `check` wants. Then, when no write-ahead log is left beside the file (a journal closed cleanly has none), the
+ * file's bytes are read into memory and opened there as an ordinary (rollback-journal) database: the same content,
+ * and nothing on disk is touched.
+ */
+function openReadOnly(file: string): Database.Database {
+  const direct = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    direct.pragma('schema_version', { simple: true });
+    return direct;
+  } catch (e) {
+    direct.close();
+    const code = String((e as { code?: string }).code ?? '');
+    if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_CANTOPEN')) throw e;
+    const wal = `${file}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) {
+      throw new InputError({
+        file,
+        message:
+          'cannot read the journal: its write-ahead log (-wal) is in a folder this user may not write to',
+        hint: 'let the last writer close it (or open it once where it can be written), then read it again',
+      });
+    }
+    const bytes = readFileSync(file);
+    // Bytes 18–19 of the header: file format write/read version, 2 = WAL. The in-memory copy has no log to go with.
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
+    return new Database(bytes, { readonly: true });
   }
 }
 
@@ -313,9 +454,14 @@ function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
 
-function holdingRow(month: string, seq: number, h: JournalHolding) {
+interface MonthKey {
+  portfolio: string;
+  month: string;
+}
+
+function holdingRow(key: MonthKey, seq: number, h: JournalHolding) {
   return {
-    month,
+    ...key,
     seq,
     account: h.account,
     symbol: h.symbol,
@@ -332,9 +478,9 @@ function holdingRow(month: string, seq: number, h: JournalHolding) {
   };
 }
 
-function orderRow(month: string, seq: number, o: JournalOrder) {
+function orderRow(key: MonthKey, seq: number, o: JournalOrder) {
   return {
-    month,
+    ...key,
     seq,
     account: o.account,
     symbol: o.symbol,

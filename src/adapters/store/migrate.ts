@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { InputError } from '../../core/errors.ts';
+import { immediate } from './lock.ts';
 import type { Migration } from './migrations/index.ts';
 import type { JournalDatabase } from './schema.ts';
 
@@ -16,28 +17,74 @@ export interface MigrateOptions {
   readOnly: boolean;
   /** Stamp for `applied_at` (the caller's clock); absent for read-only opens, which apply nothing. */
   now: Date | undefined;
+  /**
+   * Pending migrations a read-only open may leave unapplied, because the reader knows how to read the older shape
+   * (journal.ts READ_AROUND). Anything else pending is still refused with the way to upgrade.
+   */
+  readAround?: ReadonlySet<string>;
+}
+
+/** What a read-only open found: the migrations still pending (each one the reader reads around). */
+export interface MigrateResult {
+  applied: string[];
+  pending: string[];
 }
 
 export async function migrate(
   db: Kysely<JournalDatabase>,
   known: readonly Migration[],
   o: MigrateOptions,
-): Promise<string[]> {
+): Promise<MigrateResult> {
+  const first = await pendingOf(db, known, o.file);
+  if (first.length === 0) return { applied: [], pending: [] };
+  const now = o.now;
+  if (o.readOnly || !now) {
+    if (first.every((m) => o.readAround?.has(m.id))) return { applied: [], pending: first.map((m) => m.id) };
+    return notUpgraded(o.file, first);
+  }
+  // Under the write lock, looked at again: another process may have migrated (or created) the file meanwhile. All
+  // pending migrations and their records land together or not at all.
+  return immediate(db, o.file, async (conn) => {
+    const pending = await pendingOf(conn, known, o.file);
+    const names = await tableNames(conn);
+    if (!names.has('schema_migrations')) {
+      await sql`CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`.execute(
+        conn,
+      );
+    }
+    for (const m of pending) {
+      await m.up(conn as unknown as Kysely<unknown>);
+      await conn
+        .insertInto('schema_migrations')
+        .values({ id: m.id, applied_at: now.toISOString() })
+        .execute();
+    }
+    return { applied: pending.map((m) => m.id), pending: [] };
+  });
+}
+
+async function tableNames(db: Kysely<JournalDatabase>): Promise<Set<string>> {
   const tables = await sql<{ name: string }>`
     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
-  const names = new Set(tables.rows.map((r) => r.name));
+  return new Set(tables.rows.map((r) => r.name));
+}
+
+/** The known migrations not yet applied (all of them for an empty file); refuses a file this version cannot read. */
+async function pendingOf(
+  db: Kysely<JournalDatabase>,
+  known: readonly Migration[],
+  file: string,
+): Promise<Migration[]> {
+  const names = await tableNames(db);
   if (!names.has('schema_migrations')) {
     if (names.size > 0) {
       throw new InputError({
-        file: o.file,
+        file,
         message: 'this SQLite file is not a dispersion journal (it has tables but no schema_migrations)',
         expected: 'a journal written by dispersion, or a path where a new one can be created',
       });
     }
-    if (o.readOnly || !o.now) return notUpgraded(o.file, known);
-    await sql`CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`.execute(
-      db,
-    );
+    return [...known];
   }
   const applied = (await db.selectFrom('schema_migrations').select('id').orderBy('id').execute()).map(
     (r) => r.id,
@@ -46,25 +93,14 @@ export async function migrate(
   const unknown = applied.filter((id) => !knownIds.has(id));
   if (unknown.length > 0) {
     throw new InputError({
-      file: o.file,
+      file,
       message: `the journal has migration ${unknown.join(', ')}, which this version of dispersion does not know`,
       expected: 'a journal written by this version or an older one',
       hint: 'it was written by a newer dispersion: upgrade dispersion (a downgrade would lose or misread data)',
     });
   }
   const done = new Set(applied);
-  const pending = known.filter((m) => !done.has(m.id));
-  if (pending.length === 0) return [];
-  const now = o.now;
-  if (o.readOnly || !now) return notUpgraded(o.file, pending);
-  for (const m of pending) {
-    // One transaction per migration: its schema change and its record land together or not at all.
-    await db.transaction().execute(async (trx) => {
-      await m.up(trx as unknown as Kysely<unknown>);
-      await trx.insertInto('schema_migrations').values({ id: m.id, applied_at: now.toISOString() }).execute();
-    });
-  }
-  return pending.map((m) => m.id);
+  return known.filter((m) => !done.has(m.id));
 }
 
 function notUpgraded(file: string, pending: readonly Migration[]): never {

@@ -8,16 +8,21 @@ export interface MigrationsTable {
 }
 
 export interface MonthsTable {
+  /** Migration 0003: months are keyed by (portfolio, month). */
+  portfolio: string;
   month: string;
   as_of: string;
   base: string;
   model: string;
   total: number;
   executed: 0 | 1;
+  /** Why an executed month has no orders although a sleeve was outside its band (journal record --note). */
+  note: string | null;
   created_at: string;
 }
 
 export interface HoldingsTable {
+  portfolio: string;
   month: string;
   seq: number;
   account: string;
@@ -35,6 +40,7 @@ export interface HoldingsTable {
 }
 
 export interface CheckResultsTable {
+  portfolio: string;
   month: string;
   /** The checklist's order, kept for display. */
   seq: number;
@@ -45,6 +51,7 @@ export interface CheckResultsTable {
 }
 
 export interface OrdersTable {
+  portfolio: string;
   month: string;
   seq: number;
   account: string;

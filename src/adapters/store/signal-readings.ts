@@ -15,7 +15,7 @@ export interface StoredSignalReading {
 
 /** Writes a reading; returns the value it replaced, or null when it is new. */
 export async function recordSignalReading(journal: Journal, r: StoredSignalReading): Promise<number | null> {
-  return journal.db.transaction().execute(async (trx) => {
+  return journal.write(async (trx) => {
     const old = await trx
       .selectFrom('signal_readings')
       .select('value')
@@ -60,7 +60,7 @@ export async function removeSignalReadings(
   journal: Journal,
   key: { id: string; date: string; source?: string },
 ): Promise<StoredSignalReading[]> {
-  return journal.db.transaction().execute(async (trx) => {
+  return journal.write(async (trx) => {
     let sel = trx
       .selectFrom('signal_readings')
       .selectAll()

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { loadModel } from '../../adapters/config/model-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
+import { trimToListings } from '../../app/listing-starts.ts';
 import { marketFor } from '../../app/workspace.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
 import { backtest } from '../../core/backtest/backtest.ts';
@@ -15,12 +16,17 @@ import type { Period } from '../../core/backtest/schedule.ts';
 import { parseRebalance } from '../../core/backtest/schedule.ts';
 import type { PortfolioWeights } from '../../core/backtest/weights.ts';
 import { modelWeights, parseWeights, singleAsset } from '../../core/backtest/weights.ts';
+import { staleDataAge } from '../../core/data-age.ts';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { resolveSymbol } from '../../core/universe.ts';
+import type { DataAgeDoc } from '../../i18n/data-age.ts';
+import { dataAgeDoc } from '../../i18n/data-age.ts';
 import type { BacktestCurves, BacktestDocument } from '../../report/backtest-document.ts';
 import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-document.ts';
-import { parseBase, parseLang } from '../options.ts';
+import type { HindsightDocument, HindsightRun } from '../../report/hindsight.ts';
+import { toHindsightDocument } from '../../report/hindsight.ts';
+import { parseAsOf, parseBase, parseLang } from '../options.ts';
 import { renderBacktestText } from '../render/backtest-text.ts';
 
 export interface BacktestOptions {
@@ -117,27 +123,76 @@ export async function runBacktestCommand(
   o: BacktestOptions,
   now: Date,
   extras: RunBacktestExtras = {},
-): Promise<BacktestDocument & { curves?: BacktestCurves }> {
-  const outcome = await runBacktestOutcome(o, now);
-  const document = toBacktestDocument(outcome);
+): Promise<BacktestReport & { curves?: BacktestCurves }> {
+  const { outcome, hindsight } = await runBacktestWithHindsight(o, now);
+  const document = {
+    // The run ends at the last close: when that is older than 10 trading days before today, said first.
+    stale: dataAgeDoc(staleDataAge(parseAsOf(undefined, now), [outcome.to]), parseLang(o.lang)),
+    ...toBacktestDocument(outcome),
+    // A model's picks were made knowing how they did (issue 11): said, with how much of the lead they account for.
+    hindsight: hindsight === undefined ? null : toHindsightDocument(outcome, hindsight, parseLang(o.lang)),
+  };
   return extras.curves ? { ...document, curves: toBacktestCurves(outcome) } : document;
 }
 
+export type BacktestReport = BacktestDocument & { hindsight: HindsightDocument | null; stale: DataAgeDoc };
+
+/**
+ * The run, and for a model (not --weights) the same run with every name outside the selected-Mag7 sleeve replaced by
+ * SPY (null when the model has no such sleeve: the caveat is said without a split). Both on the same days.
+ */
+async function runBacktestWithHindsight(
+  o: BacktestOptions,
+  now: Date,
+): Promise<{ outcome: BacktestOutcome; hindsight?: HindsightRun | null }> {
+  const outcome = await runBacktestOutcome(o, now);
+  if (o.weights) return { outcome };
+  const weights = modelWeights(loadModel(o.model ?? DEFAULT_MODEL));
+  const selected = weights.assets.filter((a) => a.sleeve === 'mag7-selected');
+  if (selected.length === 0) return { outcome, hindsight: null };
+  const selectedWeight = selected.reduce((x, a) => x + a.weight, 0);
+  // Rounded as weights.ts rounds the model's weights (sums of products like 0.3 × 0.2 leave 1e-16 dust).
+  const others =
+    Math.round(weights.assets.reduce((x, a) => x + (a.sleeve === 'mag7-selected' ? 0 : a.weight), 0) * 1e12) /
+    1e12;
+  const variant: PortfolioWeights = {
+    id: `${weights.id}:picks-as-spy`,
+    name: `${weights.name}: NVDA+TSLA, the rest SPY`,
+    assets: [...selected.map((a) => ({ ...a })), { symbol: 'SPY', weight: others }],
+    cash: weights.cash,
+    proxies: [],
+  };
+  const run = await runBacktestOutcome(
+    { ...o, from: outcome.from, to: outcome.to, benchmark: 'SPY' },
+    now,
+    variant,
+  );
+  return { outcome, hindsight: { variant: run, selectedWeight } };
+}
+
 /** The core outcome with its typed arrays (for callers that chart or post-process without JSON). */
-export async function runBacktestOutcome(o: BacktestOptions, now: Date): Promise<BacktestOutcome> {
+export async function runBacktestOutcome(
+  o: BacktestOptions,
+  now: Date,
+  override?: PortfolioWeights,
+): Promise<BacktestOutcome> {
   const base = parseBase(o.base ?? 'USD');
   if (o.model && o.weights) {
     throw new InputError({ message: '--model and --weights both given', expected: 'one of them' });
   }
   const universe = loadUniverse(o.universe);
-  const portfolio = o.weights ? parseWeights(o.weights) : modelWeights(loadModel(o.model ?? DEFAULT_MODEL));
+  const portfolio =
+    override ?? (o.weights ? parseWeights(o.weights) : modelWeights(loadModel(o.model ?? DEFAULT_MODEL)));
   const benchmarks = parseBenchmarks(o.benchmark ?? DEFAULT_BENCHMARKS);
   const symbols = new Set<string>();
   for (const p of [portfolio, ...benchmarks]) {
     for (const a of p.assets) symbols.add(resolveSymbol(universe, a.symbol) ?? a.symbol.toUpperCase());
   }
-  const market = await marketFor({ symbols, prices: o.prices, db: o.db });
-  const today = parseIsoDay(now.toISOString().slice(0, 10)) as number;
+  // Closes from before a company existed (VRT's SPAC shell) are left out: listing-starts.ts.
+  const { market, warnings: listing } = trimToListings(
+    await marketFor({ symbols, prices: o.prices, db: o.db }),
+  );
+  const today = parseAsOf(undefined, now);
   const from = o.from === undefined ? undefined : parseDate(o.from, '--from');
   const to = o.to === undefined ? today : parseDate(o.to, '--to');
   if (from !== undefined && from >= to) {
@@ -146,7 +201,7 @@ export async function runBacktestOutcome(o: BacktestOptions, now: Date): Promise
       expected: 'from < to',
     });
   }
-  return backtest({
+  const outcome = backtest({
     market,
     universe,
     base,
@@ -157,6 +212,9 @@ export async function runBacktestOutcome(o: BacktestOptions, now: Date): Promise
     to,
     settings: parseSettings(o),
   });
+  const held = new Set([portfolio, ...benchmarks].flatMap((p) => p.assets.map((a) => a.symbol)));
+  outcome.warnings.unshift(...listing.filter((w) => w.symbol !== undefined && held.has(w.symbol)));
+  return outcome;
 }
 
 function parseDate(text: string, option: string): number {

@@ -6,7 +6,9 @@ import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { fromDay } from '../../core/dates.ts';
-import { monthOf } from '../../core/journal.ts';
+import { InputError } from '../../core/errors.ts';
+import type { Holding } from '../../core/holdings.ts';
+import { monthOf, portfolioOf } from '../../core/journal.ts';
 import { toCheckDocument } from '../../report/check-document.ts';
 import { formatOption, parseCommonOptions, parseThresholds } from '../options.ts';
 import { printDocument } from '../print.ts';
@@ -30,6 +32,8 @@ export interface CheckOptions {
    * (workspace.ts marketFor) and its record answers `monthly-rebalancing`.
    */
   db?: string;
+  /** The portfolio whose journal `monthly-rebalancing` reads: default the set of account names held (portfolioName). */
+  portfolio?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -69,6 +73,10 @@ export function registerCheck(program: Command): void {
       '--db <file>',
       'journal database: its price cache (data update) and the monthly-rebalancing check (default: the per-user journal)',
     )
+    .option(
+      '--portfolio <name>',
+      'the portfolio whose journal months count (default: named by its account names)',
+    )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions) => {
       printDocument(o, await runCheckCommand(files, o, new Date()), renderCheckText);
@@ -94,8 +102,10 @@ export async function runCheckCommand(
   const ws = openWorkspace(o);
   const thresholds = parseThresholds(o.threshold, ws.model.checks);
   const portfolio = await loadPortfolio(files, ws.universe, o, [], { asOf, ...formatOption(o) });
+  const portfolioId = parsePortfolio(o.portfolio, portfolio.holdings);
   const lastRebalance = await lastRebalanceDay(
     o.db,
+    portfolioId,
     asOf,
     extras.rebalancesBeforeThisMonth ? { beforeMonth: monthOf(fromDay(asOf)) } : undefined,
   );
@@ -112,5 +122,19 @@ export async function runCheckCommand(
     thresholds,
   });
   report.warnings.unshift(...portfolio.warnings, ...priced.warnings);
-  return toCheckDocument(report, lang);
+  return toCheckDocument(report, lang, portfolioId);
+}
+
+/** `--portfolio NAME` (not empty), else the portfolio named by its holdings' accounts. */
+export function parsePortfolio(value: string | undefined, holdings: readonly Holding[]): string {
+  if (value !== undefined && value.trim() === '') {
+    throw new InputError({
+      message: '--portfolio is empty',
+      expected: 'a name for the portfolio, e.g. --portfolio family',
+    });
+  }
+  return portfolioOf(
+    value,
+    holdings.map((h) => h.account),
+  );
 }

@@ -21,14 +21,15 @@ import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters
 import { openJournal } from '../../adapters/store/journal.ts';
 import { defaultJournalPath } from '../../adapters/store/paths.ts';
 import { importFiles, userListingPath } from '../../app/workspace.ts';
-import { endOfMonth, fromDay, weekdaysBetween } from '../../core/dates.ts';
+import { endOfMonth, fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { fxStaleness, seriesHealth } from '../../core/health.ts';
 import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
-import { parseAsOf } from '../options.ts';
+import { ExitCode } from '../exit.ts';
+import { localDate, parseAsOf } from '../options.ts';
 import { printDocument } from '../print.ts';
 import { renderDataStatusText } from '../render/data-status-text.ts';
 
@@ -100,6 +101,8 @@ export function registerData(program: Command): void {
       process.stdout.write(
         o.json ? `${JSON.stringify({ items: outcomes }, null, 2)}\n` : `${renderUpdate(outcomes)}\n`,
       );
+      const code = updateExitCode(outcomes);
+      if (code !== 0) throw new ExitCode(code);
     });
   data
     .command('status')
@@ -177,6 +180,7 @@ export async function runDataStatusCommand(o: DataStatusOptions, now: Date): Pro
       source: series ? sourceKind(series.source) : null,
       stale: h.staleness,
       age: h.age,
+      days: h.last === null ? null : asOf - toDay(h.last),
       jumps: h.jumps,
       gaps: h.gaps,
     };
@@ -241,7 +245,7 @@ export async function runDataUpdateCommand(
       cache,
       runner,
       items,
-      today: now.toISOString().slice(0, 10),
+      today: localDate(now),
       // Every row of one run carries the run's start (the injected clock): "fetched on this update".
       now: () => now,
       currencyOf: (s) => universe.instruments.get(s)?.currency,
@@ -381,6 +385,7 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
       source: sourceKind(s.source),
       stale: fxStaleness(s.kind, day, asOf),
       age,
+      days: asOf - day,
     };
   }
   return best;
@@ -388,6 +393,13 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
 
 function defaultDb(): string {
   return defaultJournalPath({ env: process.env, platform: process.platform, home: homedir() });
+}
+
+/** 0 when every requested series is fetched or already up to date, 1 when some failed, 2 when all did. */
+export function updateExitCode(outcomes: readonly UpdateOutcome[]): number {
+  const failed = outcomes.filter((x) => x.status === 'failed').length;
+  if (failed === 0) return 0;
+  return failed === outcomes.length ? 2 : 1;
 }
 
 function renderUpdate(outcomes: UpdateOutcome[]): string {

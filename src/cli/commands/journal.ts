@@ -10,9 +10,10 @@ import { checkOrdersAgainstHoldings } from '../../adapters/orders/against-holdin
 import { readOrdersFile } from '../../adapters/orders/orders-csv.ts';
 import { journalPath, withJournal } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalMonth, JournalOrder } from '../../core/journal.ts';
-import { monthOf, parseMonthArg } from '../../core/journal.ts';
+import { monthOf, parseMonthArg, portfolioOf, sleevesOutsideBand } from '../../core/journal.ts';
 import type { ListDocument, RecordDocument, ShowDocument } from '../../report/journal-document.ts';
 import { toListDocument, toRecordDocument, toShowDocument } from '../../report/journal-document.ts';
 import { parseLang } from '../options.ts';
@@ -23,12 +24,16 @@ import { runCheckCommand } from './check.ts';
 export interface RecordOptions extends CheckOptions {
   orders?: string;
   executed?: boolean;
+  /** Why the month is recorded as executed with no orders although a sleeve is outside its band. */
+  note?: string;
   /** Orders already in memory (the dashboard records the orders it just showed); instead of `orders`. */
   orderRows?: Omit<JournalOrder, 'status'>[];
 }
 
 export interface JournalReadOptions {
   db?: string;
+  /** Only this portfolio's months (list), or which portfolio's month (show). */
+  portfolio?: string;
   lang?: string;
   json?: boolean;
 }
@@ -44,6 +49,11 @@ export function registerJournal(program: Command): void {
     .argument('<holdings...>', 'holdings files, as for dispersion check')
     .option('--orders <file>', 'orders CSV as `dispersion rebalance --csv` writes it')
     .option('--executed', 'the orders were carried out (a rebalance happened, even with no orders)')
+    .option('--note <text>', 'why: required with --executed and no orders while a sleeve is outside its band')
+    .option(
+      '--portfolio <name>',
+      'the portfolio this record belongs to (default: named by its account names)',
+    )
     .option(
       '--db <file>',
       'journal database, written to and read for its price cache (default: the per-user journal)',
@@ -63,8 +73,9 @@ export function registerJournal(program: Command): void {
 
   journal
     .command('list')
-    .description('the months on record')
+    .description('the months on record, per portfolio')
     .option('--db <file>', 'journal database (default: the per-user journal)')
+    .option('--portfolio <name>', 'only this portfolio’s months')
     .option('--lang <en|ko>', 'language of the output (default: from LANG)')
     .option('--json', 'print one JSON document')
     .action(async (o: JournalReadOptions) => {
@@ -77,12 +88,21 @@ export function registerJournal(program: Command): void {
     .description("one month's record: holdings, checklist, orders")
     .argument('<month>', 'YYYY-MM, or any date in the month')
     .option('--db <file>', 'journal database (default: the per-user journal)')
+    .option('--portfolio <name>', 'which portfolio’s month (needed when several recorded it)')
     .option('--lang <en|ko>', 'language of the output (default: from LANG)')
     .option('--json', 'print one JSON document')
     .action(async (month: string, o: JournalReadOptions) => {
       const doc = await runJournalShow(month, o, new Date());
       print(o, doc, () => renderShow(doc, parseLang(o.lang)));
     });
+}
+
+/** `--note TEXT`: trimmed; null when absent; an empty note explains nothing and is refused. */
+function parseNote(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const t = value.trim();
+  if (t === '') throw new InputError({ message: '--note is empty', expected: 'a short text saying why' });
+  return t;
 }
 
 function print(o: { json?: boolean }, doc: unknown, text: () => string): void {
@@ -100,16 +120,39 @@ export async function runJournalRecord(
   const located: LocatedOrder[] = o.orders
     ? await readOrdersFile(o.orders, status)
     : (o.orderRows ?? []).map((r) => ({ order: { ...r, status } }));
+  const note = parseNote(o.note);
   const check = await runCheckCommand(files, o, now, { rebalancesBeforeThisMonth: true });
   checkOrdersAgainstHoldings(located, check.positions, o.orders);
   const orders: JournalOrder[] = located.map((l) => l.order);
+  // "Rebalanced" with nothing traded while a sleeve is outside its band would pass monthly-rebalancing on a
+  // portfolio that was not rebalanced: refused unless the user says why.
+  if (executed && orders.length === 0 && note === null) {
+    const outside = sleevesOutsideBand(check.sleeves, openWorkspace(o).model.band);
+    if (outside.length > 0) {
+      const list = outside
+        .map((x) => `${x.id} ${(x.weight * 100).toFixed(1)}% (target ${(x.target * 100).toFixed(1)}%)`)
+        .join(', ');
+      throw new InputError({
+        message: `--executed with no orders, but ${list} ${outside.length === 1 ? 'is' : 'are'} outside the band`,
+        expected: '--orders FILE with the orders carried out, or --note TEXT saying why no order was needed',
+        hint: 'e.g. --note "kept the overweight on purpose this month"',
+      });
+    }
+  }
   const month: JournalMonth = {
+    portfolio:
+      check.portfolio ??
+      portfolioOf(
+        o.portfolio,
+        check.positions.map((p) => p.account),
+      ),
     month: monthOf(check.asOf),
     asOf: check.asOf,
     base: check.base,
     model: check.model,
     total: check.total,
     executed,
+    note,
     createdAt: now.toISOString(),
     holdings: check.positions.map((p) => ({
       account: p.account,
@@ -130,15 +173,16 @@ export async function runJournalRecord(
   };
   const file = journalPath(o.db);
   const replaced = await withJournal(o.db, now, (j) => j.recordMonth(month));
-  return toRecordDocument(file, month, replaced, check.warnings);
+  return toRecordDocument(file, month, replaced, check.warnings, check.stale);
 }
 
 /** Lists the months on record; a missing journal is an empty list (and is not created). */
 export async function runJournalList(o: JournalReadOptions, now: Date): Promise<ListDocument> {
   const file = journalPath(o.db);
-  if (!existsSync(file)) return toListDocument(file, false, []);
-  const months = await withJournal(o.db, now, (j) => j.listMonths());
-  return toListDocument(file, true, months);
+  const portfolio = o.portfolio?.trim() || null;
+  if (!existsSync(file)) return toListDocument(file, false, [], portfolio);
+  const months = await withJournal(o.db, now, (j) => j.listMonths(portfolio ?? undefined));
+  return toListDocument(file, true, months, portfolio);
 }
 
 export async function runJournalShow(
@@ -159,11 +203,23 @@ export async function runJournalShow(
       message: 'there is no journal here yet',
       hint: 'record a month with `dispersion journal record`',
     });
-  const m = await withJournal(o.db, now, (j) => j.getMonth(month));
+  const m = await withJournal(o.db, now, async (j) => {
+    const wanted = o.portfolio?.trim();
+    if (wanted) return j.getMonth(wanted, month);
+    const portfolios = await j.portfoliosOf(month);
+    if (portfolios.length > 1) {
+      throw new InputError({
+        file,
+        message: `${portfolios.length} portfolios have a record of ${month}: ${portfolios.map((p) => `"${p}"`).join(', ')}`,
+        expected: '--portfolio NAME to say which one',
+      });
+    }
+    return portfolios[0] === undefined ? undefined : j.getMonth(portfolios[0], month);
+  });
   if (!m)
     throw new InputError({
       file,
-      message: `the journal has no record of ${month}`,
+      message: `the journal has no record of ${month}${o.portfolio?.trim() ? ` for portfolio "${o.portfolio.trim()}"` : ''}`,
       hint: 'see the months on record with `dispersion journal list`',
     });
   return toShowDocument(file, m);

@@ -111,13 +111,14 @@ export async function runSignalsCommand(o: SignalsOptions, now: Date): Promise<S
   const lang = parseLang(o.lang);
   const ws = openWorkspace(o);
   const market = await signalsMarket(ws.model, o);
-  let asOf = parseAsOf(o.asOf, now);
+  const requested = parseAsOf(o.asOf, now);
+  let asOf = requested;
   let asOfSource: 'given' | 'latest-close' = 'given';
+  const spy = market.prices.get(SP500_SYMBOL);
+  const last = spy && onOrBefore(spy, requested);
   if (o.asOf === undefined) {
     // Today usually has no close yet, and the bundled data ends months ago: measure at the last S&P 500 close instead
-    // of reporting every basket as stale.
-    const spy = market.prices.get(SP500_SYMBOL);
-    const last = spy && onOrBefore(spy, asOf);
+    // of reporting every basket as stale (and say so: the document's `stale`).
     if (last) asOf = last.day;
     asOfSource = 'latest-close';
   }
@@ -130,7 +131,12 @@ export async function runSignalsCommand(o: SignalsOptions, now: Date): Promise<S
     asOf,
     withSeries: o.series ?? false,
   });
-  return toSignalsDocument(result, { lang, series: o.series ?? false, asOfSource });
+  return toSignalsDocument(result, {
+    lang,
+    series: o.series ?? false,
+    asOfSource,
+    requested: { day: requested, lastClose: last ? last.day : null },
+  });
 }
 
 export interface SignalsRemoveOptions {

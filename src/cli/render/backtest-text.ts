@@ -6,6 +6,7 @@ import { formatMoney, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
 import { warningText } from '../../i18n/warnings.ts';
 import type { BacktestDocument } from '../../report/backtest-document.ts';
+import type { HindsightDocument } from '../../report/hindsight.ts';
 import { renderTable } from './table.ts';
 
 const T = BACKTEST_LABELS;
@@ -13,7 +14,10 @@ const T = BACKTEST_LABELS;
 type Stats = BacktestDocument['stats'];
 type Period = Stats['bestYear'];
 
-export function renderBacktestText(doc: BacktestDocument, lang: Lang): string {
+export function renderBacktestText(
+  doc: BacktestDocument & { hindsight?: HindsightDocument | null; stale?: { message: string } | null },
+  lang: Lang,
+): string {
   const t = T[lang];
   const money = (x: number) => formatMoney(x, doc.base, lang);
   const pct = (x: number | null) => (x === null ? '—' : formatPct(x, lang));
@@ -25,6 +29,7 @@ export function renderBacktestText(doc: BacktestDocument, lang: Lang): string {
   const period = (p: Period) => (p ? `${pct(p.return)} (${p.period})` : '—');
   const out: string[] = [];
   const s = doc.settings;
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(
     `${t.title} — ${lang === 'ko' ? (doc.portfolio.nameKo ?? doc.portfolio.name) : doc.portfolio.name}, ${doc.from} → ${doc.to}, ${t.base} ${doc.base}`,
   );
@@ -40,7 +45,13 @@ export function renderBacktestText(doc: BacktestDocument, lang: Lang): string {
       (s.rebalance === 'quarterly' || s.rebalance === 'annual' ? s.rebalance : 'monthly');
     how.push(t.contribution(money(s.contribution), t.per[period] ?? period));
   }
-  out.push(`${how.join(', ')}; ${money(doc.initial)} → ${money(doc.final)}`, '');
+  out.push(`${how.join(', ')}; ${money(doc.initial)} → ${money(doc.final)}`);
+  // Said before the numbers: the picks were made knowing how they did, and how much of the lead they carry.
+  if (doc.hindsight) {
+    out.push(`! ${doc.hindsight.caveat}`);
+    if (doc.hindsight.decomposition) out.push(`  ${doc.hindsight.decomposition.message}`);
+  }
+  out.push('');
 
   const cols = [
     {

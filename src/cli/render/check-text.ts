@@ -20,6 +20,7 @@ const T = {
     asOf: 'as of',
     base: 'base',
     total: 'Total',
+    portfolio: (p: string) => `Portfolio: ${p} (its journal months count for monthly-rebalancing)`,
     sleeves: 'Sleeves against the model',
     sleeve: 'Sleeve',
     weight: 'Weight',
@@ -55,6 +56,7 @@ const T = {
     asOf: '기준일',
     base: '기준통화',
     total: '총평가액',
+    portfolio: (p: string) => `포트폴리오: ${p} (이 포트폴리오의 저널 기록으로 월간 리밸런싱을 판정)`,
     sleeves: '모델 대비 슬리브 비중',
     sleeve: '슬리브',
     weight: '비중',
@@ -91,8 +93,11 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   const money = (x: number, ccy = doc.base) => formatMoney(x, ccy, lang);
   const pct = (x: number) => formatPct(x, lang);
   const out: string[] = [];
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(`${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}`);
-  out.push(`${t.total}: ${money(doc.total)}`, '');
+  out.push(`${t.total}: ${money(doc.total)}`);
+  if (doc.portfolio) out.push(t.portfolio(doc.portfolio));
+  out.push('');
 
   out.push(t.sleeves);
   out.push(

@@ -15,6 +15,7 @@ const doc: DataStatusDocument = {
       source: 'cache:yahoo',
       stale: 'fresh',
       age: 1,
+      days: 1,
       jumps: [
         {
           date: '2024-03-28',
@@ -35,7 +36,10 @@ const doc: DataStatusDocument = {
       last: '2026-05-29',
       source: 'bundled',
       stale: 'error',
+      // 2026-05-29 (Fri) → 2026-11-25 (Wed): 180 calendar days; 25 weeks (175 days, 125 weekdays) to 2026-11-20, then
+      // Mon–Wed = 128 weekdays.
       age: 128,
+      days: 180,
       jumps: [],
       gaps: [],
     },
@@ -47,8 +51,8 @@ describe('renderDataStatusText', () => {
   it('shows each symbol’s status and spells out the suspicious jump', () => {
     const text = renderDataStatusText(doc, 'en');
     expect(text).toContain('Cache: /tmp/journal.sqlite');
-    expect(text).toMatch(/6954\.T\s+2024-03-25\s+2026-11-24\s+1d\s+ok\s+cache:yahoo\s+1 jump/);
-    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+128d\s+STALE!\s+bundled/);
+    expect(text).toMatch(/6954\.T\s+2024-03-25\s+2026-11-24\s+1d\s+1\s+ok\s+cache:yahoo\s+1 jump/);
+    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+180d\s+128\s+STALE!\s+bundled/);
     // 4259 / 21540 − 1 = −0.80227 → −80.2%
     expect(text).toContain(
       '6954.T: 2024-03-27 → 2024-03-28 moved -80.2% (21540 → 4259), matches a 5:1 split',
@@ -58,7 +62,7 @@ describe('renderDataStatusText', () => {
 
   it('speaks Korean', () => {
     const text = renderDataStatusText(doc, 'ko');
-    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+128일\s+매우 오래됨/);
+    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+180일\s+128거래일\s+매우 오래됨/);
     expect(text).toContain('5:1 분할 비율과 일치');
   });
 });

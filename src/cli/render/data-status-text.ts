@@ -9,7 +9,8 @@ export function renderDataStatusText(doc: DataStatusDocument, lang: Lang = 'en')
   const out: string[] = [W.header[lang](doc.asOf)];
   out.push(doc.cache ? W.cache[lang](doc.cache) : W.noCache[lang]);
   out.push('');
-  const age = (n: number | null) => (n === null ? '-' : W.age[lang](n));
+  const days = (n: number | null) => (n === null ? '-' : W.age[lang](n));
+  const trading = (n: number | null) => (n === null ? '-' : W.trading[lang](n));
   out.push(
     renderTable(
       W.columns[lang],
@@ -17,12 +18,13 @@ export function renderDataStatusText(doc: DataStatusDocument, lang: Lang = 'en')
         s.symbol,
         s.first ?? '-',
         s.last ?? '-',
-        age(s.age),
+        days(s.days),
+        trading(s.age),
         STALENESS_LABEL[s.stale][lang],
         s.source ?? '-',
         W.counts[lang](s.jumps.length, s.gaps.length),
       ]),
-      ['left', 'left', 'left', 'right', 'left', 'left', 'left'],
+      ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left'],
     ),
   );
   if (doc.fx.length) {
@@ -35,11 +37,12 @@ export function renderDataStatusText(doc: DataStatusDocument, lang: Lang = 'en')
           W.kind[lang][p.kind],
           p.first ?? '-',
           p.last ?? '-',
-          age(p.age),
+          days(p.days),
+          trading(p.age),
           STALENESS_LABEL[p.stale][lang],
           p.source ?? '-',
         ]),
-        ['left', 'left', 'left', 'left', 'right', 'left', 'left'],
+        ['left', 'left', 'left', 'left', 'right', 'right', 'left', 'left'],
       ),
     );
   }

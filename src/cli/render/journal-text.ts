@@ -8,6 +8,8 @@ import { renderTable } from './table.ts';
 const T = {
   en: {
     recorded: (m: string, asOf: string, file: string) => `Recorded ${m} (as of ${asOf}) in ${file}.`,
+    portfolio: (p: string) => `Portfolio: ${p} (its months are its own; name it with --portfolio).`,
+    note: (n: string) => `Note: ${n}`,
     replaced: (m: string, asOf: string, at: string) =>
       `Replaced the earlier record of ${m} (as of ${asOf}, recorded ${at}); other months are untouched.`,
     counts: (h: number, pass: number, n: number, o: number, status: string) =>
@@ -20,6 +22,7 @@ const T = {
     noJournal: (file: string) => `No journal at ${file} yet: record a month with dispersion journal record.`,
     empty: (file: string) => `The journal ${file} has no months yet.`,
     month: 'Month',
+    portfolioCol: 'Portfolio',
     asOf: 'As of',
     total: 'Total',
     checks: 'Checks',
@@ -48,6 +51,9 @@ const T = {
   ko: {
     recorded: (m: string, asOf: string, file: string) =>
       `${m} (기준일 ${asOf}) 기록을 ${file}에 저장했습니다.`,
+    portfolio: (p: string) =>
+      `포트폴리오: ${p} (기록은 포트폴리오별입니다. --portfolio로 이름을 정할 수 있습니다).`,
+    note: (n: string) => `메모: ${n}`,
     replaced: (m: string, asOf: string, at: string) =>
       `${m}의 이전 기록(기준일 ${asOf}, ${at} 기록)을 대체했습니다. 다른 달은 그대로입니다.`,
     counts: (h: number, pass: number, n: number, o: number, status: string) =>
@@ -60,6 +66,7 @@ const T = {
     noJournal: (file: string) => `${file}에 저널이 아직 없습니다: dispersion journal record로 기록하세요.`,
     empty: (file: string) => `저널 ${file}에 기록된 달이 없습니다.`,
     month: '월',
+    portfolioCol: '포트폴리오',
     asOf: '기준일',
     total: '총평가액',
     checks: '체크리스트',
@@ -96,7 +103,9 @@ const SIDE = { en: { buy: 'buy', sell: 'sell' }, ko: { buy: '매수', sell: '매
 export function renderRecord(d: RecordDocument, lang: Lang): string {
   const t = T[lang];
   const passed = d.checks.filter((c) => c.pass).length;
-  const lines = [t.recorded(d.month, d.asOf, d.file)];
+  const lines = d.stale ? [`✘ ${d.stale.message}`] : [];
+  lines.push(t.recorded(d.month, d.asOf, d.file), t.portfolio(d.portfolio));
+  if (d.note) lines.push(t.note(d.note));
   if (d.replaced) lines.push(t.replaced(d.replaced.month, d.replaced.asOf, d.replaced.createdAt));
   lines.push(t.counts(d.holdings, passed, d.checks.length, d.orders, STATUS[lang][d.ordersStatus]));
   // Re-recording without --executed takes back the month's rebalance: replacement is the rule, but not silently.
@@ -114,8 +123,9 @@ export function renderList(d: ListDocument, lang: Lang): string {
   if (!d.exists) return t.noJournal(d.file);
   if (d.months.length === 0) return t.empty(d.file);
   return renderTable(
-    [t.month, t.asOf, t.total, t.checks, t.orders, t.rebalance],
+    [t.portfolioCol, t.month, t.asOf, t.total, t.checks, t.orders, t.rebalance],
     d.months.map((m) => [
+      m.portfolio,
       m.month,
       m.asOf,
       formatMoney(m.total, m.base, lang),
@@ -123,7 +133,7 @@ export function renderList(d: ListDocument, lang: Lang): string {
       String(m.orders),
       m.rebalanced ? t.yes : t.no,
     ]),
-    ['left', 'left', 'right', 'right', 'right', 'left'],
+    ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
   );
 }
 
@@ -135,7 +145,8 @@ function checkValue(id: string, value: number | null, lang: Lang): string {
 export function renderShow(d: ShowDocument, lang: Lang): string {
   const t = T[lang];
   const out = [
-    `${d.month} · ${t.asOf} ${d.asOf} · ${d.model} · ${t.total} ${formatMoney(d.total, d.base, lang)} · ${t.rebalance}: ${d.rebalanced ? t.yes : t.no}`,
+    `${d.portfolio} · ${d.month} · ${t.asOf} ${d.asOf} · ${d.model} · ${t.total} ${formatMoney(d.total, d.base, lang)} · ${t.rebalance}: ${d.rebalanced ? t.yes : t.no}`,
+    ...(d.note ? [t.note(d.note)] : []),
     '',
     t.holdings,
     renderTable(

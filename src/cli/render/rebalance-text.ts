@@ -16,6 +16,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
   const pct = (x: number) => formatPct(x, lang);
   const band = formatBand(doc.band, lang);
   const out: string[] = [];
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(
     `${t.title} — ${t.model} ${doc.model}, ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}, ${t.mode} ${t.modes[doc.mode]}, ${t.band} ${band}`,
     '',

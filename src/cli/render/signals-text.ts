@@ -12,12 +12,13 @@ type EstimateDoc = Extract<SignalDoc, { kind: 'estimate' }>;
 export function renderSignalsText(doc: SignalsDocument, lang: Lang): string {
   const label = (k: keyof typeof LABELS) => LABELS[k][lang];
   const out: string[] = [];
+  if (doc.stale) out.push(`${doc.stale.error ? '✘' : '!'} ${doc.stale.message}`);
   out.push(`${label('title')}  (${label('asOf')} ${doc.asOf})`, label('priceNote'), '');
 
   out.push(label('scorecard'));
   for (const s of doc.scorecard) {
     out.push(`- ${s.label}: ${VERDICT_NAMES[s.verdict][lang].toUpperCase()}`);
-    out.push(`    ${s.evidence}`, `    ${label('rule')}: ${s.rule}`);
+    out.push(`    ${s.evidence}`, `    ${s.basketText}`, `    ${label('rule')}: ${s.rule}`);
   }
   out.push('');
 

@@ -12,6 +12,7 @@ export function renderStressText(doc: StressDocument, lang: Lang): string {
   const pct = (x: number) => formatPct(x, lang);
   const signed = (x: number) => formatPct(x, lang, true);
   const out: string[] = [];
+  if (doc.stale) out.push(`✘ ${doc.stale.message}`);
   out.push(`${t.title} — ${t.asOf} ${doc.asOf}, ${t.base} ${doc.base}`);
   out.push(`${t.total}: ${money(doc.total)}`, '');
 

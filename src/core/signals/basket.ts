@@ -25,6 +25,11 @@ export const MAX_CLOSE_AGE_DAYS = 14;
 export interface BasketMember {
   symbol: string;
   weight: number;
+  /**
+   * Stands in for what the essay names (a US-listed proxy, one company for a market, an ADR for a country), with the
+   * reason: the model's backtest note, or a code the i18n layer words (region baskets).
+   */
+  standIn?: string;
 }
 
 export interface PriceContext {

@@ -26,7 +26,11 @@ export function sleeveBaskets(model: Model): SleeveBasket[] {
     .filter((s) => (s.backtest?.length ?? 0) > 0)
     .map((s) => ({
       sleeve: s.id,
-      members: (s.backtest ?? []).map((b) => ({ symbol: b.symbol, weight: b.weight })),
+      members: (s.backtest ?? []).map((b) => ({
+        symbol: b.symbol,
+        weight: b.weight,
+        ...(b.note ? { standIn: b.note } : {}),
+      })),
     }));
 }
 
@@ -47,8 +51,8 @@ export const REGION_BASKETS: RegionBasket[] = [
   {
     region: 'korea',
     members: [
-      { symbol: '005930.KS', weight: 0.5 },
-      { symbol: '000660.KS', weight: 0.5 },
+      { symbol: '005930.KS', weight: 0.5, standIn: 'region:korea' },
+      { symbol: '000660.KS', weight: 0.5, standIn: 'region:korea' },
     ],
   },
   // Japan: the universe's Tokyo listings (data/universe.json, country JP; baskets.test.ts keeps them in step). None is
@@ -56,8 +60,8 @@ export const REGION_BASKETS: RegionBasket[] = [
   {
     region: 'japan',
     members: [
-      { symbol: '6954.T', weight: 1 / 3 },
-      { symbol: '6758.T', weight: 1 / 3 },
+      { symbol: '6954.T', weight: 1 / 3, standIn: 'region:japan' },
+      { symbol: '6758.T', weight: 1 / 3, standIn: 'region:japan' },
       { symbol: '1306.T', weight: 1 / 3 },
     ],
     pricedOnly: true,
@@ -65,8 +69,8 @@ export const REGION_BASKETS: RegionBasket[] = [
   {
     region: 'india',
     members: [
-      { symbol: 'INFY', weight: 0.5 },
-      { symbol: 'WIT', weight: 0.5 },
+      { symbol: 'INFY', weight: 0.5, standIn: 'region:india' },
+      { symbol: 'WIT', weight: 0.5, standIn: 'region:india' },
     ],
   },
 ];

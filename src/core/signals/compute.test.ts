@@ -63,7 +63,12 @@ describe('computeSignals on a fixture', () => {
     const verdicts = Object.fromEntries(result.scorecard.map((s) => [s.claim, s.verdict]));
     expect(verdicts['flows-physical-ai']).toBe('agrees');
     expect(verdicts['flows-energy']).toBe('disagrees');
-    expect(verdicts['flows-emerging']).toBe('disagrees'); // flat in KRW at a flat rate: 0% vs SPY
+    // Korea: 005930.KS flat in KRW at a flat rate, 0% vs SPY (000660.KS has no prices here): behind over both.
+    expect(verdicts['flows-korea']).toBe('disagrees');
+    // Japan and India have no prices here: Korea/Japan/India, judged per region, cannot say.
+    expect(verdicts['flows-japan']).toBe('inconclusive');
+    expect(verdicts['flows-india']).toBe('inconclusive');
+    expect(verdicts['flows-emerging']).toBe('inconclusive');
     expect(verdicts['valuations-contracting']).toBe('inconclusive');
   });
 

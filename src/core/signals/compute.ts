@@ -24,7 +24,7 @@ import { latestEssayReading, numericReadings } from './readings.ts';
 import type { RelativeWindow } from './relative-strength.ts';
 import { relativeStrength } from './relative-strength.ts';
 import type { ScoreItem } from './scorecard.ts';
-import { scoreCapex, scoreConcentration, scoreFlows, scoreValuations } from './scorecard.ts';
+import { scoreCapex, scoreConcentration, scoreFlows, scoreRegions, scoreValuations } from './scorecard.ts';
 import { monthsBefore, WINDOW_MONTHS } from './window.ts';
 
 export const SHARE_READING_ID = 'mag7-sp500-share';
@@ -111,6 +111,16 @@ export function computeSignals(input: SignalsInput): SignalsResult {
   const readings = input.readings.filter((r) => r.date <= asOfIso);
   const mag7Share = mag7ShareSignal(ctx, input.readings, asOf, calendar, input.withSeries ?? false);
   const bySleeve = (id: string) => sleeves.find((s) => s.sleeve === id)?.vsSp500;
+  const membersOf = (id: string) => sleeves.find((s) => s.sleeve === id)?.members ?? [];
+  const region = (id: RegionSignal['region']) => {
+    const g = regions.find((x) => x.region === id);
+    const claim = `flows-${id}` as const;
+    if (g?.status === 'ok') return scoreFlows(claim, g.vsUs, g.members);
+    // No member priced: the verdict still names the basket it would be measured on.
+    const candidates = REGION_BASKETS.find((r) => r.region === id)?.members ?? [];
+    return scoreFlows(claim, undefined, candidates, true);
+  };
+  const byRegion = { korea: region('korea'), japan: region('japan'), india: region('india') };
 
   const scorecard: ScoreItem[] = [
     scoreConcentration(
@@ -121,12 +131,16 @@ export function computeSignals(input: SignalsInput): SignalsResult {
         date: mag7Share.anchor.date,
         share: (mag7Share.anchor.value as number) / 100,
       },
+      mag7Share.weights,
     ),
     scoreValuations(input.readings, asOfIso),
     scoreCapex(input.readings, asOfIso),
-    scoreFlows('flows-physical-ai', bySleeve('physical-ai')),
-    scoreFlows('flows-energy', bySleeve('energy')),
-    scoreFlows('flows-emerging', bySleeve('emerging')),
+    scoreFlows('flows-physical-ai', bySleeve('physical-ai'), membersOf('physical-ai')),
+    scoreFlows('flows-energy', bySleeve('energy'), membersOf('energy')),
+    scoreRegions(byRegion),
+    byRegion.korea,
+    byRegion.japan,
+    byRegion.india,
   ];
   return { asOf: asOfIso, base: BASE, readings, sleeves, regions, mag7Share, scorecard };
 }

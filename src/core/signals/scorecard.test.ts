@@ -3,7 +3,8 @@ import type { BasketReturn } from './basket.ts';
 import type { ShareEstimate } from './mag7-share.ts';
 import type { Reading } from './readings.ts';
 import type { RelativeWindow } from './relative-strength.ts';
-import { scoreCapex, scoreConcentration, scoreFlows, scoreValuations } from './scorecard.ts';
+import type { ScoreItem } from './scorecard.ts';
+import { scoreCapex, scoreConcentration, scoreFlows, scoreRegions, scoreValuations } from './scorecard.ts';
 
 const est = (date: string, share: number): ShareEstimate => ({ date, share, mag7Ratio: 1, sp500Ratio: 1 });
 const essay = { kind: 'essay' as const, title: 'Mag7의 황혼: 자본의 대분산', date: '2026-02' };
@@ -107,17 +108,42 @@ describe('flows', () => {
     ratio: (1 + basket) / (1 + bench),
   });
   it('agrees when ahead over 6 and 12 months, disagrees when behind over both, else inconclusive', () => {
-    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1), win(12, 0.5, 0.3)])).toMatchObject({
+    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1), win(12, 0.5, 0.3)], [])).toMatchObject({
       verdict: 'agrees',
       figures: { excess6m: 0.2 - 0.1, excess12m: 0.5 - 0.3 },
     });
-    expect(scoreFlows('flows-energy', [win(6, 0.0, 0.1), win(12, 0.1, 0.3)]).verdict).toBe('disagrees');
-    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1), win(12, 0.1, 0.3)]).verdict).toBe('inconclusive');
+    expect(scoreFlows('flows-energy', [win(6, 0.0, 0.1), win(12, 0.1, 0.3)], []).verdict).toBe('disagrees');
+    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1), win(12, 0.1, 0.3)], []).verdict).toBe(
+      'inconclusive',
+    );
     // Exactly level is not "ahead".
-    expect(scoreFlows('flows-energy', [win(6, 0.1, 0.1), win(12, 0.5, 0.3)]).verdict).toBe('inconclusive');
-    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1)])).toMatchObject({
+    expect(scoreFlows('flows-energy', [win(6, 0.1, 0.1), win(12, 0.5, 0.3)], []).verdict).toBe(
+      'inconclusive',
+    );
+    expect(scoreFlows('flows-energy', [win(6, 0.2, 0.1)], [])).toMatchObject({
       verdict: 'inconclusive',
       reason: 'no-data',
     });
+  });
+});
+
+describe('Korea/Japan/India, judged per region', () => {
+  const item = (verdict: 'agrees' | 'disagrees' | 'inconclusive', reason = 'ahead-both'): ScoreItem => ({
+    claim: 'flows-korea',
+    verdict,
+    reason: reason as ScoreItem['reason'],
+    figures: {},
+    basket: null,
+  });
+  it('agrees only when each region agrees; a region without data or one behind keeps it inconclusive', () => {
+    const up = item('agrees');
+    expect(scoreRegions({ korea: up, japan: up, india: up })).toMatchObject({ verdict: 'agrees' });
+    expect(scoreRegions({ korea: up, japan: item('inconclusive', 'no-data'), india: up })).toMatchObject({
+      verdict: 'inconclusive',
+      figures: { korea: 'agrees', japan: 'no-data', india: 'agrees' },
+    });
+    expect(scoreRegions({ korea: up, japan: up, india: item('disagrees') }).verdict).toBe('inconclusive');
+    const down = item('disagrees');
+    expect(scoreRegions({ korea: down, japan: down, india: down }).verdict).toBe('disagrees');
   });
 });

@@ -12,11 +12,19 @@
  *   reading of `ai-capex` or `ai-revenue` dated after the essay (the other side: its latest reading), agrees when the
  *   gap is wider than the essay's latest gap ($530B − $120B = $410B), disagrees when not; inconclusive with no user
  *   reading (the essay's figures are the claim).
- * - flows-physical-ai / flows-energy / flows-emerging: agrees when the sleeve basket's relative strength against the
- *   S&P 500 (basket return − SPY return) is above 0 over both 6 and 12 months; disagrees when below 0 over both;
- *   otherwise (mixed signs, exactly 0, or a window without data) inconclusive.
+ * - flows-physical-ai / flows-energy: agrees when the sleeve basket's relative strength against the S&P 500 (basket
+ *   return − SPY return) is above 0 over both 6 and 12 months; disagrees when below 0 over both; otherwise (mixed
+ *   signs, exactly 0, or a window without data) inconclusive.
+ * - flows-korea / flows-japan / flows-india: the same rule, on each region's own basket (baskets.ts REGION_BASKETS),
+ *   never on the emerging sleeve (30% Taiwan, no Japan, which would say nothing about Japan or India).
+ * - flows-emerging (Korea/Japan/India): judged per region: agrees only when all three regions agree, disagrees when all
+ *   three disagree; otherwise (one region without data, or regions that differ) inconclusive, naming each region.
+ *
+ * Every item names the basket its verdict rests on (`basket`: symbols, weights, which are stand-ins, the benchmark),
+ * or null when it rests on readings, not prices.
  */
 
+import type { BasketMember } from './basket.ts';
 import type { ShareEstimate } from './mag7-share.ts';
 import type { Reading } from './readings.ts';
 import { latestEssayReading, latestUserReadingAfter } from './readings.ts';
@@ -31,6 +39,9 @@ export const CLAIMS = [
   'flows-physical-ai',
   'flows-energy',
   'flows-emerging',
+  'flows-korea',
+  'flows-japan',
+  'flows-india',
 ] as const;
 export type ClaimId = (typeof CLAIMS)[number];
 
@@ -46,7 +57,21 @@ export type ScoreReason =
   | 'gap-wider'
   | 'gap-not-wider'
   | 'ahead-both'
-  | 'behind-both';
+  | 'behind-both'
+  | 'regions-agree'
+  | 'regions-disagree'
+  | 'regions-differ';
+
+/** What a verdict was measured on: the basket's members (with their stand-in notes) against a benchmark. */
+export interface ScoreBasket {
+  members: BasketMember[];
+  /** `SPY` (the S&P 500 ETF), or `readings` for a basket only used through the Mag7-share estimate. */
+  benchmark: 'SPY';
+  /** The Mag7-share estimate (concentration-falling) rests on price ratios, not market caps. */
+  estimate?: boolean;
+  /** None of the members has prices (a region the user has not priced): the candidates, not a measured basket. */
+  unpriced?: boolean;
+}
 
 export interface ScoreItem {
   claim: ClaimId;
@@ -54,6 +79,8 @@ export interface ScoreItem {
   reason: ScoreReason;
   /** The numbers behind the verdict, each named (fractions for shares and returns, raw numbers for readings). */
   figures: Record<string, number | string>;
+  /** The basket the verdict rests on; null for a verdict on readings (P/E, capex), which names its readings instead. */
+  basket: ScoreBasket | null;
 }
 
 export function scoreConcentration(
@@ -61,9 +88,12 @@ export function scoreConcentration(
   ago6: ShareEstimate | undefined,
   ago12: ShareEstimate | undefined,
   anchor?: { date: string; share: number },
+  weights: BasketMember[] = [],
 ): ScoreItem {
   const claim = 'concentration-falling';
-  if (!now || !ago6 || !ago12) return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {} };
+  const basket: ScoreBasket = { members: weights, benchmark: 'SPY', estimate: true };
+  if (!now || !ago6 || !ago12)
+    return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {}, basket };
   const figures: Record<string, number | string> = {
     share: now.share,
     date: now.date,
@@ -75,31 +105,32 @@ export function scoreConcentration(
   // The anchor is context (how far the estimate has moved since the reading it starts from), not part of the rule.
   if (anchor) Object.assign(figures, { anchorShare: anchor.share, anchorDate: anchor.date });
   if (now.share < ago6.share && now.share < ago12.share)
-    return { claim, verdict: 'agrees', reason: 'fell-both', figures };
+    return { claim, verdict: 'agrees', reason: 'fell-both', figures, basket };
   if (now.share > ago6.share && now.share > ago12.share)
-    return { claim, verdict: 'disagrees', reason: 'rose-both', figures };
-  return { claim, verdict: 'inconclusive', reason: 'mixed', figures };
+    return { claim, verdict: 'disagrees', reason: 'rose-both', figures, basket };
+  return { claim, verdict: 'inconclusive', reason: 'mixed', figures, basket };
 }
 
 export function scoreValuations(readings: readonly Reading[], asOf: string): ScoreItem {
   const claim = 'valuations-contracting';
   const essay = latestEssayReading(readings, 'mag7-avg-pe');
-  if (!essay) return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {} };
+  if (!essay) return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {}, basket: null };
   const figures: Record<string, number | string> = { essay: essay.value as number, essayDate: essay.date };
   const user = latestUserReadingAfter(readings, 'mag7-avg-pe', essay.date, asOf);
-  if (!user) return { claim, verdict: 'inconclusive', reason: 'no-user-reading', figures };
+  if (!user) return { claim, verdict: 'inconclusive', reason: 'no-user-reading', figures, basket: null };
   figures.latest = user.value as number;
   figures.latestDate = user.date;
   return (user.value as number) < (essay.value as number)
-    ? { claim, verdict: 'agrees', reason: 'below-essay', figures }
-    : { claim, verdict: 'disagrees', reason: 'not-below-essay', figures };
+    ? { claim, verdict: 'agrees', reason: 'below-essay', figures, basket: null }
+    : { claim, verdict: 'disagrees', reason: 'not-below-essay', figures, basket: null };
 }
 
 export function scoreCapex(readings: readonly Reading[], asOf: string): ScoreItem {
   const claim = 'capex-outrunning-revenue';
   const essayCapex = latestEssayReading(readings, 'ai-capex');
   const essayRevenue = latestEssayReading(readings, 'ai-revenue');
-  if (!essayCapex || !essayRevenue) return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {} };
+  if (!essayCapex || !essayRevenue)
+    return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {}, basket: null };
   const low = (r: Reading) => r.value as number;
   const high = (r: Reading) => r.high ?? (r.value as number);
   const essayGap = low(essayCapex) - high(essayRevenue);
@@ -112,7 +143,7 @@ export function scoreCapex(readings: readonly Reading[], asOf: string): ScoreIte
   const userCapex = latestUserReadingAfter(readings, 'ai-capex', essayCapex.date, asOf);
   const userRevenue = latestUserReadingAfter(readings, 'ai-revenue', essayRevenue.date, asOf);
   if (!userCapex && !userRevenue)
-    return { claim, verdict: 'inconclusive', reason: 'no-user-reading', figures };
+    return { claim, verdict: 'inconclusive', reason: 'no-user-reading', figures, basket: null };
   const capex = userCapex ?? essayCapex;
   const revenue = userRevenue ?? essayRevenue;
   const gap = low(capex) - high(revenue);
@@ -124,18 +155,21 @@ export function scoreCapex(readings: readonly Reading[], asOf: string): ScoreIte
     gap,
   });
   return gap > essayGap
-    ? { claim, verdict: 'agrees', reason: 'gap-wider', figures }
-    : { claim, verdict: 'disagrees', reason: 'gap-not-wider', figures };
+    ? { claim, verdict: 'agrees', reason: 'gap-wider', figures, basket: null }
+    : { claim, verdict: 'disagrees', reason: 'gap-not-wider', figures, basket: null };
 }
 
 export function scoreFlows(
-  claim: 'flows-physical-ai' | 'flows-energy' | 'flows-emerging',
+  claim: 'flows-physical-ai' | 'flows-energy' | 'flows-korea' | 'flows-japan' | 'flows-india',
   windows: readonly RelativeWindow[] | undefined,
+  members: BasketMember[],
+  unpriced = false,
 ): ScoreItem {
+  const basket: ScoreBasket = { members, benchmark: 'SPY', ...(unpriced ? { unpriced } : {}) };
   const six = windows?.find((w) => w.months === 6);
   const twelve = windows?.find((w) => w.months === 12);
   if (six?.excess === undefined || twelve?.excess === undefined)
-    return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {} };
+    return { claim, verdict: 'inconclusive', reason: 'no-data', figures: {}, basket };
   const figures = {
     excess6m: six.excess,
     basket6m: six.basket.return as number,
@@ -147,8 +181,28 @@ export function scoreFlows(
     start12m: twelve.start,
     end: six.end,
   };
-  if (six.excess > 0 && twelve.excess > 0) return { claim, verdict: 'agrees', reason: 'ahead-both', figures };
+  if (six.excess > 0 && twelve.excess > 0)
+    return { claim, verdict: 'agrees', reason: 'ahead-both', figures, basket };
   if (six.excess < 0 && twelve.excess < 0)
-    return { claim, verdict: 'disagrees', reason: 'behind-both', figures };
-  return { claim, verdict: 'inconclusive', reason: 'mixed', figures };
+    return { claim, verdict: 'disagrees', reason: 'behind-both', figures, basket };
+  return { claim, verdict: 'inconclusive', reason: 'mixed', figures, basket };
+}
+
+/**
+ * Korea/Japan/India as the essay names it: one verdict per region, combined without averaging them away. `figures`
+ * holds each region's verdict (korea, japan, india) and 6-month excess when it has one.
+ */
+export function scoreRegions(regions: { korea: ScoreItem; japan: ScoreItem; india: ScoreItem }): ScoreItem {
+  const claim = 'flows-emerging';
+  const all = [regions.korea, regions.japan, regions.india];
+  const figures: Record<string, number | string> = {};
+  for (const [name, item] of Object.entries(regions)) {
+    figures[name] = item.reason === 'no-data' ? 'no-data' : item.verdict;
+    if (typeof item.figures.excess6m === 'number') figures[`${name}6m`] = item.figures.excess6m;
+  }
+  if (all.every((x) => x.verdict === 'agrees'))
+    return { claim, verdict: 'agrees', reason: 'regions-agree', figures, basket: null };
+  if (all.every((x) => x.verdict === 'disagrees'))
+    return { claim, verdict: 'disagrees', reason: 'regions-disagree', figures, basket: null };
+  return { claim, verdict: 'inconclusive', reason: 'regions-differ', figures, basket: null };
 }

@@ -25,3 +25,16 @@ export function ErrorBox({ error }: { error: ApiError }) {
     </div>
   );
 }
+
+/**
+ * The line a page opens with when its values rest on prices older than 10 trading days (or signals moved its as-of
+ * back): the data's date and its age in calendar days, in the reader's language, from the server's document.
+ */
+export function StaleLine({ stale }: { stale: { message: string; error?: boolean } | null | undefined }) {
+  if (!stale) return null;
+  return (
+    <p className={`stale-line ${stale.error === false ? 'note' : ''}`} role="alert" data-testid="stale-line">
+      {stale.message}
+    </p>
+  );
+}

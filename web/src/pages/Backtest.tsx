@@ -4,12 +4,17 @@ import { useState } from 'react';
 import { BACKTEST_LABELS, REBALANCE_CHOICES } from '../../../src/i18n/backtest.ts';
 import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { BacktestCurves, BacktestDocument } from '../../../src/report/backtest-document.ts';
+import type { HindsightDocument } from '../../../src/report/hindsight.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { useApi, useSettings } from '../state.tsx';
 
-type Doc = BacktestDocument & { curves?: BacktestCurves };
+type Doc = BacktestDocument & {
+  curves?: BacktestCurves;
+  hindsight?: HindsightDocument | null;
+  stale?: { message: string } | null;
+};
 
 const L = {
   en: {
@@ -93,6 +98,19 @@ export function Backtest() {
       </section>
       {r.state === 'loading' && <Loading />}
       {r.state === 'error' && <ErrorBox error={r.error} />}
+      <StaleLine stale={r.state === 'ready' ? r.data.stale : null} />
+      {r.state === 'ready' && r.data.hindsight && (
+        // Before any number: the picks were made knowing how they did, and how much of the lead they carry.
+        <p className="stale-line" role="note" data-testid="bt-hindsight">
+          {r.data.hindsight.caveat}
+          {r.data.hindsight.decomposition && (
+            <span className="muted" data-testid="bt-decomposition">
+              {' '}
+              {r.data.hindsight.decomposition.message}
+            </span>
+          )}
+        </p>
+      )}
       {r.state === 'ready' && <Result doc={r.data} log={log} />}
     </div>
   );

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
 import type { CheckDocument } from '../../../src/report/check-document.ts';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { countryLabel, sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
@@ -63,6 +63,7 @@ export function Holdings() {
   );
   return (
     <div className="page" data-testid="page-holdings">
+      <StaleLine stale={doc?.stale} />
       <div className="toolbar">
         <input
           placeholder={`${t.filter}…`}

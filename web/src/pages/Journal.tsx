@@ -15,6 +15,7 @@ const L = {
     months: 'Months on record',
     none: 'No months on record yet. Record this month on the Rebalance page, or with dispersion journal record.',
     month: 'Month',
+    portfolio: 'Portfolio (its months only)',
     total: 'Total',
     checks: 'Checks passed',
     orders: 'Orders',
@@ -27,6 +28,7 @@ const L = {
     months: '기록된 달',
     none: '아직 기록이 없습니다. 리밸런싱 페이지나 dispersion journal record로 이번 달을 기록하세요.',
     month: '월',
+    portfolio: '포트폴리오 (이 포트폴리오의 기록만)',
     total: '총평가액',
     checks: '통과한 점검',
     orders: '주문',
@@ -67,6 +69,11 @@ export function Journal() {
         <p className="muted small">
           {l.file}: <code>{doc.file}</code>
         </p>
+        {doc.portfolio && (
+          <p className="muted small" data-testid="journal-portfolio">
+            {l.portfolio}: <strong>{doc.portfolio}</strong>
+          </p>
+        )}
         {months.length === 0 ? (
           <p data-testid="journal-empty">{l.none}</p>
         ) : (

@@ -4,7 +4,7 @@ import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import type { CheckDocument } from '../../../src/report/check-document.ts';
 import { donut, sleeveBars } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { countryLabel, sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
@@ -23,6 +23,7 @@ export function Overview() {
   const accounts = new Set(doc.positions.map((p) => p.account));
   return (
     <div className="page" data-testid="page-overview">
+      <StaleLine stale={doc.stale} />
       <section className="cards">
         <div className="card total">
           <div className="label">{t.total}</div>

@@ -4,7 +4,7 @@ import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.t
 import { REBALANCE_LABELS } from '../../../src/i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../../src/report/rebalance-document.ts';
 import { ApiError, postJson, query } from '../api.ts';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
 
@@ -122,6 +122,7 @@ export function Rebalance() {
   }
   return (
     <div className="page" data-testid="page-rebalance">
+      <StaleLine stale={r.state === 'ready' ? r.data.stale : null} />
       <section className="panel form">
         <label>
           {l.mode}

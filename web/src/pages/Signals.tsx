@@ -4,7 +4,7 @@ import { formatPct } from '../../../src/i18n/format.ts';
 import type { SignalDoc, SignalsDocument } from '../../../src/report/signals-document.ts';
 import { PALETTE } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import { useApi, useSettings } from '../state.tsx';
 
 const VERDICT = {
@@ -20,6 +20,7 @@ export function Signals() {
   const doc = r.data;
   return (
     <div className="page" data-testid="page-signals">
+      <StaleLine stale={doc.stale} />
       <section className="panel">
         <h2>{lang === 'ko' ? `논지 점검표 (${doc.asOf})` : `Thesis scorecard (${doc.asOf})`}</h2>
         <table className="table stack" data-testid="scorecard">
@@ -35,7 +36,12 @@ export function Signals() {
                     {VERDICT[lang][s.verdict]}
                   </span>
                 </td>
-                <td className="wrap small">{s.evidence}</td>
+                <td className="wrap small">
+                  {s.evidence}
+                  <div className="muted" data-testid="verdict-basket">
+                    {s.basketText}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>

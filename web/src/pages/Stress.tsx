@@ -6,7 +6,7 @@ import { formatMoney, formatPct } from '../../../src/i18n/format.ts';
 import { STRESS_LABELS } from '../../../src/i18n/stress.ts';
 import type { StressDocument } from '../../../src/report/stress-document.ts';
 import { Chart } from '../components/Chart.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
+import { ErrorBox, Loading, StaleLine } from '../components/Status.tsx';
 import type { Lang } from '../i18n.ts';
 import { sleeveName } from '../i18n.ts';
 import { useApi, useSettings } from '../state.tsx';
@@ -70,6 +70,7 @@ export function Stress() {
   };
   return (
     <div className="page" data-testid="page-stress">
+      <StaleLine stale={doc.stale} />
       <section className="grid2">
         <div className="panel">
           <h2>{l.scenarios}</h2>

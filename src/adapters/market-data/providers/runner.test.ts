@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Route, send, startServer, type TestServer } from '../../../../test/support/http-server.ts';
 import { FredProvider } from './fred.ts';
-import { NoProviderAnswered, ProviderRunner, type RunnerOptions } from './runner.ts';
+import { describeAttempts, NoProviderAnswered, ProviderRunner, type RunnerOptions } from './runner.ts';
 import { YahooProvider } from './yahoo.ts';
 
 const fixture = (name: string) =>
@@ -180,5 +180,18 @@ describe('ProviderRunner circuit breaker', () => {
     time.advance(1000);
     await runner.history('005930.KS', '2026-11-16', '2026-11-20').catch(() => undefined);
     expect(runner.breaker.state('yahoo')).toBe('open');
+  });
+});
+
+describe('describeAttempts (each failure said once)', () => {
+  it('folds retries that failed the same way into one entry with their count', () => {
+    const net = {
+      provider: 'yahoo',
+      outcome: 'network' as const,
+      message: 'yahoo: cannot reach 127.0.0.1:9',
+    };
+    expect(
+      describeAttempts([net, net, net, { provider: 'fred', outcome: 'malformed', message: 'not a CSV' }]),
+    ).toBe('yahoo network: cannot reach 127.0.0.1:9, 3 tries; fred malformed: not a CSV');
   });
 });

@@ -52,12 +52,40 @@ export class NoProviderAnswered extends Error {
     super(
       tried.length === 0
         ? `no configured provider covers ${what}`
-        : `no provider answered for ${what}: ${tried.map((a) => `${a.provider} ${a.outcome}${a.message ? ` (${a.message})` : ''}`).join('; ')}`,
+        : `no provider answered for ${what}: ${describeAttempts(tried)}`,
     );
     this.name = 'NoProviderAnswered';
     this.attempts = attempts;
     this.notFound = tried.length > 0 && tried.every((a) => a.outcome === 'not-found');
   }
+}
+
+/**
+ * Each failure once: consecutive retries that failed the same way are one entry with their count
+ * (`yahoo network: cannot reach 127.0.0.1:9 (fetch failed), 3 tries`), and a message's own `provider: ` prefix is
+ * not repeated after the provider's name.
+ */
+export function describeAttempts(attempts: readonly Attempt[]): string {
+  const groups: { a: Attempt; n: number }[] = [];
+  for (const a of attempts) {
+    const last = groups.at(-1);
+    if (
+      last &&
+      last.a.provider === a.provider &&
+      last.a.outcome === a.outcome &&
+      last.a.message === a.message
+    )
+      last.n++;
+    else groups.push({ a, n: 1 });
+  }
+  return groups
+    .map(({ a, n }) => {
+      const message = a.message?.startsWith(`${a.provider}: `)
+        ? a.message.slice(a.provider.length + 2)
+        : a.message;
+      return `${a.provider} ${a.outcome}${message ? `: ${message}` : ''}${n > 1 ? `, ${n} tries` : ''}`;
+    })
+    .join('; ');
 }
 
 export class ProviderRunner {
