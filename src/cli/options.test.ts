@@ -41,3 +41,11 @@ describe('parseThresholds', () => {
     );
   });
 });
+
+describe('parseThresholds: inherited keys', () => {
+  it('refuses __proto__, constructor and toString as check names', () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect(() => parseThresholds(`${id}=0.5`, base), id).toThrow(`--threshold ${id}=0.5 is not understood`);
+    }
+  });
+});

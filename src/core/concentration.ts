@@ -3,6 +3,8 @@
  * largest single company and the largest single country of business as shares of the holdings excluding cash (cash
  * is what dilutes a concentration, not a diversifier of it), and says which exceed the model's limits.
  */
+
+import { ownValue } from './lookup.ts';
 import type { ConcentrationLimits } from './model.ts';
 import type { InstrumentType } from './universe.ts';
 import type { Position } from './valuation.ts';
@@ -45,7 +47,7 @@ export function concentrationBreaches(
     if (p.country) countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
     const type = typeOf(p.symbol);
     if (type && FUND_TYPES.has(type)) continue;
-    const key = SAME_COMPANY[p.symbol] ?? p.symbol;
+    const key = ownValue(SAME_COMPANY, p.symbol) ?? p.symbol;
     const c = companies.get(key) ?? { ids: new Set<string>(), value: 0 };
     c.ids.add(p.symbol);
     c.value += p.value;

@@ -2,6 +2,8 @@
  * Sentences in English and Korean for rule results, sleeves and countries. The core returns ids and numbers; this is
  * the one place that turns them into words.
  */
+
+import { ownValue } from '../core/lookup.ts';
 import type { CheckResult } from '../core/rules.ts';
 import type { Lang } from './format.ts';
 import { formatPct, formatPctShort } from './format.ts';
@@ -43,7 +45,8 @@ const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
   US: { en: 'the US', ko: '미국' },
 };
 
-export const countryName = (code: string, lang: Lang): string => COUNTRY_NAMES[code]?.[lang] ?? code;
+export const countryName = (code: string, lang: Lang): string =>
+  ownValue(COUNTRY_NAMES, code)?.[lang] ?? code;
 
 /** "Korea, Japan, India" / "한국·일본·인도". */
 function countryList(codes: readonly string[] | undefined, lang: Lang): string {
@@ -69,7 +72,7 @@ export function checkTitle(r: Pick<CheckResult, 'id' | 'threshold' | 'countries'
 }
 
 export function sleeveName(id: string, lang: Lang): string {
-  return SLEEVE_NAMES[id]?.[lang] ?? id;
+  return ownValue(SLEEVE_NAMES, id)?.[lang] ?? id;
 }
 
 /** One sentence per check: the verdict, the number behind it, the threshold, and what to do when it fails. */

@@ -3,6 +3,8 @@
  * facts it is about (symbol, date, age, currency); this turns the codes it knows into Korean from those facts, and
  * keeps the English sentence for any code it does not know, so nothing is ever dropped.
  */
+
+import { ownValue } from '../core/lookup.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { Lang } from './format.ts';
 import { formatPct } from './format.ts';
@@ -55,5 +57,5 @@ const KO: Record<string, Ko> = {
 
 export function warningText(w: Warning, lang: Lang): string {
   if (lang === 'en') return w.message;
-  return KO[w.code]?.(w) ?? w.message;
+  return ownValue(KO, w.code)?.(w) ?? w.message;
 }
