@@ -205,3 +205,16 @@ describe('dashboard API: headers', () => {
     }
   });
 });
+
+describe('dashboard API: the orders download', () => {
+  it('starts with the UTF-8 byte-order mark, as rebalance --csv does, and quotes the header', async () => {
+    const res = await get(app(), '/api/rebalance.csv');
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.slice(1).split('\n')[0]).toBe(
+      '"account","symbol","side","quantity","price","currency","value","valueBase"',
+    );
+  });
+});

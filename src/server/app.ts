@@ -13,7 +13,7 @@ import { importFiles } from '../app/workspace.ts';
 import { runBacktestCommand } from '../cli/commands/backtest.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
 import { runJournalList, runJournalRecord, runJournalShow } from '../cli/commands/journal.ts';
-import { runRebalanceCommand } from '../cli/commands/rebalance.ts';
+import { runRebalanceCommand, UTF8_BOM } from '../cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../cli/commands/signals.ts';
 import { runStressCommand } from '../cli/commands/stress.ts';
 import { parseAsOf } from '../cli/options.ts';
@@ -119,7 +119,8 @@ export function createApp(config: ServerConfig) {
     const doc = await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="orders-${doc.asOf}.csv"`);
-    return c.body(toOrdersCsv(doc));
+    // The same UTF-8 byte-order mark as rebalance --csv, so Excel shows Korean account names, not mojibake.
+    return c.body(`${UTF8_BOM}${toOrdersCsv(doc)}`);
   });
 
   app.get('/api/backtest', async (c) => {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
+import { restoreCell } from '../../report/csv.ts';
 import { readCsvRecords } from '../import/csv-records.ts';
 import { decodeText } from '../import/decode.ts';
 import { parseDecimal } from '../import/numbers.ts';
@@ -99,8 +100,8 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
     );
   }
   const [
-    account = '',
-    symbol = '',
+    accountCell = '',
+    symbolCell = '',
     sideText = '',
     qText = '',
     pText = '',
@@ -108,6 +109,9 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
     vText = '',
     vbText = '',
   ] = f;
+  // rebalance --csv wrote `=x` as `'=x` so a spreadsheet would not run it: read back what it was.
+  const account = restoreCell(accountCell);
+  const symbol = restoreCell(symbolCell);
   if (account === '') bad(1, 'the account is empty', 'the account the order is for');
   if (symbol === '') bad(2, 'the symbol is empty', 'a symbol such as NVDA or 005930.KS');
   const side = sideText.toLowerCase();

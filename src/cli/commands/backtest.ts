@@ -20,6 +20,7 @@ import { InputError } from '../../core/errors.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { BacktestCurves, BacktestDocument } from '../../report/backtest-document.ts';
 import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-document.ts';
+import { csvHeader } from '../../report/csv.ts';
 import { parseBase, parseLang } from '../options.ts';
 import { renderBacktestText } from '../render/backtest-text.ts';
 
@@ -259,7 +260,7 @@ export function parseBenchmarks(text: string): PortfolioWeights[] {
 
 /** The daily curves as CSV: date, then one value column per portfolio. Never overwrites without --force. */
 function writeCurvesCsv(file: string, curves: BacktestCurves, force: boolean): void {
-  const header = ['date', ...curves.series.map((s) => s.id)].join(',');
+  const header = csvHeader(['date', ...curves.series.map((s) => s.id)]);
   const lines = curves.days.map((d, t) =>
     [d, ...curves.series.map((s) => (s.equity[t] as number).toFixed(6))].join(','),
   );
