@@ -3,6 +3,7 @@
  * JSON. Bad input ends with one clear line on stderr and exit code 2; nothing the user gave is written to.
  */
 import { Command, CommanderError } from 'commander';
+import { fileErrorReason } from '../adapters/files/user-files.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
@@ -41,6 +42,13 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isInputError(e)) {
       process.stderr.write(`dispersion: ${formatProblem(e.problem)}\n`);
+      return 2;
+    }
+    // A file-system error with a path (a folder that vanished, a disk that filled up) is the environment's, not a
+    // bug: say it in words, exit 2, no stack.
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError?.code === 'string' && typeof fsError.path === 'string') {
+      process.stderr.write(`dispersion: ${fsError.path}: ${fileErrorReason(fsError.code)}\n`);
       return 2;
     }
     const err = e as Error;

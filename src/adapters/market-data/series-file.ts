@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
+import { assertRegularFile } from '../files/user-files.ts';
 
 export interface SeriesFileOptions {
   /** The value column's header (`close`, `rate`, `dividend`, …), matched case-insensitively. Extra columns are ignored. */
@@ -66,6 +67,7 @@ export function readSeriesFile(path: string, options: SeriesFileOptions): Series
 }
 
 function readText(path: string, options: SeriesFileOptions): string {
+  assertRegularFile(path, 'a CSV file of dated values', options.file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

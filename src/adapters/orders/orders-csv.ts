@@ -10,6 +10,7 @@ import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
 import { restoreCell } from '../../report/csv.ts';
+import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 import { readCsvRecords } from '../import/csv-records.ts';
 import { decodeText } from '../import/decode.ts';
 import { parseDecimal } from '../import/numbers.ts';
@@ -33,13 +34,14 @@ export interface OrderLine {
 
 /** Reads and parses an orders file: bytes decoded like a holdings file (UTF-8, BOM, UTF-16, CP949). */
 export async function readOrdersFile(file: string, status: OrderStatus): Promise<OrderLine[]> {
+  assertRegularFile(file, 'an orders CSV file (as dispersion rebalance --csv writes it)');
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (e) {
     throw new InputError({
       file,
-      message: `cannot read the orders file (${(e as NodeJS.ErrnoException).code})`,
+      message: `cannot read the orders file: ${fileErrorReason((e as NodeJS.ErrnoException).code)}`,
     });
   }
   return parseOrdersLines(decodeText(bytes, file).text, file, status);

@@ -3,10 +3,10 @@
  * closes and the user's price folder. `runBacktestCommand` is the whole command as a function of its options and the
  * clock; the dashboard server calls it too (with `{ curves: true }` for the charts).
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadModel } from '../../adapters/config/model-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
+import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { marketFor } from '../../app/workspace.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
@@ -264,17 +264,5 @@ function writeCurvesCsv(file: string, curves: BacktestCurves, force: boolean): v
   const lines = curves.days.map((d, t) =>
     [d, ...curves.series.map((s) => (s.equity[t] as number).toFixed(6))].join(','),
   );
-  try {
-    writeFileSync(file, `${header}\n${lines.join('\n')}\n`, { flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new InputError({
-        file,
-        message: 'the file already exists',
-        expected: 'a new file name, or --force to overwrite it',
-      });
-    }
-    throw new InputError({ file, message: `cannot write the CSV file (${code ?? (e as Error).message})` });
-  }
+  writeUserFile(file, `${header}\n${lines.join('\n')}\n`, { overwrite: force, what: 'CSV file' });
 }

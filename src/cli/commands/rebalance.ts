@@ -1,6 +1,7 @@
 /** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { writeUserFile } from '../../adapters/files/user-files.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
@@ -101,7 +102,9 @@ export function registerRebalance(program: Command): void {
       }
       const doc = await runRebalanceCommand(files, o, new Date());
       // A byte-order mark: without it Excel (Korean Windows) reads the UTF-8 account names as CP949 and garbles them.
-      if (o.csv) writeFileSync(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`);
+      if (o.csv) {
+        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, { overwrite: !!o.force, what: 'orders CSV' });
+      }
       const lang = parseLang(o.lang);
       process.stdout.write(
         o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`,
