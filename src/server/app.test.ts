@@ -218,3 +218,37 @@ describe('dashboard API: the orders download', () => {
     );
   });
 });
+
+describe('allowedHosts', () => {
+  it('bound to 0.0.0.0: the loopback names and the machine’s own addresses, nothing else', () => {
+    const hosts = allowedHosts('0.0.0.0', 4173, ['127.0.0.1', '192.168.1.5', '::1', 'fe80::1a2b']);
+    expect([...hosts].sort()).toEqual(
+      [
+        '0.0.0.0:4173',
+        '127.0.0.1:4173',
+        '192.168.1.5:4173',
+        '[::1]:4173',
+        '[fe80::1a2b]:4173',
+        'localhost:4173',
+      ].sort(),
+    );
+  });
+
+  it('bound to 0.0.0.0, the app answers to localhost and to a LAN address, not to another name', async () => {
+    const a = createApp({
+      holdings: [SAMPLE],
+      defaults: { base: 'KRW', asOf: '2026-05-29' },
+      allowedHosts: allowedHosts('0.0.0.0', 4173, ['192.168.1.5']),
+      now: () => NOW,
+      maxUpload: 100,
+    }).app;
+    expect((await get(a, '/api/session', 'localhost:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', '127.0.0.1:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', '192.168.1.5:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', 'evil.example:4173')).status).toBe(403);
+  });
+
+  it('bound to a single LAN address: only that address', () => {
+    expect([...allowedHosts('192.168.1.5', 8080, ['10.0.0.2'])]).toEqual(['192.168.1.5:8080']);
+  });
+});

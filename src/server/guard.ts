@@ -5,13 +5,28 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 
-/** Host header values we accept: the bound host and port, plus `localhost` when bound to loopback. */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([host]);
-  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') {
-    names.add('127.0.0.1');
-    names.add('localhost');
-    names.add('[::1]');
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * Host header values we accept: the bound host and port; plus `localhost` and `[::1]` when bound to loopback; and,
+ * when bound to every interface (`--host 0.0.0.0`), the loopback names and each of the machine's own addresses
+ * (`machineAddresses`, from os.networkInterfaces), since those are the names one reaches it by.
+ */
+export function allowedHosts(
+  host: string,
+  port: number,
+  machineAddresses: readonly string[] = [],
+): Set<string> {
+  const names = new Set([host.includes(':') && !host.startsWith('[') ? `[${host}]` : host]);
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost' || WILDCARDS.has(host)) {
+    for (const n of LOOPBACK_NAMES) names.add(n);
+  }
+  if (WILDCARDS.has(host)) {
+    for (const a of machineAddresses) {
+      if (a.includes('%')) continue; // a link-local address with a zone: no browser puts one in a URL
+      names.add(a.includes(':') ? `[${a.toLowerCase()}]` : a);
+    }
   }
   const out = new Set<string>();
   for (const n of names) {
