@@ -11,6 +11,7 @@ import { importHoldingsFile } from '../adapters/import/index.ts';
 import { readHoldingsFile } from '../adapters/import/read.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
+import { pushAll } from '../core/arrays.ts';
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
@@ -78,8 +79,8 @@ export async function importFiles(
       defaultAccount: accounts[i] as string,
       ...(asOf === undefined ? {} : { asOf }),
     });
-    holdings.push(...r.holdings);
-    warnings.push(...r.warnings);
+    pushAll(holdings, r.holdings);
+    pushAll(warnings, r.warnings);
   }
   return { holdings, warnings };
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
+import { prependAll } from '../../core/arrays.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { fromDay } from '../../core/dates.ts';
 import { monthOf } from '../../core/journal.ts';
@@ -89,6 +90,6 @@ export async function runCheckCommand(
     lastRebalance,
     thresholds,
   });
-  report.warnings.unshift(...portfolio.warnings);
+  prependAll(report.warnings, portfolio.warnings);
   return toCheckDocument(report, lang);
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import { prependAll } from '../../core/arrays.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
 import type { Band } from '../../core/engine/band.ts';
 import { parseBand } from '../../core/engine/band.ts';
@@ -152,9 +153,9 @@ export async function runRebalanceCommand(
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
     if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
-    result.warnings.unshift(...staleDataWarnings(result.freshness));
+    prependAll(result.warnings, staleDataWarnings(result.freshness));
   }
-  result.warnings.unshift(...imported.warnings);
+  prependAll(result.warnings, imported.warnings);
   return toRebalanceDocument(result, lang);
 }
 
