@@ -13,6 +13,7 @@ import { registerRoutine } from './commands/routine.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSignals } from './commands/signals.ts';
 import { registerStress } from './commands/stress.ts';
+import { writeErr } from './print.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -41,18 +42,18 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isInputError(e)) {
-      process.stderr.write(`dispersion: ${formatProblem(e.problem)}\n`);
+      writeErr(`dispersion: ${formatProblem(e.problem)}\n`);
       return 2;
     }
     // A file-system error with a path (a folder that vanished, a disk that filled up) is the environment's, not a
     // bug: say it in words, exit 2, no stack.
     const fsError = e as NodeJS.ErrnoException;
     if (typeof fsError?.code === 'string' && typeof fsError.path === 'string') {
-      process.stderr.write(`dispersion: ${fsError.path}: ${fileErrorReason(fsError.code)}\n`);
+      writeErr(`dispersion: ${fsError.path}: ${fileErrorReason(fsError.code)}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`dispersion: internal error: ${err.message}\n`);
+    writeErr(`dispersion: internal error: ${err.message}\n`);
     if (process.env.DISPERSION_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 1;
   }

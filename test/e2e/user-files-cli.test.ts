@@ -69,3 +69,25 @@ describe('paths a user can get wrong', () => {
     expectClearRefusal(cli('check', sub), /folder\.csv: is a folder, not a file/);
   });
 });
+
+describe('cells with terminal escapes', () => {
+  it('are never echoed raw, in text or JSON, on stdout or stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dispersion-escapes-'));
+    // Line 2: a symbol holding an OSC "set window title" sequence, a BEL and a NUL; line 3: an escape in the account.
+    const file = join(dir, 'escapes.csv');
+    writeFileSync(
+      file,
+      'account,symbol,quantity\nmain,"NV\u001b]0;pwned\u0007DA\u0000",1\n"\u001b[31mred",NVDA,1\n',
+    );
+    for (const args of [
+      ['check', file],
+      ['check', file, '--json'],
+    ]) {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('no price for NV\\u001b]0;PWNED\\u0007DA\\u0000');
+      const out = `${r.stdout}${r.stderr}`;
+      for (const c of ['\u0000', '\u0007', '\u001b']) expect(out.includes(c)).toBe(false);
+    }
+  });
+});

@@ -20,6 +20,7 @@ import { staleDataRefusal } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
 import { parseAsOf, parseBase, parseLang } from '../options.ts';
+import { writeOut } from '../print.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
 
 export interface RebalanceOptions {
@@ -107,9 +108,7 @@ export function registerRebalance(program: Command): void {
         writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, { overwrite: !!o.force, what: 'orders CSV' });
       }
       const lang = parseLang(o.lang);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`,
-      );
+      writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`);
     });
 }
 
