@@ -48,6 +48,10 @@ const KO: Record<string, Ko> = {
       ? `${koCountry(w.country)} 사업 비중이 현금 제외 보유액의 ${formatPct(w.weight, 'ko')}로, 한 국가 한도 ${formatPct(w.limit, 'ko')}를 넘습니다: 한 국가에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`
       : undefined,
   'summary-row': (w) => (w.line ? `${w.line}행의 합계 행을 건너뛰었습니다.` : undefined),
+  'quantity-looks-like-date': (w) =>
+    w.line && w.symbol && w.date
+      ? `${w.line}행 ${w.symbol}의 수량이 날짜 ${w.date}처럼 보입니다: 수량 열에 수량이 들어 있는지 확인하세요.`
+      : undefined,
   'cash-currency-assumed': () => '통화 열이 없어 예수금을 원화(KRW)로 보았습니다.',
   'excluded-account': (w) =>
     w.account ? `${w.account} 계좌는 Ghostfolio에서 분석 제외로 설정되어 빠졌습니다.` : undefined,
