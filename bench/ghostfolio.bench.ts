@@ -30,13 +30,19 @@ export default async function (): Promise<void> {
     symbol: symbols[group(i) % symbols.length],
     fee: 0,
   }));
-  const text = JSON.stringify({ meta: { date: '2026-05-29', version: '2.0' }, accounts, activities }, null, 2);
+  const text = JSON.stringify(
+    { meta: { date: '2026-05-29', version: '2.0' }, accounts, activities },
+    null,
+    2,
+  );
   const bytes = new TextEncoder().encode(text);
   let positions = 0;
   const ms = await time(3, () => {
     positions = importHoldingsFile(bytes, 'ghostfolio-100k.json').holdings.length;
   });
   const mb = (bytes.length / 1024 / 1024).toFixed(1);
-  console.log(`Ghostfolio import of ${ACTIVITIES.toLocaleString('en')} activities (${mb} MB) → ${positions} holdings:`);
+  console.log(
+    `Ghostfolio import of ${ACTIVITIES.toLocaleString('en')} activities (${mb} MB) → ${positions} holdings:`,
+  );
   console.log(`  ${fmt(ms)} (median of 3; goal < ${fmt(GOAL_MS)}) ${ms < GOAL_MS ? 'ok' : 'OVER GOAL'}`);
 }
