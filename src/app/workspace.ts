@@ -13,6 +13,7 @@ import { readHoldingsFile } from '../adapters/import/read.ts';
 import { importSpreadsheet, isXls, isXlsx } from '../adapters/import/xlsx.ts';
 import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { loadMarketData } from '../adapters/market-data/load.ts';
+import { pushAll } from '../core/arrays.ts';
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
@@ -111,9 +112,9 @@ export async function importFiles(
       isXlsx(bytes) || isXls(bytes)
         ? await importSpreadsheet(bytes, file, options)
         : importHoldingsFile(bytes, file, options);
-    holdings.push(...r.holdings);
-    warnings.push(...r.warnings);
-    prices.push(...r.prices);
+    pushAll(holdings, r.holdings);
+    pushAll(warnings, r.warnings);
+    pushAll(prices, r.prices);
   }
   return { holdings, warnings, prices };
 }

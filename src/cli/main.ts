@@ -3,6 +3,7 @@
  * JSON. Bad input ends with one clear line on stderr and exit code 2; nothing the user gave is written to.
  */
 import { Command, CommanderError } from 'commander';
+import { fileErrorReason } from '../adapters/files/user-files.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { type Lang, langFromLocale } from '../i18n/format.ts';
 import { registerBacktest } from './commands/backtest.ts';
@@ -15,6 +16,7 @@ import { registerSignals } from './commands/signals.ts';
 import { registerStress } from './commands/stress.ts';
 import { ExitCode } from './exit.ts';
 import { setTimeZone } from './options.ts';
+import { writeErr } from './print.ts';
 
 export function buildProgram(): Command {
   const program = new Command('dispersion')
@@ -50,11 +52,18 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitCode) return e.code;
     if (isInputError(e)) {
-      process.stderr.write(`dispersion: ${formatProblem(e.problem, errorLang(argv))}\n`);
+      writeErr(`dispersion: ${formatProblem(e.problem, errorLang(argv))}\n`);
+      return 2;
+    }
+    // A file-system error with a path (a folder that vanished, a disk that filled up) is the environment's, not a
+    // bug: say it in words, exit 2, no stack.
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError?.code === 'string' && typeof fsError.path === 'string') {
+      writeErr(`dispersion: ${fsError.path}: ${fileErrorReason(fsError.code)}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`dispersion: internal error: ${err.message}\n`);
+    writeErr(`dispersion: internal error: ${err.message}\n`);
     if (process.env.DISPERSION_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 1;
   }

@@ -118,3 +118,11 @@ describe('today is the user’s local date (issue 11 item 18)', () => {
     expect(JSON.parse(printed).from).toBe(localDate(new Date(), 'Pacific/Kiritimati'));
   });
 });
+
+describe('parseThresholds: inherited keys', () => {
+  it('refuses __proto__, constructor and toString as check names', () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect(() => parseThresholds(`${id}=0.5`, base), id).toThrow(`--threshold ${id}=0.5 is not understood`);
+    }
+  });
+});

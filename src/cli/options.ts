@@ -4,6 +4,7 @@ import { FORMAT_NAMES } from '../adapters/import/index.ts';
 import { isCurrencyCode } from '../core/currency.ts';
 import { parseIsoDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
+import { ownValue } from '../core/lookup.ts';
 import type { CheckThresholds } from '../core/model.ts';
 import type { Lang } from '../i18n/format.ts';
 import { langFromLocale } from '../i18n/format.ts';
@@ -96,7 +97,7 @@ export function parseThresholds(value: string | undefined, base: CheckThresholds
   const out: Record<string, unknown> = {};
   for (const part of value.split(',')) {
     const [id, raw] = part.split('=').map((s) => s.trim());
-    const key = THRESHOLD_KEYS[id as keyof CheckThresholds];
+    const key = ownValue<string>(THRESHOLD_KEYS, id ?? '');
     const n = Number(raw);
     if (!key || raw === undefined || raw === '' || !Number.isFinite(n)) {
       throw new InputError({

@@ -4,6 +4,7 @@
  * is what dilutes a concentration, not a diversifier of it), and says which exceed the model's limits.
  */
 import type { Slice } from './lookthrough.ts';
+import { ownValue } from './lookup.ts';
 import type { ConcentrationLimits } from './model.ts';
 import type { InstrumentType } from './universe.ts';
 import type { Position } from './valuation.ts';
@@ -52,7 +53,7 @@ export function concentrationBreaches(
   const companies = new Map<string, { ids: Set<string>; value: number; via: Set<string> }>();
   const countries = new Map<string, number>();
   const addCompany = (symbol: string, value: number, fund?: string) => {
-    const key = SAME_COMPANY[symbol] ?? symbol;
+    const key = ownValue(SAME_COMPANY, symbol) ?? symbol;
     const c = companies.get(key) ?? { ids: new Set<string>(), value: 0, via: new Set<string>() };
     c.ids.add(symbol);
     c.value += value;

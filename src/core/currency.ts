@@ -3,6 +3,7 @@
  * ILA, Johannesburg's ZAc) are a quoting convention, not a currency: they are converted to the major unit the moment
  * a price is read, so nothing downstream ever sees pence.
  */
+import { ownValue } from './lookup.ts';
 export type CurrencyCode = string;
 
 /** ISO 4217 codes this runtime knows (Intl's list is the maintained one; no hand-kept table to go stale). */
@@ -22,7 +23,7 @@ export function isCurrencyCode(code: string): boolean {
 
 /** Normalises a quote currency: `GBp` → `{ currency: 'GBP', factor: 0.01 }`, `USD` → `{ currency: 'USD', factor: 1 }`. */
 export function quoteToMajor(code: string): { currency: CurrencyCode; factor: number } | undefined {
-  const minor = MINOR_UNITS[code];
+  const minor = ownValue(MINOR_UNITS, code);
   if (minor) return { currency: minor.major, factor: minor.factor };
   const upper = code.toUpperCase();
   return isCurrencyCode(upper) ? { currency: upper, factor: 1 } : undefined;

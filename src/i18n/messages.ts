@@ -2,6 +2,8 @@
  * Sentences in English and Korean for rule results, sleeves and countries. The core returns ids and numbers; this is
  * the one place that turns them into words.
  */
+
+import { ownValue } from '../core/lookup.ts';
 import type { CheckResult } from '../core/rules.ts';
 import type { Lang } from './format.ts';
 import { formatPct, formatPctShort } from './format.ts';
@@ -49,7 +51,8 @@ const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
   CASH: { en: 'Cash', ko: '현금' },
 };
 
-export const countryName = (code: string, lang: Lang): string => COUNTRY_NAMES[code]?.[lang] ?? code;
+export const countryName = (code: string, lang: Lang): string =>
+  ownValue(COUNTRY_NAMES, code)?.[lang] ?? code;
 
 /** A country on its own, as a label (a list of exposures, a table cell): "United States", "미국". */
 export function countryLabel(code: string, lang: Lang): string {
@@ -82,7 +85,7 @@ export function checkTitle(r: Pick<CheckResult, 'id' | 'threshold' | 'countries'
 }
 
 export function sleeveName(id: string, lang: Lang): string {
-  return SLEEVE_NAMES[id]?.[lang] ?? id;
+  return ownValue(SLEEVE_NAMES, id)?.[lang] ?? id;
 }
 
 /** One sentence per check: the verdict, the number behind it, the threshold, and what to do when it fails. */

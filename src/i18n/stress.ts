@@ -1,4 +1,6 @@
 /** Words for `dispersion stress` in English and Korean: historical window names and the report's labels. */
+
+import { ownValue } from '../core/lookup.ts';
 import type { Lang } from './format.ts';
 
 export const WINDOW_NAMES: Record<string, Record<Lang, string>> = {
@@ -9,7 +11,7 @@ export const WINDOW_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 export function windowName(id: string, from: string, to: string, lang: Lang): string {
-  const known = WINDOW_NAMES[id]?.[lang];
+  const known = ownValue(WINDOW_NAMES, id)?.[lang];
   if (known) return known;
   return lang === 'ko' ? `사용자 구간 ${from}~${to}` : `Your window ${from} to ${to}`;
 }

@@ -152,7 +152,16 @@ const SAMPLES: Record<string, RebalanceWarning> = {
     date: '2025-10-04',
     age: 237,
   },
+  'listing-start': { code: 'listing-start', message: 'm', symbol: 'VRT', date: '2020-02-10' },
   // adapters/import
+  'quantity-looks-like-date': {
+    code: 'quantity-looks-like-date',
+    message: 'm',
+    file: 'a.csv',
+    line: 3,
+    symbol: 'NVDA',
+    date: '2026-05-29',
+  },
   'summary-row': { code: 'summary-row', message: 'm', file: 'a.csv', line: 9 },
   'table-end': { code: 'table-end', message: 'm', file: 'a.csv', line: 12 },
   'unsupported-asset': { code: 'unsupported-asset', message: 'm', file: 'a.csv', line: 5 },

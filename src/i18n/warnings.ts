@@ -5,6 +5,7 @@
  * facts are missing keeps its English sentence rather than print a sentence with a hole in it.
  */
 
+import { ownValue } from '../core/lookup.ts';
 import { STALE_ERROR_DAYS } from '../core/valuation.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { Lang } from './format.ts';
@@ -82,6 +83,14 @@ const KO: Record<string, Ko> = {
   'summary-row': (w) =>
     w.line
       ? `${at(w)}${w.line}행의 합계 행을 건너뛰었습니다. 위 행들의 합계이지 보유 종목이 아닙니다.`
+      : undefined,
+  'listing-start': (w) =>
+    w.symbol && w.date
+      ? `${w.symbol}: ${w.date} 이전 종가는 이 회사의 것이 아니어서(합병 전 SPAC 등) 백테스트에서 뺐습니다.`
+      : undefined,
+  'quantity-looks-like-date': (w) =>
+    w.line && w.symbol && w.date
+      ? `${w.line}행 ${w.symbol}의 수량이 날짜 ${w.date}처럼 보입니다: 수량 열에 수량이 들어 있는지 확인하세요.`
       : undefined,
   'cash-currency-assumed': () => '통화 열이 없어 예수금을 원화(KRW)로 보았습니다.',
   'zero-quantity': (w) =>
@@ -212,5 +221,5 @@ export const KOREAN_WARNING_CODES: ReadonlySet<string> = new Set(Object.keys(KO)
 
 export function warningText(w: Warning, lang: Lang): string {
   if (lang === 'en') return w.message;
-  return KO[w.code]?.(w) ?? w.message;
+  return ownValue(KO, w.code)?.(w) ?? w.message;
 }

@@ -11,6 +11,7 @@ import type { RebalanceResult } from '../core/rebalance/types.ts';
 import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { rebalanceWarningText } from '../i18n/rebalance.ts';
+import { csvCell, csvHeader } from './csv.ts';
 
 export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
   const sleeves = (list: RebalanceResult['after']['sleeves']) =>
@@ -78,17 +79,15 @@ type DocOrder = RebalanceDocument['orders'][number];
 type CsvOrder = Partial<DocOrder> &
   Pick<DocOrder, 'account' | 'symbol' | 'side' | 'quantity' | 'price' | 'currency' | 'value' | 'valueBase'>;
 
-/** Orders as CSV (RFC 4180 quoting, plain decimal numbers without thousands separators, `\n` line ends). */
+/**
+ * Orders as CSV: RFC 4180 quoting, every header cell quoted, text cells that a spreadsheet would run as a formula
+ * neutralised (csv.ts), plain decimal numbers without thousands separators, `\n` line ends.
+ */
 export function toOrdersCsv(doc: { orders: readonly CsvOrder[] }): string {
   const rows = doc.orders.map((o) =>
     [o.account, o.symbol, o.side, o.quantity, o.price, o.currency, o.value, o.valueBase]
       .map(csvCell)
       .join(','),
   );
-  return `${[ORDERS_CSV_HEADER, ...rows].join('\n')}\n`;
-}
-
-function csvCell(x: string | number): string {
-  const s = String(x);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return `${[csvHeader(ORDERS_CSV_HEADER.split(',')), ...rows].join('\n')}\n`;
 }

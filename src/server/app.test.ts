@@ -7,6 +7,9 @@ import { allowedHosts } from './guard.ts';
 const NOW = new Date('2026-11-25T12:00:00Z');
 const SAMPLE = 'examples/sample-holdings.csv';
 
+const TOKEN = 'test-token-0123456789';
+const OWN = 'http://127.0.0.1:4173';
+
 function app(maxUpload = 1_000_000) {
   return createApp({
     holdings: [SAMPLE],
@@ -14,6 +17,7 @@ function app(maxUpload = 1_000_000) {
     allowedHosts: allowedHosts('127.0.0.1', 4173),
     now: () => NOW,
     maxUpload,
+    token: TOKEN,
   }).app;
 }
 
@@ -26,7 +30,24 @@ const get = (a: ReturnType<typeof app>, path: string, host = '127.0.0.1:4173') =
 function upload(a: ReturnType<typeof app>, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.set('file', new File([bytes], name));
-  return a.request('/api/holdings', { method: 'POST', body: form, headers: { host: '127.0.0.1:4173' } });
+  return a.request('/api/holdings', {
+    method: 'POST',
+    body: form,
+    headers: { host: '127.0.0.1:4173', origin: OWN, 'x-dispersion-token': TOKEN },
+  });
+}
+
+/** A POST as a browser sends it: Host, Origin, Sec-Fetch-Site, and the token header when given. */
+function post(
+  a: ReturnType<typeof app>,
+  path: string,
+  o: { origin?: string; site?: string; token?: string; body?: string; type?: string } = {},
+) {
+  const headers: Record<string, string> = { host: '127.0.0.1:4173', 'content-type': o.type ?? 'text/plain' };
+  if (o.origin !== undefined) headers.origin = o.origin;
+  if (o.site !== undefined) headers['sec-fetch-site'] = o.site;
+  if (o.token !== undefined) headers['x-dispersion-token'] = o.token;
+  return a.request(path, { method: 'POST', headers, body: o.body ?? '{}' });
 }
 
 describe('dashboard API', () => {
@@ -107,5 +128,153 @@ describe('dashboard API', () => {
     const res = await get(app(), '/api/nope');
     expect(res.status).toBe(404);
     expect((await body(res)).error.message).toMatch(/no such API/);
+  });
+});
+
+describe('dashboard API: writes only from the dashboard', () => {
+  const writes = ['/api/journal/record', '/api/holdings', '/api/holdings/reset'];
+
+  it('refuses a cross-origin POST (another site, text/plain, correct Host) with 403 JSON', async () => {
+    for (const path of writes) {
+      const res = await post(app(), path, { origin: 'http://evil.example', token: TOKEN });
+      expect(res.status, path).toBe(403);
+      expect((await body(res)).error.message).toMatch(/origin http:\/\/evil\.example is refused/);
+    }
+  });
+
+  it('refuses Sec-Fetch-Site: cross-site even without an Origin', async () => {
+    const res = await post(app(), '/api/holdings/reset', { site: 'cross-site', token: TOKEN });
+    expect(res.status).toBe(403);
+    expect((await body(res)).error.message).toMatch(/another site/);
+  });
+
+  it('refuses a same-origin write without the session token, or with a wrong one', async () => {
+    for (const path of writes) {
+      expect((await post(app(), path, { origin: OWN, site: 'same-origin' })).status, path).toBe(403);
+      const wrong = await post(app(), path, { origin: OWN, token: 'test-token-0123456780' });
+      expect(wrong.status, path).toBe(403);
+      expect((await body(wrong)).error.message).toMatch(/token/);
+    }
+  });
+
+  it('accepts a write from its own origin with the token /api/session gave out', async () => {
+    const a = app();
+    const session = await body(await get(a, '/api/session'));
+    expect(session.token).toBe(TOKEN);
+    const res = await post(a, '/api/holdings/reset', {
+      origin: OWN,
+      site: 'same-origin',
+      token: session.token,
+      type: 'application/json',
+    });
+    expect(res.status).toBe(200);
+    expect(await body(res)).toEqual({ holdings: 'sample-holdings.csv' });
+  });
+
+  it('gives each process its own random token', async () => {
+    const make = () =>
+      createApp({
+        holdings: [SAMPLE],
+        defaults: { base: 'KRW' },
+        allowedHosts: allowedHosts('127.0.0.1', 4173),
+        now: () => NOW,
+        maxUpload: 100,
+      }).app;
+    const a = (await body(await get(make(), '/api/session'))).token;
+    const b = (await body(await get(make(), '/api/session'))).token;
+    expect(a).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('dashboard API: files are never named in a query string', () => {
+  it('refuses a model path with 400, reading no file', async () => {
+    for (const model of ['/dev/zero', '/root/.bashrc', 'examples/sample-holdings.csv', '../data/models/x']) {
+      const res = await get(app(), `/api/check?model=${encodeURIComponent(model)}`);
+      expect(res.status, model).toBe(400);
+      const e = (await body(res)).error;
+      expect(e.message).toMatch(/is not one of this server's models/);
+      expect(e.message).not.toMatch(/JSON|not found/);
+    }
+  });
+
+  it('a missing file and an existing one get the same answer, so a page cannot probe', async () => {
+    const a = await body(await get(app(), '/api/check?model=/etc/passwd'));
+    const b = await body(await get(app(), '/api/check?model=/no/such/file'));
+    expect(a.error.expected).toBe(b.error.expected);
+  });
+
+  it('accepts a bundled model id', async () => {
+    const res = await get(app(), '/api/check?model=mag7-concentrated');
+    expect(res.status).toBe(200);
+    expect((await body(res)).model).toBe('mag7-concentrated');
+  });
+
+  it('refuses a scenario file and a model: benchmark file', async () => {
+    const s = await get(app(), `/api/stress?scenario=ai-bubble,${encodeURIComponent('/dev/zero')}`);
+    expect(s.status).toBe(400);
+    expect((await body(s)).error.message).toMatch(/scenario "\/dev\/zero" is not one of/);
+    const b = await get(app(), `/api/backtest?benchmark=SPY,${encodeURIComponent('model:/dev/zero')}`);
+    expect(b.status).toBe(400);
+    expect((await body(b)).error.message).toMatch(/model "\/dev\/zero" is not one of/);
+  });
+});
+
+describe('dashboard API: headers', () => {
+  it('forbids framing and sniffing on pages and API answers alike', async () => {
+    for (const path of ['/api/session', '/api/nope']) {
+      const res = await get(app(), path);
+      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+});
+
+describe('dashboard API: the orders download', () => {
+  it('starts with the UTF-8 byte-order mark, as rebalance --csv does, and quotes the header', async () => {
+    const res = await get(app(), '/api/rebalance.csv');
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.slice(1).split('\n')[0]).toBe(
+      '"account","symbol","side","quantity","price","currency","value","valueBase"',
+    );
+  });
+});
+
+describe('allowedHosts', () => {
+  it('bound to 0.0.0.0: the loopback names and the machine’s own addresses, nothing else', () => {
+    const hosts = allowedHosts('0.0.0.0', 4173, ['127.0.0.1', '192.168.1.5', '::1', 'fe80::1a2b']);
+    expect([...hosts].sort()).toEqual(
+      [
+        '0.0.0.0:4173',
+        '127.0.0.1:4173',
+        '192.168.1.5:4173',
+        '[::1]:4173',
+        '[fe80::1a2b]:4173',
+        'localhost:4173',
+      ].sort(),
+    );
+  });
+
+  it('bound to 0.0.0.0, the app answers to localhost and to a LAN address, not to another name', async () => {
+    const a = createApp({
+      holdings: [SAMPLE],
+      defaults: { base: 'KRW', asOf: '2026-05-29' },
+      allowedHosts: allowedHosts('0.0.0.0', 4173, ['192.168.1.5']),
+      now: () => NOW,
+      maxUpload: 100,
+    }).app;
+    expect((await get(a, '/api/session', 'localhost:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', '127.0.0.1:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', '192.168.1.5:4173')).status).toBe(200);
+    expect((await get(a, '/api/session', 'evil.example:4173')).status).toBe(403);
+  });
+
+  it('bound to a single LAN address: only that address', () => {
+    expect([...allowedHosts('192.168.1.5', 8080, ['10.0.0.2'])]).toEqual(['192.168.1.5:8080']);
   });
 });

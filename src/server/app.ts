@@ -2,6 +2,7 @@
  * The dashboard's HTTP API and static files. Thin: every route parses its query, calls the same `run…Command`
  * function as the CLI, and returns the same JSON document. No rule is implemented twice.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -12,13 +13,14 @@ import { importFiles, portfolioOfFiles } from '../app/workspace.ts';
 import { runBacktestCommand } from '../cli/commands/backtest.ts';
 import { runCheckCommand } from '../cli/commands/check.ts';
 import { runJournalList, runJournalRecord, runJournalShow } from '../cli/commands/journal.ts';
-import { runRebalanceCommand } from '../cli/commands/rebalance.ts';
+import { runRebalanceCommand, UTF8_BOM } from '../cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../cli/commands/signals.ts';
 import { runStressCommand } from '../cli/commands/stress.ts';
 import { parseAsOf } from '../cli/options.ts';
 import { formatProblem, isInputError } from '../core/errors.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
-import { hostGuard } from './guard.ts';
+import { benchmarkParam, modelParam, scenarioParam } from './file-params.ts';
+import { hostGuard, writeGuard } from './guard.ts';
 
 export interface ServerConfig {
   /** Holdings shown until the user uploads their own (the bundled sample by default). */
@@ -32,7 +34,22 @@ export interface ServerConfig {
   now: () => Date;
   /** Upload limit in bytes. */
   maxUpload: number;
+  /** The token writes must carry; default a random one per process (tests pass their own). */
+  token?: string;
 }
+
+/** Charts set inline styles, hence 'unsafe-inline' for styles only; nothing is loaded from anywhere else. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export const DISCLAIMER = 'Decision support, not investment advice.';
 
@@ -44,13 +61,20 @@ export function createApp(config: ServerConfig) {
     hs.map((h) => (typeof h === 'string' ? basename(h) : h.name)).join(', ');
   let holdingsLabel = label(config.holdings);
 
+  // Read by the page from /api/session (same origin only: no CORS headers) and sent back on every write.
+  const token = config.token ?? randomBytes(32).toString('base64url');
+
   app.use('*', hostGuard(config.allowedHosts));
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    // No page may frame the dashboard (clickjacking of the record button); scripts only from this server.
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Frame-Options', 'DENY');
   });
+  app.use('*', writeGuard(token));
 
   app.onError((err, c) => {
     if (isInputError(err))
@@ -62,12 +86,12 @@ export function createApp(config: ServerConfig) {
     ...config.defaults,
     base: q.base ?? config.defaults.base,
     asOf: q.asOf ?? config.defaults.asOf,
-    model: q.model ?? config.defaults.model,
+    model: modelParam(q.model, config.defaults.model),
     lang: q.lang === 'ko' ? 'ko' : 'en',
   });
 
   app.get('/api/session', (c) =>
-    c.json({ holdings: holdingsLabel, defaults: config.defaults, disclaimer: DISCLAIMER }),
+    c.json({ holdings: holdingsLabel, defaults: config.defaults, disclaimer: DISCLAIMER, token }),
   );
 
   app.get('/api/check', async (c) =>
@@ -95,19 +119,20 @@ export function createApp(config: ServerConfig) {
     const doc = await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="orders-${doc.asOf}.csv"`);
-    return c.body(toOrdersCsv(doc));
+    // The same UTF-8 byte-order mark as rebalance --csv, so Excel shows Korean account names, not mojibake.
+    return c.body(`${UTF8_BOM}${toOrdersCsv(doc)}`);
   });
 
   app.get('/api/backtest', async (c) => {
     const q = c.req.query();
     const doc = await runBacktestCommand(
       {
-        model: q.model ?? config.defaults.model,
+        model: modelParam(q.model, config.defaults.model),
         from: q.from,
         to: q.to,
         rebalance: q.rebalance,
         base: q.base ?? config.defaults.base,
-        benchmark: q.benchmark,
+        benchmark: benchmarkParam(q.benchmark, config.defaults.model),
         priceOnly: q.priceOnly === 'true',
         prices: config.defaults.prices,
         universe: config.defaults.universe,
@@ -186,7 +211,9 @@ export function createApp(config: ServerConfig) {
 
   app.get('/api/stress', async (c) => {
     const q = c.req.query();
-    return c.json(await runStressCommand(holdings, { ...opts(q), scenario: q.scenario }, config.now()));
+    return c.json(
+      await runStressCommand(holdings, { ...opts(q), scenario: scenarioParam(q.scenario) }, config.now()),
+    );
   });
 
   app.post(

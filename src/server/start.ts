@@ -1,5 +1,6 @@
 /** Starts the dashboard server on a host and port, turning "port taken" into a clear InputError. */
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { serve } from '@hono/node-server';
 import { InputError } from '../core/errors.ts';
 import type { ServerConfig } from './app.ts';
@@ -23,7 +24,7 @@ export function startServer(o: StartOptions): Promise<RunningServer> {
     const hosts = new Set<string>();
     const { app } = createApp({ ...o, allowedHosts: hosts });
     const server = serve({ fetch: app.fetch, hostname: o.host, port: o.port }, (info: AddressInfo) => {
-      for (const h of allowedHosts(o.host, info.port)) hosts.add(h);
+      for (const h of allowedHosts(o.host, info.port, machineAddresses())) hosts.add(h);
       const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
       resolve({
         url: `http://${shown}:${info.port}`,
@@ -49,4 +50,11 @@ export function startServer(o: StartOptions): Promise<RunningServer> {
       } else reject(e);
     });
   });
+}
+
+/** This machine's own IP addresses (every interface), for the Host check of a server bound to 0.0.0.0. */
+function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .map((i) => i.address);
 }

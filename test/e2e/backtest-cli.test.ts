@@ -132,7 +132,7 @@ describe('backtest: the command line', () => {
     ];
     expect(cli(args).status).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('date,weights,BBB');
+    expect(lines[0]).toBe('"date","weights","BBB"'); // header cells quoted (issue 11 item 13)
     // 10,000 in AAA at 100 = 100 shares; 10,000 in BBB at 50 = 200 shares. Last day: 11,880 and 11,880.
     expect(lines[lines.length - 1]).toBe('2024-03-28,11880.000000,11880.000000');
     writeFileSync(file, 'keep me');

@@ -170,8 +170,9 @@ describe('dispersion rebalance on the command line', () => {
     const raw = readFileSync(file, 'utf8');
     expect(raw.charCodeAt(0)).toBe(0xfeff);
     const lines = raw.slice(1).trim().split('\n');
-    expect(lines[0]).toBe(ORDERS_CSV_HEADER);
-    expect(lines[0]).toBe('account,symbol,side,quantity,price,currency,value,valueBase');
+    // Every header cell quoted (issue 11 item 13).
+    expect(lines[0]).toBe('"account","symbol","side","quantity","price","currency","value","valueBase"');
+    expect(lines[0]?.replace(/"/g, '')).toBe(ORDERS_CSV_HEADER);
     expect(lines).toHaveLength(doc.orders.length + 1);
     expect(lines[1]).toBe(
       `미국주식,AAPL,sell,60,312.05999755859375,USD,${60 * 312.05999755859375},${doc.orders[0].valueBase}`,
@@ -184,7 +185,7 @@ describe('dispersion rebalance on the command line', () => {
 
     writeFileSync(file, 'old');
     expect(cli('--csv', file, '--force').status).toBe(0);
-    expect(readFileSync(file, 'utf8').startsWith(`\uFEFF${ORDERS_CSV_HEADER}`)).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith('\uFEFF"account","symbol"')).toBe(true);
   });
 
   it('prints a table per account a person can type into a broker app, then the transfer and its conversion', () => {

@@ -43,11 +43,29 @@ export async function getJson<T>(
   return handle<T>(await fetch(`${path}${query(params)}`));
 }
 
+/**
+ * The server refuses a write without the per-process token it hands out in `/api/session` (a page on another site
+ * cannot read that answer), so every POST fetches it once and sends it back in this header.
+ */
+const TOKEN_HEADER = 'X-Dispersion-Token';
+let token: Promise<string> | undefined;
+
+function sessionToken(): Promise<string> {
+  token ??= getJson<{ token: string }>('/api/session').then(
+    (s) => s.token,
+    (e) => {
+      token = undefined; // try again on the next write
+      throw e;
+    },
+  );
+  return token;
+}
+
 export async function postJson<T>(path: string, body: unknown) {
   return handle<T>(
     await fetch(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: await sessionToken() },
       body: JSON.stringify(body),
     }),
   );
@@ -58,6 +76,10 @@ export async function uploadHoldings(files: readonly File[]) {
   const form = new FormData();
   for (const file of files) form.append('file', file);
   return handle<{ holdings: string; rows: number; warnings: { message: string }[] }>(
-    await fetch('/api/holdings', { method: 'POST', body: form }),
+    await fetch('/api/holdings', {
+      method: 'POST',
+      body: form,
+      headers: { [TOKEN_HEADER]: await sessionToken() },
+    }),
   );
 }

@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
+import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 
 export function readJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
+  assertRegularFile(file, `a ${what} JSON file`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -14,7 +16,8 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>, what: string
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError({
       file,
-      message: code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file (${code})`,
+      message:
+        code === 'ENOENT' ? `${what} file not found` : `cannot read ${what} file: ${fileErrorReason(code)}`,
     });
   }
   return parseJsonText(text.replace(/^\uFEFF/, ''), file, schema, what);

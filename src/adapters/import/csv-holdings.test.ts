@@ -420,7 +420,8 @@ describe('parseHoldingsCsv: details', () => {
   const p = (text: string) => problemOf(() => parseHoldingsCsv(text, 'h.csv'));
 
   it('detects a semicolon delimiter from the header', () => {
-    const { holdings } = parseHoldingsCsv('Symbol;Quantity;Currency\nSAP.DE;"1,000";EUR\n', 'de.csv');
+    // Plain 1000: in a semicolon file "1,000" is ambiguous (German 1,000 is one) and refused (number-traps.test.ts).
+    const { holdings } = parseHoldingsCsv('Symbol;Quantity;Currency\nSAP.DE;1000;EUR\n', 'de.csv');
     expect(holdings).toEqual([
       {
         kind: 'security',

@@ -7,11 +7,13 @@ import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import type { Warning } from '../../core/warnings.ts';
 import { type ColumnMap, mapColumns } from './csv-header.ts';
-import { type CsvRecord, detectDelimiter, readCsvRecords } from './csv-records.ts';
+import { type CsvRecord, type Delimiter, detectDelimiter, readCsvRecords } from './csv-records.ts';
 import { parseCurrencyCell } from './currency-cell.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import {
+  ambiguousInSemicolonFile,
+  dateLikeQuantity,
   MAX_QUANTITY,
   MAX_QUANTITY_TEXT,
   MAX_SIGNIFICANT_DIGITS,
@@ -62,7 +64,8 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
       expected: EXPECTED_LAYOUT,
     });
   }
-  const records = readCsvRecords(text, file, detectDelimiter(text));
+  const delimiter = detectDelimiter(text);
+  const records = readCsvRecords(text, file, delimiter);
   const [header, ...rows] = records;
   if (!header) {
     throw new InputError({
@@ -93,7 +96,7 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
     }
     dataRows++;
     checkRowLength(row, header.fields.length, file);
-    const holding = parseRow(row, columns, file, defaultAccount, warnings);
+    const holding = parseRow(row, columns, file, defaultAccount, warnings, delimiter);
     if ((holding.kind === 'cash' ? holding.amount : holding.quantity) === 0) {
       warnings.push(zeroWarning(holding, file));
       continue;
@@ -152,6 +155,7 @@ function parseRow(
   file: string,
   defaultAccount: string,
   warnings: Warning[],
+  delimiter: Delimiter,
 ): Holding {
   const cell = (index: number | undefined): string =>
     index === undefined ? '' : (row.fields[index] ?? '').trim();
@@ -172,6 +176,14 @@ function parseRow(
   const isCash = CASH_SYMBOLS.has(symbol.toUpperCase());
 
   const quantityCell = cell(columns.quantity);
+  if (delimiter === ';' && ambiguousInSemicolonFile(quantityCell)) {
+    throw new InputError({
+      ...at(columns.quantity),
+      message: `"${quantityCell}" is ambiguous in a semicolon-separated file: it may mean ${ambiguousReadings(quantityCell)}`,
+      expected: 'a quantity without a thousands separator, with a point for decimals (1234 or 1234.5)',
+      hint: 'semicolons are what Excel writes where the decimal mark is a comma; save the column as plain numbers',
+    });
+  }
   const quantity = parseDecimal(quantityCell);
   if (quantity === undefined) {
     throw new InputError({
@@ -205,6 +217,18 @@ function parseRow(
       ...at(columns.quantity),
       message: `the ${what} of ${symbol} has more digits than a number can hold exactly (${quantityCell})`,
       expected: `a ${what} with at most ${MAX_SIGNIFICANT_DIGITS} significant digits`,
+    });
+  }
+
+  const looksLike = dateLikeQuantity(quantityCell);
+  if (looksLike !== undefined) {
+    warnings.push({
+      code: 'quantity-looks-like-date',
+      message: `${file}:${row.line}: the ${what} of ${symbol} is ${quantityCell}, which looks like the date ${looksLike}: check that the ${what} column holds the ${what}`,
+      symbol,
+      file,
+      line: row.line,
+      date: looksLike,
     });
   }
 
@@ -252,6 +276,14 @@ function parseRow(
     ...(name ? { name } : {}),
     origin,
   };
+}
+
+/** `1,234` → "1.234 or 1234"; `1.234` → "1234 or 1.234". */
+function ambiguousReadings(cell: string): string {
+  const s = cell.trim();
+  const asDecimalComma = s.replace(/\./g, '').replace(',', '.');
+  const asThousands = s.replace(/,/g, '');
+  return s.includes(',') ? `${asDecimalComma} or ${asThousands}` : `${s.replace('.', '')} or ${s}`;
 }
 
 function zeroWarning(h: Holding, file: string): Warning {

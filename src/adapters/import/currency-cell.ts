@@ -4,6 +4,7 @@
  * are refused: "500 GBp of cash" is almost certainly a mistake for GBP, and guessing would be off by 100×.
  */
 import { type CurrencyCode, isCurrencyCode, MINOR_UNITS } from '../../core/currency.ts';
+import { ownValue } from '../../core/lookup.ts';
 
 const KOREAN_WORDS: Readonly<Record<string, CurrencyCode>> = {
   원: 'KRW',
@@ -22,7 +23,7 @@ export type CurrencyCell =
 export function parseCurrencyCell(cell: string): CurrencyCell {
   const raw = cell.trim();
   if (raw === '') return { ok: true, currency: undefined };
-  const korean = KOREAN_WORDS[raw];
+  const korean = ownValue(KOREAN_WORDS, raw);
   if (korean) return { ok: true, currency: korean };
   const minor = minorUnit(raw);
   if (minor) {
@@ -42,7 +43,7 @@ export function parseCurrencyCell(cell: string): CurrencyCell {
  * and a lower-case pound is far likelier than someone meaning pence.
  */
 function minorUnit(raw: string): CurrencyCode | undefined {
-  const exact = MINOR_UNITS[raw];
+  const exact = ownValue(MINOR_UNITS, raw);
   if (exact) return exact.major;
   const upper = raw.toUpperCase();
   if (isCurrencyCode(upper)) return undefined;

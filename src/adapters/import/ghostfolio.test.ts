@@ -304,4 +304,38 @@ describe('importGhostfolioJson', () => {
     expect(at(p)).toEqual({ file: 'g.json', line: 3, column: 1 });
     expect(p.message).toContain('ends too early');
   });
+
+  it('refuses JSON nested 10,000 levels deep with exit-2 error and its place, not a stack overflow', () => {
+    // Line 3 holds `"x": ` (4 spaces of indent + 5 characters) then 10,000 '['. The document object is level 1, so
+    // the 512th '[' opens level 513, one more than MAX_JSON_DEPTH: it sits at column 4 + 5 + 512 = 521.
+    const deep = `{\n  "activities": [],\n    "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}`;
+    const p = problemOf(() => importGhostfolioJson(deep, 'deep.json'));
+    expect(at(p)).toEqual({ file: 'deep.json', line: 3, column: 521 });
+    expect(p.message).toBe(
+      'the file cannot be imported: arrays and objects are nested more than 512 levels deep',
+    );
+  });
+
+  it('points at the right line of every activity in a long export (lines counted in one pass)', () => {
+    // One activity per line after `{"activities": [` on line 1: activity i (0-based) is on line i + 2. Activity
+    // 40,000 is a SELL of a symbol never bought, so the error names its line, 40,002.
+    const buy = '{"type":"BUY","quantity":1,"symbol":"VTI"}';
+    const rows = Array.from({ length: 50_000 }, (_, i) =>
+      i === 40_000 ? '{"type":"SELL","quantity":1,"symbol":"XOM"}' : buy,
+    );
+    const json = `{"activities": [\n${rows.join(',\n')}\n]}`;
+    const p = problemOf(() => importGhostfolioJson(json, 'long.json'));
+    expect(p.line).toBe(40_002);
+    expect(p.message).toBe(
+      'more XOM sold than bought in account Ghostfolio: bought 0, sold 1 (activities 40001)',
+    );
+  });
+
+  it('lists at most twenty activity numbers in an oversold message', () => {
+    const sells = Array.from({ length: 25 }, () => ({ type: 'SELL', quantity: 1, symbol: 'XOM' }));
+    const p = problemOf(() => importGhostfolioJson(JSON.stringify({ activities: sells }), 'g.json'));
+    expect(p.message).toContain(
+      '(activities 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 and 5 more)',
+    );
+  });
 });

@@ -20,7 +20,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import { netPositions, type SplitFact, type Transaction } from '../../core/transactions.ts';
 import type { Warning } from '../../core/warnings.ts';
-import { findJsonSyntaxError, lineColumnAt, topLevelArrayElementLines } from './json-positions.ts';
+import { type JsonSyntaxError, lineColumnAt, scanJson } from './json-positions.ts';
 import { MAX_QUANTITY, MAX_QUANTITY_TEXT, roundQuantity } from './numbers.ts';
 
 /** Ghostfolio's activity types (Prisma enum `Type`), plus ITEM from exports made before it was retired. */
@@ -80,9 +80,15 @@ export function importGhostfolioJson(
   options: GhostfolioImportOptions = {},
 ): ImportResult {
   const source = text.replace(/^\uFEFF/, '');
-  const document = validate(parseJson(source, file), source, file);
-  const activityLines = topLevelArrayElementLines(source, 'activities');
-  const accountLines = topLevelArrayElementLines(source, 'accounts');
+  // One linear pass finds syntax errors (and nesting too deep to scan) with their place, and every element's line.
+  const scan = scanJson(source, ['activities', 'accounts']);
+  const activityLines = scan.elementLines.get('activities') ?? [];
+  const accountLines = scan.elementLines.get('accounts') ?? [];
+  const document = validate(
+    parseJson(source, file, scan.error),
+    { activities: activityLines, accounts: accountLines },
+    file,
+  );
   const accountNames = new Map((document.accounts ?? []).map((a) => [a.id, a.name?.trim() || a.id]));
   const excluded = new Set((document.accounts ?? []).filter((a) => a.isExcluded).map((a) => a.id));
   const warnings: Warning[] = excludedWarnings(document, excluded, file);
@@ -172,7 +178,7 @@ export function importGhostfolioJson(
       throw new InputError({
         file,
         line: p.firstSellLine ?? p.line,
-        message: `more ${p.symbol} sold than bought in account ${p.account}: bought ${roundQuantity(p.bought)}, sold ${roundQuantity(p.sold)} (activities ${p.activityNumbers.join(', ')})`,
+        message: `more ${p.symbol} sold than bought in account ${p.account}: bought ${roundQuantity(p.bought)}, sold ${roundQuantity(p.sold)} (activities ${listNumbers(p.activityNumbers)})`,
         expected: 'sales of at most the quantity bought; short positions are not supported',
         hint: 'a BUY may be missing from the export, e.g. one made before the export period',
       });
@@ -276,13 +282,22 @@ function laterWarning(later: readonly string[], asOf: IsoDate, file: string): Wa
   ];
 }
 
-function parseJson(text: string, file: string): unknown {
+function parseJson(text: string, file: string, found: JsonSyntaxError | undefined): unknown {
+  if (found?.reason.startsWith('arrays and objects are nested')) {
+    throw new InputError({
+      file,
+      line: found.line,
+      column: found.column,
+      message: `the file cannot be imported: ${found.reason}`,
+      expected: EXPECTED_DOCUMENT,
+    });
+  }
   try {
+    if (found) throw new SyntaxError(found.reason);
     return JSON.parse(text);
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     // Our own scan always knows where; V8's message only sometimes has "at position N".
-    const found = findJsonSyntaxError(text);
     const position = /at position (\d+)/.exec(e.message)?.[1];
     const where = found ?? (position ? lineColumnAt(text, Number(position)) : undefined);
     throw new InputError({
@@ -295,7 +310,11 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-function validate(data: unknown, text: string, file: string): GhostfolioExport {
+function validate(
+  data: unknown,
+  lines: { activities: readonly number[]; accounts: readonly number[] },
+  file: string,
+): GhostfolioExport {
   const result = exportSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -306,7 +325,7 @@ function validate(data: unknown, text: string, file: string): GhostfolioExport {
   if (path.length > 0) {
     subject = `${formatPath(path)} is ${describeValue(valueAt(data, path))}`;
     if ((top === 'activities' || top === 'accounts') && typeof index === 'number') {
-      line = topLevelArrayElementLines(text, top)[index];
+      line = lines[top][index];
       const count = (data as Record<string, unknown[]>)[top]?.length;
       subject = `${top === 'activities' ? 'activity' : 'account'} ${index + 1} of ${count}: ${subject}`;
     }
@@ -327,6 +346,12 @@ function positionCurrency(currencies: ReadonlySet<string>): CurrencyCode | undef
   if (currencies.size !== 1) return undefined;
   const [only] = currencies;
   return only === undefined ? undefined : quoteToMajor(only)?.currency;
+}
+
+/** `1, 4, 9` — or the first twenty and how many more, so 25,000 sales do not make a 150 kB message. */
+function listNumbers(ns: readonly number[], shown = 20): string {
+  if (ns.length <= shown) return ns.join(', ');
+  return `${ns.slice(0, shown).join(', ')} and ${ns.length - shown} more`;
 }
 
 function ignoredWarning(ignored: ReadonlyMap<string, number>, file: string): Warning[] {

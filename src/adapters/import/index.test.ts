@@ -56,8 +56,8 @@ describe('readHoldingsFile', () => {
     expect(p).toMatchObject({ file: path, message: 'file not found' });
   });
 
-  it('turns a directory into "is a directory"', async () => {
+  it('turns a directory into "is a folder, not a file"', async () => {
     const p = await problemOfAsync(() => readHoldingsFile(dir));
-    expect(p).toMatchObject({ file: dir, message: 'is a directory' });
+    expect(p).toMatchObject({ file: dir, message: 'is a folder, not a file' });
   });
 });

@@ -12,15 +12,40 @@ export interface JsonSyntaxError {
   reason: string;
 }
 
-/** The first syntax error in `text`, or undefined when it is valid JSON. */
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+/**
+ * Nesting deeper than this is refused as an error (no export nests more than a few levels): the scan is recursive,
+ * and 10,000 levels would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+export interface JsonScan {
+  /** The first syntax error (or too-deep nesting), undefined when the text is valid JSON. */
+  error: JsonSyntaxError | undefined;
+  /** For each requested top-level key: the 1-based start line of each element of its array. */
+  elementLines: Map<string, number[]>;
+}
+
+/**
+ * One linear pass over `text`: its first syntax error, and the start lines of the elements of the top-level arrays
+ * under `keys`. On an error the lines are what was found up to it.
+ */
+export function scanJson(text: string, keys: readonly string[] = []): JsonScan {
+  const elementLines = new Map<string, number[]>(keys.map((k) => [k, []]));
+  // Elements are met in increasing offset order, so one forward-moving counter finds every line in a single pass.
+  const lineAt = forwardLineCounter(text);
+  let error: JsonSyntaxError | undefined;
   try {
-    new Scanner(text).document();
-    return undefined;
+    new Scanner(text, (k, offset) => elementLines.get(k)?.push(lineAt(offset))).document();
   } catch (e) {
     if (!(e instanceof ScanError)) throw e;
-    return { offset: e.offset, ...lineColumnAt(text, e.offset), reason: e.reason };
+    error = { offset: e.offset, ...lineColumnAt(text, e.offset), reason: e.reason };
   }
+  return { error, elementLines };
+}
+
+/** The first syntax error in `text`, or undefined when it is valid JSON. */
+export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  return scanJson(text).error;
 }
 
 /**
@@ -28,28 +53,33 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
  * text that JSON.parse accepted; on a syntax error it returns what it found up to the error.
  */
 export function topLevelArrayElementLines(text: string, key: string): number[] {
-  const offsets: number[] = [];
-  try {
-    new Scanner(text, (k, offset) => {
-      if (k === key) offsets.push(offset);
-    }).document();
-  } catch (e) {
-    if (!(e instanceof ScanError)) throw e;
-  }
-  return offsets.map((o) => lineColumnAt(text, o).line);
+  return scanJson(text, [key]).elementLines.get(key) ?? [];
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
+    if (text.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** For offsets given in increasing order: the 1-based line of each, counting only the text since the last call. */
+function forwardLineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 1;
+  return (offset) => {
+    for (; pos < offset && pos < text.length; pos++) if (text.charCodeAt(pos) === 10) line++;
+    return line;
+  };
+}
+
+/** A JSON number at `lastIndex` (sticky, so it never searches ahead). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class ScanError extends Error {
   constructor(
@@ -89,9 +119,15 @@ class Scanner {
     }
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_JSON_DEPTH) {
+      this.fail(`arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep`, this.pos - 1);
+    }
+  }
+
   private object(): void {
     this.pos++; // {
-    this.depth++;
+    this.enter();
     this.skipSpace();
     if (this.text[this.pos] === '}') {
       this.pos++;
@@ -126,7 +162,7 @@ class Scanner {
 
   private array(topKey: string | undefined): void {
     this.pos++; // [
-    this.depth++;
+    this.enter();
     this.skipSpace();
     if (this.text[this.pos] === ']') {
       this.pos++;
@@ -157,16 +193,21 @@ class Scanner {
 
   private string(): string {
     const start = this.pos;
+    let escaped = false;
     this.pos++; // opening quote
     for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined) this.fail('a string is never closed', start);
-      if (c === '"') break;
-      if (c === '\\') this.pos++;
-      else if (c < ' ') this.fail('a control character (such as a line break) inside a string');
+      const c = this.text.charCodeAt(this.pos);
+      if (Number.isNaN(c)) this.fail('a string is never closed', start);
+      if (c === 34) break; // "
+      if (c === 92) {
+        // backslash: the next character is escaped
+        escaped = true;
+        this.pos++;
+      } else if (c < 32) this.fail('a control character (such as a line break) inside a string');
       this.pos++;
     }
     this.pos++; // closing quote
+    if (!escaped) return this.text.slice(start + 1, this.pos - 1);
     try {
       return JSON.parse(this.text.slice(start, this.pos)) as string;
     } catch {
@@ -175,7 +216,8 @@ class Scanner {
   }
 
   private number(): void {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
     if (!m) this.fail('an invalid number');
     this.pos += m[0].length;
   }
@@ -187,7 +229,11 @@ class Scanner {
   }
 
   private skipSpace(): void {
-    while (/[ \t\r\n]/.test(this.text[this.pos] ?? '')) this.pos++;
+    for (;;) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return;
+      this.pos++;
+    }
   }
 
   private fail(reason: string, offset = this.pos): never {

@@ -37,3 +37,39 @@ export function roundQuantity(x: number): number {
   const rounded = Math.round(x * 1e10) / 1e10;
   return rounded === 0 ? 0 : rounded; // no −0
 }
+
+/**
+ * The date a quantity cell looks like, or undefined: `20260529` (YYYYMMDD), `2026.05` (a year and month typed into a
+ * number column) and `46171` (an Excel date serial, days since 1899-12-30, for 2000–2049) are what a date column
+ * pasted into the quantity column gives. Each could also be a real quantity, so the importer warns, with the line.
+ */
+export function dateLikeQuantity(cell: string): string | undefined {
+  const s = cell.trim();
+  const ymd = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.exec(s);
+  if (ymd && validDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])))
+    return `${ymd[1]}-${ymd[2]}-${ymd[3]}`;
+  const ym = /^((?:19|20)\d\d)\.(0[1-9]|1[0-2])$/.exec(s);
+  if (ym) return `${ym[1]}-${ym[2]}`;
+  if (/^\d{5}$/.test(s)) {
+    const serial = Number(s);
+    // 36526 = 2000-01-01, 54788 = 2049-12-31 in Excel's 1900 date system.
+    if (serial >= 36_526 && serial <= 54_788) {
+      return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+    }
+  }
+  return undefined;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * In a semicolon-separated file (Excel where the decimal mark is a comma) `1,234` may be 1.234 and `1.234` may be
+ * 1234: a thousands separator and a decimal mark cannot be told apart. True for such a cell.
+ */
+export function ambiguousInSemicolonFile(cell: string): boolean {
+  const s = cell.trim();
+  return s.includes(',') || /^[+-]?[1-9]\d{0,2}(?:\.\d{3})$/.test(s);
+}

@@ -4,8 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/errors.ts';
+import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 
 export async function readHoldingsFile(path: string): Promise<Uint8Array> {
+  assertRegularFile(path, 'the path of a holdings file (CSV or Ghostfolio JSON export)');
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {
@@ -32,6 +34,10 @@ export async function readHoldingsFile(path: string): Promise<Uint8Array> {
         expected: 'a readable file',
       });
     }
-    throw e;
+    throw new InputError({
+      file: path,
+      message: `the file cannot be read: ${fileErrorReason(code)}`,
+      expected: 'a readable holdings file',
+    });
   }
 }

@@ -132,3 +132,20 @@ describe('on-or-before lookups on a loaded series', () => {
     expect(onOrBefore(s, toDay('2026-01-11'))).toEqual({ value: 102, day: toDay('2026-01-09') });
   });
 });
+
+describe('parseSeriesCsv: values that overflow', () => {
+  it('refuses 1e300 (it would make every value Infinity) at its line and column', () => {
+    const p = problemOf(() => parseSeriesCsv('date,close\n2026-01-05,100\n2026-01-06,1e300\n', opts));
+    expect(p).toMatchObject({
+      file: 'prices/X.csv',
+      line: 3,
+      column: 2,
+      message: 'close "1e300" is implausibly large',
+    });
+  });
+
+  it('keeps large real values: a Berkshire A share and a dong rate', () => {
+    const s = parseSeriesCsv('date,close\n2026-01-05,745000\n2026-01-06,26350.5\n', opts);
+    expect([...s.values]).toEqual([745000, 26350.5]);
+  });
+});

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
+import { assertRegularFile } from '../files/user-files.ts';
 
 export interface SeriesFileOptions {
   /** The value column's header (`close`, `rate`, `dividend`, …), matched case-insensitively. Extra columns are ignored. */
@@ -66,6 +67,7 @@ export function readSeriesFile(path: string, options: SeriesFileOptions): Series
 }
 
 function readText(path: string, options: SeriesFileOptions): string {
+  assertRegularFile(path, 'a CSV file of dated values', options.file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -78,6 +80,9 @@ function readText(path: string, options: SeriesFileOptions): string {
   }
   return text;
 }
+
+/** Values at or past this are refused (1e300 × a quantity is Infinity, and no real close is near it). */
+export const MAX_SERIES_VALUE = 1e12;
 
 export function parseSeriesCsv(text: string, options: SeriesFileOptions): Series {
   const { file, column } = options;
@@ -161,6 +166,16 @@ export function parseSeriesCsv(text: string, options: SeriesFileOptions): Series
         column: valueCol + 1,
         message: valueText === '' ? `the ${column} is empty` : `${column} "${valueText}" is not a number`,
         expected: positive ? 'a number greater than 0, such as 123.45' : 'a number, such as 3.25',
+      });
+    }
+    // No price, rate or index level reaches a trillion; past it a value times a holding overflows to Infinity.
+    if (Math.abs(value) >= MAX_SERIES_VALUE) {
+      throw new InputError({
+        file,
+        line,
+        column: valueCol + 1,
+        message: `${column} "${valueText}" is implausibly large`,
+        expected: `a ${column} below 1,000,000,000,000`,
       });
     }
     if (positive && value <= 0) {

@@ -99,7 +99,7 @@ describe('parseOrdersCsv', () => {
 
   it('a missing file is an InputError naming it', async () => {
     await expect(readOrdersFile(`${DIR}/nope.csv`, 'proposed')).rejects.toThrow(
-      `${DIR}/nope.csv: cannot read the orders file (ENOENT)`,
+      `${DIR}/nope.csv: file not found`,
     );
   });
 });

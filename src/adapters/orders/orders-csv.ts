@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
+import { restoreCell } from '../../report/csv.ts';
+import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 import { readCsvRecords } from '../import/csv-records.ts';
 import { decodeText } from '../import/decode.ts';
 import { parseDecimal } from '../import/numbers.ts';
@@ -32,13 +34,14 @@ export interface OrderLine {
 
 /** Reads and parses an orders file: bytes decoded like a holdings file (UTF-8, BOM, UTF-16, CP949). */
 export async function readOrdersFile(file: string, status: OrderStatus): Promise<OrderLine[]> {
+  assertRegularFile(file, 'an orders CSV file (as dispersion rebalance --csv writes it)');
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (e) {
     throw new InputError({
       file,
-      message: `cannot read the orders file (${(e as NodeJS.ErrnoException).code})`,
+      message: `cannot read the orders file: ${fileErrorReason((e as NodeJS.ErrnoException).code)}`,
     });
   }
   return parseOrdersLines(decodeText(bytes, file).text, file, status);
@@ -99,8 +102,8 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
     );
   }
   const [
-    account = '',
-    symbol = '',
+    accountCell = '',
+    symbolCell = '',
     sideText = '',
     qText = '',
     pText = '',
@@ -108,6 +111,9 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
     vText = '',
     vbText = '',
   ] = f;
+  // rebalance --csv wrote `=x` as `'=x` so a spreadsheet would not run it: read back what it was.
+  const account = restoreCell(accountCell);
+  const symbol = restoreCell(symbolCell);
   if (account === '') bad(1, 'the account is empty', 'the account the order is for');
   if (symbol === '') bad(2, 'the symbol is empty', 'a symbol such as NVDA or 005930.KS');
   const side = sideText.toLowerCase();

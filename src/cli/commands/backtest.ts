@@ -3,10 +3,10 @@
  * closes and the user's price folder. `runBacktestCommand` is the whole command as a function of its options and the
  * clock; the dashboard server calls it too (with `{ curves: true }` for the charts).
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadModel } from '../../adapters/config/model-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
+import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { trimToListings } from '../../app/listing-starts.ts';
 import { marketFor } from '../../app/workspace.ts';
@@ -24,6 +24,7 @@ import type { DataAgeDoc } from '../../i18n/data-age.ts';
 import { dataAgeDoc } from '../../i18n/data-age.ts';
 import type { BacktestCurves, BacktestDocument } from '../../report/backtest-document.ts';
 import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-document.ts';
+import { csvHeader } from '../../report/csv.ts';
 import type { HindsightDocument, HindsightRun } from '../../report/hindsight.ts';
 import { toHindsightDocument } from '../../report/hindsight.ts';
 import { parseAsOf, parseBase, parseLang } from '../options.ts';
@@ -317,21 +318,9 @@ export function parseBenchmarks(text: string): PortfolioWeights[] {
 
 /** The daily curves as CSV: date, then one value column per portfolio. Never overwrites without --force. */
 function writeCurvesCsv(file: string, curves: BacktestCurves, force: boolean): void {
-  const header = ['date', ...curves.series.map((s) => s.id)].join(',');
+  const header = csvHeader(['date', ...curves.series.map((s) => s.id)]);
   const lines = curves.days.map((d, t) =>
     [d, ...curves.series.map((s) => (s.equity[t] as number).toFixed(6))].join(','),
   );
-  try {
-    writeFileSync(file, `${header}\n${lines.join('\n')}\n`, { flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new InputError({
-        file,
-        message: 'the file already exists',
-        expected: 'a new file name, or --force to overwrite it',
-      });
-    }
-    throw new InputError({ file, message: `cannot write the CSV file (${code ?? (e as Error).message})` });
-  }
+  writeUserFile(file, `${header}\n${lines.join('\n')}\n`, { overwrite: force, what: 'CSV file' });
 }

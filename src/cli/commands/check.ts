@@ -4,6 +4,7 @@ import { withFilePrices } from '../../app/file-prices.ts';
 import { lastRebalanceDay } from '../../app/journal.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
+import { prependAll } from '../../core/arrays.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { fromDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
@@ -121,7 +122,7 @@ export async function runCheckCommand(
     lastRebalance,
     thresholds,
   });
-  report.warnings.unshift(...portfolio.warnings, ...priced.warnings);
+  prependAll(report.warnings, [...portfolio.warnings, ...priced.warnings]);
   return toCheckDocument(report, lang, portfolioId);
 }
 

@@ -17,6 +17,7 @@ import { monthOf, parseMonthArg, portfolioOf, sleevesOutsideBand } from '../../c
 import type { ListDocument, RecordDocument, ShowDocument } from '../../report/journal-document.ts';
 import { toListDocument, toRecordDocument, toShowDocument } from '../../report/journal-document.ts';
 import { parseLang } from '../options.ts';
+import { writeOut } from '../print.ts';
 import { renderList, renderRecord, renderShow } from '../render/journal-text.ts';
 import type { CheckOptions } from './check.ts';
 import { runCheckCommand } from './check.ts';
@@ -106,7 +107,7 @@ function parseNote(value: string | undefined): string | null {
 }
 
 function print(o: { json?: boolean }, doc: unknown, text: () => string): void {
-  process.stdout.write(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${text()}\n`);
+  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${text()}\n`);
 }
 
 export async function runJournalRecord(

@@ -1,10 +1,12 @@
 /** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
 import { withFilePrices } from '../../app/file-prices.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
+import { prependAll } from '../../core/arrays.ts';
 import { isCurrencyCode } from '../../core/currency.ts';
 import type { Band } from '../../core/engine/band.ts';
 import { parseBand } from '../../core/engine/band.ts';
@@ -20,6 +22,7 @@ import { staleDataRefusal } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
 import { formatOption, parseAsOf, parseBase, parseLang } from '../options.ts';
+import { writeOut } from '../print.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
 
 export interface RebalanceOptions {
@@ -119,11 +122,11 @@ export function registerRebalance(program: Command): void {
       }
       const doc = await runRebalanceCommand(files, o, new Date());
       // A byte-order mark: without it Excel (Korean Windows) reads the UTF-8 account names as CP949 and garbles them.
-      if (o.csv) writeFileSync(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`);
+      if (o.csv) {
+        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, { overwrite: !!o.force, what: 'orders CSV' });
+      }
       const lang = parseLang(o.lang);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`,
-      );
+      writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`);
     });
 }
 
@@ -173,9 +176,9 @@ export async function runRebalanceCommand(
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
     if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
-    result.warnings.unshift(...staleDataWarnings(result.freshness));
+    prependAll(result.warnings, staleDataWarnings(result.freshness));
   }
-  result.warnings.unshift(...imported.warnings, ...priced.warnings);
+  prependAll(result.warnings, [...imported.warnings, ...priced.warnings]);
   return toRebalanceDocument(result, lang);
 }
 

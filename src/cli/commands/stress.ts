@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadBundledScenarios, loadScenario } from '../../adapters/config/scenario-file.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { loadPortfolio, openWorkspace } from '../../app/workspace.ts';
+import { prependAll } from '../../core/arrays.ts';
 import { parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { HistoricalWindow } from '../../core/stress/historical.ts';
@@ -97,7 +98,7 @@ export async function runStressCommand(files: readonly HoldingsSource[], o: Stre
     scenarios,
     windows,
   });
-  report.warnings.unshift(...portfolio.warnings);
+  prependAll(report.warnings, portfolio.warnings);
   return toStressDocument(report, lang);
 }
 

@@ -1,4 +1,5 @@
 /** Text output of `dispersion journal record|list|show`, in English or Korean. */
+import { ownValue } from '../../core/lookup.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
 import { CHECK_NAMES, sleeveName } from '../../i18n/messages.ts';
@@ -167,7 +168,7 @@ export function renderShow(d: ShowDocument, lang: Lang): string {
     renderTable(
       [t.check, t.result, t.measured, t.threshold],
       d.checks.map((c) => [
-        CHECK_NAMES[c.id]?.[lang] ?? c.id,
+        ownValue(CHECK_NAMES, c.id)?.[lang] ?? c.id,
         c.pass ? t.pass : t.fail,
         checkValue(c.id, c.value, lang),
         checkValue(c.id, c.threshold, lang),

@@ -1,4 +1,5 @@
 /** The readable `dispersion stress` report: a summary table, each scenario by sleeve and worst positions, then risk. */
+import { ownValue } from '../../core/lookup.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
@@ -68,7 +69,7 @@ export function renderStressText(doc: StressDocument, lang: Lang): string {
       for (const w of s.worst) if (w.rationale) out.push(`  ${w.symbol}: ${w.rationale}`);
     }
     for (const p of s.proxies) {
-      out.push(`  ↳ ${t.proxy(p.symbol, p.proxy, PROXY_REASONS[p.reason]?.[lang] ?? p.reason)}`);
+      out.push(`  ↳ ${t.proxy(p.symbol, p.proxy, ownValue(PROXY_REASONS, p.reason)?.[lang] ?? p.reason)}`);
     }
     if (s.sources.length) {
       out.push(`  ${t.sources}:`);
@@ -84,7 +85,7 @@ export function renderStressText(doc: StressDocument, lang: Lang): string {
     out.push(`  ${t.riskWindow(r.from, r.to, r.observations)}`);
     if (r.shortened && r.limitedBy) out.push(`  ${t.shortened(r.from, r.limitedBy)}`);
     for (const p of r.proxies) {
-      out.push(`  ↳ ${t.proxy(p.symbol, p.proxy, PROXY_REASONS[p.reason]?.[lang] ?? p.reason)}`);
+      out.push(`  ↳ ${t.proxy(p.symbol, p.proxy, ownValue(PROXY_REASONS, p.reason)?.[lang] ?? p.reason)}`);
     }
     out.push(
       `  ${t.volatility}: ${pct(r.volatility)} · ${t.volNoFx}: ${pct(r.currency.volatilityWithoutFx)} · ${t.fxShare}: ${signed(r.currency.fxShare)}`,
