@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+/**
+ * The rebalancer's solver: HiGHS (MIT licence, https://highs.dev) compiled to WebAssembly by the `highs` package.
+ * Loading the WebAssembly module is asynchronous and done once per process; each solve is synchronous and starts a
+ * fresh native solver, so nothing is shared between calls.
+ */
+
+import type { Highs } from 'highs';
+import highsModule from 'highs';
+import type { LpModel, LpSolution, MipSolver } from '../core/rebalance/solve/lp.ts';
+import { toLpText } from '../core/rebalance/solve/lp.ts';
+
+/** The package is CommonJS with ES-module typings: the default import is the loader itself at run time. */
+const loadHighs = highsModule as unknown as () => Promise<Highs>;
+
+let loading: Promise<Highs> | undefined;
+
+/** Seconds one solve may take before the best solution found so far is used. */
+const TIME_LIMIT_S = 20;
+
+export async function loadSolver(): Promise<MipSolver> {
+  loading ??= loadHighs();
+  const highs = await loading;
+  return {
+    solve(model: LpModel): LpSolution {
+      const text = toLpText(model);
+      if (process.env.LPDUMP) writeFileSync(process.env.LPDUMP, text);
+      const r = highs.solve(text, {
+        time_limit: TIME_LIMIT_S,
+        output_flag: false,
+        mip_rel_gap: 1e-4,
+        primal_feasibility_tolerance: 1e-9,
+        mip_feasibility_tolerance: 1e-9,
+      } as Parameters<Highs['solve']>[1]);
+      const values = new Map<string, number>();
+      for (const [name, col] of Object.entries(r.Columns)) {
+        const v = (col as { Primal?: number }).Primal;
+        if (typeof v === 'number') values.set(name, v);
+      }
+      if (process.env.LPDUMP) console.error(r.Status, r.ObjectiveValue);
+      const ok = r.Status === 'Optimal' || (r.Status === 'Time limit reached' && values.size > 0);
+      return {
+        status: ok ? 'optimal' : r.Status === 'Infeasible' ? 'infeasible' : 'failed',
+        values,
+        detail: r.Status,
+      };
+    },
+  };
+}
