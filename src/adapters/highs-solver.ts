@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 /**
  * The rebalancer's solver: HiGHS (MIT licence, https://highs.dev) compiled to WebAssembly by the `highs` package.
  * Loading the WebAssembly module is asynchronous and done once per process; each solve is synchronous and starts a
@@ -16,7 +15,7 @@ const loadHighs = highsModule as unknown as () => Promise<Highs>;
 let loading: Promise<Highs> | undefined;
 
 /** Seconds one solve may take before the best solution found so far is used. */
-const TIME_LIMIT_S = 20;
+const TIME_LIMIT_S = 5;
 
 export async function loadSolver(): Promise<MipSolver> {
   loading ??= loadHighs();
@@ -24,7 +23,6 @@ export async function loadSolver(): Promise<MipSolver> {
   return {
     solve(model: LpModel): LpSolution {
       const text = toLpText(model);
-      if (process.env.LPDUMP) writeFileSync(process.env.LPDUMP, text);
       const r = highs.solve(text, {
         time_limit: TIME_LIMIT_S,
         output_flag: false,
@@ -37,8 +35,8 @@ export async function loadSolver(): Promise<MipSolver> {
         const v = (col as { Primal?: number }).Primal;
         if (typeof v === 'number') values.set(name, v);
       }
-      if (process.env.LPDUMP) console.error(r.Status, r.ObjectiveValue);
-      const ok = r.Status === 'Optimal' || (r.Status === 'Time limit reached' && values.size > 0);
+      const ok =
+        r.Status === 'Optimal' || (r.Status === 'Time limit reached' && Number.isFinite(r.ObjectiveValue));
       return {
         status: ok ? 'optimal' : r.Status === 'Infeasible' ? 'infeasible' : 'failed',
         values,

@@ -154,7 +154,7 @@ export interface Unresolved {
 
 export interface SleeveResult {
   id: SleeveId;
-  /** Fraction of the whole portfolio (the same base `check` uses). */
+  /** Fraction of the investable value (total − sleeves left alone); of the whole portfolio in solve/optimize.ts. */
   weight: number;
   target: number;
   within: boolean;
@@ -199,15 +199,15 @@ export interface RebalanceResult {
   freshness: DataFreshness;
   warnings: RebalanceWarning[];
   /** What was done with the holdings outside the model, and their share of the portfolio before the orders. */
-  other: { policy: OtherPolicy; share: number };
+  other?: { policy: OtherPolicy; share: number };
   /** Whether money may move between accounts (`--transfers`). */
-  transfersAllowed: boolean;
+  transfersAllowed?: boolean;
   /** Per account, the listing markets it may buy in. */
-  accountMarkets: { account: string; markets: string[] }[];
+  accountMarkets?: { account: string; markets: string[] }[];
   /** The goals the orders could not meet, each with the best figure reached: empty when every one holds. */
-  misses: GoalMiss[];
+  misses?: GoalMiss[];
   /** The checklist and the concentration warnings as `check` will report them once the orders are filled. */
-  checklist: { checks: CheckResult[]; concentration: Warning[] };
+  checklist?: { checks: CheckResult[]; concentration: Warning[] };
 }
 
 /** A goal the solver could not meet: which one, the limit, and where the orders leave it. */

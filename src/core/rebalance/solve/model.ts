@@ -10,7 +10,7 @@
  * the one-company and one-country limits, and each sleeve's buys spread over `fill` names.
  *
  * Objective, in that order of weight: turnover and trading cost, a preference for the essay's named instruments over
- * the user's holdings over other candidates, closeness to target, fewest orders.
+ * the user's holdings over other candidates, closeness to target (and, with a minimum trade, a small cost per order).
  */
 import type { Frame } from './frame.ts';
 import { CASH_SLEEVE } from './frame.ts';
@@ -123,7 +123,8 @@ export function buildModel(m: ModelInput): BuiltModel {
         d.push({ col: c.s, coef: -v });
         turnover.push({ col: c.s, coef: v });
       }
-      if (c.b || c.s) {
+      // The yes/no per order is what makes the problem hard for the solver: only with a minimum trade, which needs it.
+      if ((c.b || c.s) && m.minTrade > 0) {
         c.z = `z${i}`;
         vars.push({ name: c.z, lower: 0, upper: 1, kind: 'binary', cost: ORDER_COST });
         const big = Math.max(c.b ? Math.ceil(1.5 / v) : 0, c.s ? sellable : 0);
@@ -131,12 +132,10 @@ export function buildModel(m: ModelInput): BuiltModel {
         if (c.b) terms.push([c.b, 1]);
         if (c.s) terms.push([c.s, 1]);
         rows.push({ name: `ord${i}`, terms, lower: Number.NEGATIVE_INFINITY, upper: 0 });
-        if (m.minTrade > 0) {
-          const mt: [string, number][] = [[c.z, -m.minTrade / total]];
-          if (c.b) mt.push([c.b, v]);
-          if (c.s) mt.push([c.s, v]);
-          rows.push({ name: `min${i}`, terms: mt, lower: 0, upper: Number.POSITIVE_INFINITY });
-        }
+        const mt: [string, number][] = [[c.z, -m.minTrade / total]];
+        if (c.b) mt.push([c.b, v]);
+        if (c.s) mt.push([c.s, v]);
+        rows.push({ name: `min${i}`, terms: mt, lower: 0, upper: Number.POSITIVE_INFINITY });
       }
     }
     cols.push(c);
@@ -150,7 +149,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     for (const x of turnover) t.set(x.col, (t.get(x.col) ?? 0) - m.costRate * x.coef);
     return { c: 1 - m.costRate * exitTotal, t };
   };
-  const valueOf = (pred: (l: Line) => boolean, fixedValue: number): { c: number; t: Expr } => {
+  const groupValue = (pred: (l: Line) => boolean, fixedValue: number): { c: number; t: Expr } => {
     const t: Expr = new Map();
     let c = fixedValue / total;
     lines.forEach((l, i) => {
@@ -207,14 +206,14 @@ export function buildModel(m: ModelInput): BuiltModel {
 
   const T = totalAfter();
   const allCash = cashOf(null);
-  const bonds = valueOf((l) => l.sleeve === CASH_SLEEVE, m.fixed.sleeve.get(CASH_SLEEVE) ?? 0);
+  const bonds = groupValue((l) => l.sleeve === CASH_SLEEVE, m.fixed.sleeve.get(CASH_SLEEVE) ?? 0);
 
   // Sleeves within their bands of the whole portfolio; closeness to target as a soft cost.
   for (const s of frame.sleeves) {
     const v =
       s.id === CASH_SLEEVE
         ? lin([1, bonds], [1, allCash])
-        : valueOf((l) => l.sleeve === s.id, m.fixed.sleeve.get(s.id) ?? 0);
+        : groupValue((l) => l.sleeve === s.id, m.fixed.sleeve.get(s.id) ?? 0);
     goal('sleeve-low', s.id, s.lo, lin([1, v], [-s.lo, T]), '>=');
     goal('sleeve-high', s.id, s.hi, lin([1, v], [-s.hi, T]), '<=');
     if (s.inModel) {
@@ -243,10 +242,10 @@ export function buildModel(m: ModelInput): BuiltModel {
     'mag7-max',
     'mag7',
     th['mag7-max'].max,
-    lin([1, valueOf((l) => l.mag7, m.fixed.mag7)], [-th['mag7-max'].max, T]),
+    lin([1, groupValue((l) => l.mag7, m.fixed.mag7)], [-th['mag7-max'].max, T]),
     '<=',
   );
-  const pe = valueOf(
+  const pe = groupValue(
     (l) => l.sleeve === 'physical-ai' || l.sleeve === 'energy',
     (m.fixed.sleeve.get('physical-ai') ?? 0) + (m.fixed.sleeve.get('energy') ?? 0),
   );
@@ -258,7 +257,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     '>=',
   );
   const rc = new Set(th['regional-diversification'].countries);
-  const regional = valueOf(
+  const regional = groupValue(
     (l) => l.country !== null && rc.has(l.country),
     [...rc].reduce((a, c) => a + (m.fixed.country.get(c) ?? 0), 0),
   );
@@ -274,7 +273,7 @@ export function buildModel(m: ModelInput): BuiltModel {
   const securities = lin([1, T], [-1, allCash]);
   const companies = new Set([...lines.map((l) => l.company).filter((c): c is string => c !== null)]);
   for (const c of companies) {
-    const v = valueOf((l) => l.company === c, m.fixed.company.get(c) ?? 0);
+    const v = groupValue((l) => l.company === c, m.fixed.company.get(c) ?? 0);
     goal(
       'company-max',
       c,
@@ -285,7 +284,7 @@ export function buildModel(m: ModelInput): BuiltModel {
   }
   const countries = new Set(lines.map((l) => l.country).filter((c): c is string => c !== null));
   for (const c of countries) {
-    const v = valueOf((l) => l.country === c, m.fixed.country.get(c) ?? 0);
+    const v = groupValue((l) => l.country === c, m.fixed.country.get(c) ?? 0);
     goal(
       'country-max',
       c,
@@ -306,7 +305,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     const cap = s.target / n;
     const bought = new Set(lines.filter((l) => l.sleeve === s.id && l.buy).map((l) => l.company ?? l.symbol));
     for (const c of bought) {
-      const v = valueOf((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id, 0);
+      const v = groupValue((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id, 0);
       if (v.c > cap) {
         // Already above its share: it is not bought more.
         lines.forEach((l, i) => {

@@ -179,7 +179,11 @@ export function placeLines(input: {
       .map((i) => i.symbol);
     const heldHere = lines.filter((l) => l.sleeve === sleeve).map((l) => l.symbol);
     const tried: { symbol: string; reason: string }[] = [];
+    const fill = frame.sleeves.find((s) => s.id === sleeve)?.fill ?? 1;
+    let extra = 0;
     for (const symbol of [...named, ...heldHere, ...others]) {
+      // Other candidates only as many as the sleeve's fill: enough to spread it, few enough to keep the problem small.
+      if (!named.includes(symbol) && !heldHere.includes(symbol) && extra >= fill) break;
       const inst = universe.instruments.get(symbol);
       const reason: Line['reason'] = named.includes(symbol)
         ? 'named'
@@ -200,6 +204,7 @@ export function placeLines(input: {
         }
         continue;
       }
+      if (reason === 'candidate') extra++;
       const market = listingMarket(inst, priced.p.currency);
       const accounts = [...markets].filter(([, m]) => m.has(market)).map(([a]) => a);
       if (!accounts.length && reason === 'named') {
