@@ -27,8 +27,6 @@ export async function loadSolver(): Promise<MipSolver> {
         time_limit: TIME_LIMIT_S,
         output_flag: false,
         mip_rel_gap: 1e-4,
-        primal_feasibility_tolerance: 1e-9,
-        mip_feasibility_tolerance: 1e-9,
       } as Parameters<Highs['solve']>[1]);
       const values = new Map<string, number>();
       for (const [name, col] of Object.entries(r.Columns)) {

@@ -7,7 +7,8 @@
  * when transfers are allowed), sells never exceed what is held. Goal constraints, each with a slack priced far above
  * any trade so the solver meets them whenever it can and otherwise misses them by as little as possible: every sleeve
  * within its band of the whole portfolio, the checklist's mag7-max, physical-energy-min and regional-diversification,
- * the one-company and one-country limits, and each sleeve's buys spread over `fill` names.
+ * the one-company and one-country limits. A sleeve's buys are spread over `fill` names by a hard bound on each name
+ * bought (the sleeve's target / fill).
  *
  * Objective, in that order of weight: turnover and trading cost, a preference for the essay's named instruments over
  * the user's holdings over other candidates, closeness to target (and, with a minimum trade, a small cost per order).
@@ -25,8 +26,7 @@ export type GoalKind =
   | 'physical-energy-min'
   | 'regional-diversification'
   | 'company-max'
-  | 'country-max'
-  | 'fill';
+  | 'country-max';
 
 export interface Goal {
   kind: GoalKind;
@@ -48,13 +48,6 @@ export interface ModelInput {
   lines: readonly Line[];
   /** Portfolio value before the orders (base): the scale. */
   total: number;
-  /** Value (base) of everything the solver cannot trade, by sleeve / country / company / mag7 (cash excluded). */
-  fixed: {
-    sleeve: Map<string, number>;
-    country: Map<string, number>;
-    company: Map<string, number>;
-    mag7: number;
-  };
   /** Cash per account (base) before the orders. */
   cash: Map<string, number>;
   /** Proportional trading cost (bps / 10,000). */
@@ -66,20 +59,17 @@ export interface ModelInput {
 }
 
 /**
- * Price of missing a goal by the whole portfolio: far above any trade (turnover costs at most about 2). When not every
- * goal can hold, the checklist gives way last, then the sleeve bands and the one-company limit, then the one-country
- * limit, and spreading over `fill` names first.
+ * Weight of a goal's slack inside its tier (optimize.ts solves the tiers one after another, each holding the ones
+ * before): the checklist counts ten times a sleeve band or the one-company limit.
  */
-const CHECK_PENALTY = 1_000_000;
-const GOAL_PENALTY = 100_000;
-const COUNTRY_PENALTY = 30_000;
-const FILL_PENALTY = 10_000;
+const CHECK_PENALTY = 10;
+const GOAL_PENALTY = 1;
 /** Preference between named, held and other candidates, per unit of value bought. */
 const RANK_COST = { named: 0, held: 0.01, candidate: 0.02 } as const;
 const DEVIATION_COST = 0.05;
 const ORDER_COST = 1e-5;
 /** Goals are aimed inside their threshold by this much, so solver tolerances cannot land a check just outside. */
-export const MARGIN = 1e-6;
+export const MARGIN = 1e-5;
 
 type Expr = Map<string, number>;
 
@@ -149,9 +139,9 @@ export function buildModel(m: ModelInput): BuiltModel {
     for (const x of turnover) t.set(x.col, (t.get(x.col) ?? 0) - m.costRate * x.coef);
     return { c: 1 - m.costRate * exitTotal, t };
   };
-  const groupValue = (pred: (l: Line) => boolean, fixedValue: number): { c: number; t: Expr } => {
+  const groupValue = (pred: (l: Line) => boolean): { c: number; t: Expr } => {
     const t: Expr = new Map();
-    let c = fixedValue / total;
+    let c = 0;
     lines.forEach((l, i) => {
       if (!pred(l)) return;
       if (!l.exit) c += (l.held * l.price * l.fxRate) / total;
@@ -206,14 +196,11 @@ export function buildModel(m: ModelInput): BuiltModel {
 
   const T = totalAfter();
   const allCash = cashOf(null);
-  const bonds = groupValue((l) => l.sleeve === CASH_SLEEVE, m.fixed.sleeve.get(CASH_SLEEVE) ?? 0);
+  const bonds = groupValue((l) => l.sleeve === CASH_SLEEVE);
 
   // Sleeves within their bands of the whole portfolio; closeness to target as a soft cost.
   for (const s of frame.sleeves) {
-    const v =
-      s.id === CASH_SLEEVE
-        ? lin([1, bonds], [1, allCash])
-        : groupValue((l) => l.sleeve === s.id, m.fixed.sleeve.get(s.id) ?? 0);
+    const v = s.id === CASH_SLEEVE ? lin([1, bonds], [1, allCash]) : groupValue((l) => l.sleeve === s.id);
     goal('sleeve-low', s.id, s.lo, lin([1, v], [-s.lo, T]), '>=');
     goal('sleeve-high', s.id, s.hi, lin([1, v], [-s.hi, T]), '<=');
     if (s.inModel) {
@@ -242,38 +229,35 @@ export function buildModel(m: ModelInput): BuiltModel {
     'mag7-max',
     'mag7',
     th['mag7-max'].max,
-    lin([1, groupValue((l) => l.mag7, m.fixed.mag7)], [-th['mag7-max'].max, T]),
+    lin([1, groupValue((l) => l.mag7)], [-th['mag7-max'].max, T]),
     '<=',
+    CHECK_PENALTY,
   );
-  const pe = groupValue(
-    (l) => l.sleeve === 'physical-ai' || l.sleeve === 'energy',
-    (m.fixed.sleeve.get('physical-ai') ?? 0) + (m.fixed.sleeve.get('energy') ?? 0),
-  );
+  const pe = groupValue((l) => l.sleeve === 'physical-ai' || l.sleeve === 'energy');
   goal(
     'physical-energy-min',
     'physical-energy',
     th['physical-energy-min'].min,
     lin([1, pe], [-th['physical-energy-min'].min, T]),
     '>=',
+    CHECK_PENALTY,
   );
   const rc = new Set(th['regional-diversification'].countries);
-  const regional = groupValue(
-    (l) => l.country !== null && rc.has(l.country),
-    [...rc].reduce((a, c) => a + (m.fixed.country.get(c) ?? 0), 0),
-  );
+  const regional = groupValue((l) => l.country !== null && rc.has(l.country));
   goal(
     'regional-diversification',
     'regional',
     th['regional-diversification'].min,
     lin([1, regional], [-th['regional-diversification'].min, T]),
     '>=',
+    CHECK_PENALTY,
   );
 
   // Concentration: shares of the holdings excluding cash (T' − K).
   const securities = lin([1, T], [-1, allCash]);
   const companies = new Set([...lines.map((l) => l.company).filter((c): c is string => c !== null)]);
   for (const c of companies) {
-    const v = groupValue((l) => l.company === c, m.fixed.company.get(c) ?? 0);
+    const v = groupValue((l) => l.company === c);
     goal(
       'company-max',
       c,
@@ -284,7 +268,7 @@ export function buildModel(m: ModelInput): BuiltModel {
   }
   const countries = new Set(lines.map((l) => l.country).filter((c): c is string => c !== null));
   for (const c of countries) {
-    const v = groupValue((l) => l.country === c, m.fixed.country.get(c) ?? 0);
+    const v = groupValue((l) => l.country === c);
     goal(
       'country-max',
       c,
@@ -305,7 +289,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     const cap = s.target / n;
     const bought = new Set(lines.filter((l) => l.sleeve === s.id && l.buy).map((l) => l.company ?? l.symbol));
     for (const c of bought) {
-      const v = groupValue((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id, 0);
+      const v = groupValue((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id);
       if (v.c > cap) {
         // Already above its share: it is not bought more.
         lines.forEach((l, i) => {
@@ -317,7 +301,14 @@ export function buildModel(m: ModelInput): BuiltModel {
         });
         continue;
       }
-      goal('fill', `${s.id}\u0000${c}`, cap, lin([1, v], [-cap, T]), '<=', FILL_PENALTY);
+      // A hard bound, not a goal: a sleeve that cannot be spread misses its band instead (and says so).
+      const e = lin([1, v], [-cap, T]);
+      rows.push({
+        name: `fill${rows.length}`,
+        terms: [...e.t],
+        lower: Number.NEGATIVE_INFINITY,
+        upper: -e.c,
+      });
     }
   }
 

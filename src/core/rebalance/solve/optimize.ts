@@ -99,7 +99,6 @@ export function optimizeRebalance(input: RebalanceInput, solver: MipSolver): Reb
       frame,
       lines,
       total,
-      fixed: { sleeve: new Map(), country: new Map(), company: new Map(), mag7: 0 },
       cash,
       costRate: cost.bps / 10_000,
       fractional,
@@ -153,7 +152,7 @@ export function optimizeRebalance(input: RebalanceInput, solver: MipSolver): Reb
   const otherValue = positions
     .filter((p) => OUTSIDE_KEPT.includes(p.sleeve))
     .reduce((a, p) => a + p.value, 0);
-  const misses = built ? goalMisses(built.goals, afterReport, settlement.orders) : [];
+  const misses = built ? goalMisses(built.goals, afterReport) : [];
   const cashAfter: CashBalance[] = [];
   for (const [account, m] of settlement.balances) {
     for (const [currency, amount] of m) {
@@ -215,14 +214,12 @@ export function optimizeRebalance(input: RebalanceInput, solver: MipSolver): Reb
 
 /**
  * Goals first, trades second, in tiers: the checklist, the sleeve bands and the one-company limit are brought as close
- * as they can come; then, holding those, the one-country limit and the spread over `fill` names; then, holding all of
+ * as they can come; then, holding those, the one-country limit; then, holding all of
  * it, the least trading that gets there. One weighted solve would let a large unavoidable miss (a country limit no
  * priced listing can meet) buy itself small avoidable misses elsewhere.
  */
 function solveLexicographic(solver: MipSolver, built: ReturnType<typeof buildModel>) {
-  const tierOf = new Map(
-    built.goals.map((g) => [g.slack, g.kind === 'country-max' || g.kind === 'fill' ? 1 : 0]),
-  );
+  const tierOf = new Map(built.goals.map((g) => [g.slack, g.kind === 'country-max' ? 1 : 0]));
   let vars = built.lp.vars;
   // Each step also prices trading a little, so a step's answer is a sensible set of orders if a later one runs out
   // of time: then the last answer found stands (its bounds only get tighter later, so it satisfies every row).
