@@ -6,7 +6,7 @@
 import type { CheckReport } from '../../check.ts';
 import { SAME_COMPANY } from '../../concentration.ts';
 import type { SleeveId } from '../../universe.ts';
-import type { GoalMiss, RebalanceMode, RebalanceWarning } from '../types.ts';
+import type { GoalMiss, Order, RebalanceMode, RebalanceWarning } from '../types.ts';
 import type { Frame } from './frame.ts';
 import type { Goal } from './model.ts';
 import type { Placement } from './placement.ts';
@@ -15,7 +15,10 @@ import type { Placement } from './placement.ts';
 const EPS = 1e-9;
 
 /** Every goal the holdings after the orders miss, with the figure they reach. */
-export function goalMisses(goals: readonly Goal[], after: CheckReport): GoalMiss[] {
+export function goalMisses(goals: readonly Goal[], after: CheckReport, orders: readonly Order[]): GoalMiss[] {
+  const bought = new Set(
+    orders.filter((o) => o.side === 'buy').map((o) => SAME_COMPANY[o.symbol] ?? o.symbol),
+  );
   const securities = after.positions.filter((p) => p.kind === 'security');
   const invested = securities.reduce((a, p) => a + p.value, 0);
   const sleeve = (id: string) => after.sleeves.find((s) => s.id === id)?.weight ?? 0;
@@ -55,6 +58,15 @@ export function goalMisses(goals: readonly Goal[], after: CheckReport): GoalMiss
             : 0;
         missed = reached > g.limit + 1e-12;
         break;
+      case 'fill': {
+        const [id, key] = g.key.split('\u0000') as [string, string];
+        const v = securities
+          .filter((p) => p.sleeve === id && (SAME_COMPANY[p.symbol] ?? p.symbol) === key)
+          .reduce((a, p) => a + p.value, 0);
+        reached = after.total > 0 ? v / after.total : 0;
+        missed = bought.has(key) && reached > g.limit + EPS;
+        break;
+      }
     }
     if (missed) out.push({ kind: g.kind, key: g.key, limit: g.limit, reached });
   }
@@ -136,7 +148,7 @@ function missNotice(
     otherShare: ctx.otherShare,
     why,
   };
-  const what = m.key;
+  const what = m.kind === 'fill' ? m.key.replace('\u0000', ': ') : m.key;
   const base = `${m.kind} ${what} cannot hold: the orders reach ${pct(m.reached)} against ${pct(m.limit)}`;
   const tail =
     why === 'cash-only'

@@ -26,7 +26,8 @@ export type GoalKind =
   | 'physical-energy-min'
   | 'regional-diversification'
   | 'company-max'
-  | 'country-max';
+  | 'country-max'
+  | 'fill';
 
 export interface Goal {
   kind: GoalKind;
@@ -64,6 +65,7 @@ export interface ModelInput {
  */
 const CHECK_PENALTY = 10;
 const GOAL_PENALTY = 1;
+const FILL_PENALTY = 0.1;
 /** Preference between named, held and other candidates, per unit of value bought. */
 const RANK_COST = { named: 0, held: 0.01, candidate: 0.02 } as const;
 const DEVIATION_COST = 0.05;
@@ -301,14 +303,8 @@ export function buildModel(m: ModelInput): BuiltModel {
         });
         continue;
       }
-      // A hard bound, not a goal: a sleeve that cannot be spread misses its band instead (and says so).
-      const e = lin([1, v], [-cap, T]);
-      rows.push({
-        name: `fill${rows.length}`,
-        terms: [...e.t],
-        lower: Number.NEGATIVE_INFINITY,
-        upper: -e.c,
-      });
+      // Worth less than the checklist and the bands: a sleeve with too few priced names is spread over fewer.
+      goal('fill', `${s.id}\u0000${c}`, cap, lin([1, v], [-cap, T]), '<=', FILL_PENALTY);
     }
   }
 

@@ -152,7 +152,7 @@ export function optimizeRebalance(input: RebalanceInput, solver: MipSolver): Reb
   const otherValue = positions
     .filter((p) => OUTSIDE_KEPT.includes(p.sleeve))
     .reduce((a, p) => a + p.value, 0);
-  const misses = built ? goalMisses(built.goals, afterReport) : [];
+  const misses = built ? goalMisses(built.goals, afterReport, settlement.orders) : [];
   const cashAfter: CashBalance[] = [];
   for (const [account, m] of settlement.balances) {
     for (const [currency, amount] of m) {
