@@ -26,8 +26,9 @@ export async function loadSolver(): Promise<MipSolver> {
       const r = highs.solve(text, {
         time_limit: TIME_LIMIT_S,
         output_flag: false,
-        mip_rel_gap: 1e-4,
+        mip_rel_gap: model.relGap ?? 1e-4,
       } as Parameters<Highs['solve']>[1]);
+        console.error(r.Status, r.ObjectiveValue, model.vars.length, model.rows.length, performance.now());
       const values = new Map<string, number>();
       for (const [name, col] of Object.entries(r.Columns)) {
         const v = (col as { Primal?: number }).Primal;

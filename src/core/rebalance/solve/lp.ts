@@ -25,6 +25,8 @@ export interface LpRow {
 export interface LpModel {
   vars: LpVar[];
   rows: LpRow[];
+  /** Relative gap at which the solver may stop (default: the adapter's). */
+  relGap?: number;
 }
 
 export type LpStatus = 'optimal' | 'infeasible' | 'failed';

@@ -221,15 +221,15 @@ export function optimizeRebalance(input: RebalanceInput, solver: MipSolver): Reb
 function solveLexicographic(solver: MipSolver, built: ReturnType<typeof buildModel>) {
   const tierOf = new Map(built.goals.map((g) => [g.slack, g.kind === 'country-max' ? 1 : 0]));
   let vars = built.lp.vars;
-  // Each step also prices trading a little, so a step's answer is a sensible set of orders if a later one runs out
-  // of time: then the last answer found stands (its bounds only get tighter later, so it satisfies every row).
+  // If a later step runs out of time, the last answer found stands (bounds only get tighter later, so it satisfies
+  // every row), though its orders were not chosen for least trading.
   let best: LpSolution | undefined;
   for (const tier of [0, 1]) {
     const step = solver.solve({
       rows: built.lp.rows,
       vars: vars.map((v) => {
         const t = tierOf.get(v.name);
-        return t === undefined ? { ...v, cost: v.cost * 1e-3 } : t === tier ? v : { ...v, cost: 0 };
+        return t === tier ? v : { ...v, cost: 0 };
       }),
     });
     if (step.status !== 'optimal') return best ?? step;
@@ -238,7 +238,8 @@ function solveLexicographic(solver: MipSolver, built: ReturnType<typeof buildMod
       tierOf.get(v.name) === tier ? { ...v, upper: (step.values.get(v.name) ?? 0) + 1e-9 } : v,
     );
   }
-  const last = solver.solve({ rows: built.lp.rows, vars });
+  // Least trading within 1%: the last lot of turnover is not worth seconds of search.
+  const last = solver.solve({ rows: built.lp.rows, vars, relGap: 0.01 });
   return last.status === 'optimal' ? last : (best ?? last);
 }
 
