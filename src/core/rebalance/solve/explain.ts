@@ -117,7 +117,7 @@ export function explain(ctx: {
   }
   for (const s of ctx.short) {
     out.push({
-      code: 'account-short',
+      code: 'funding-short',
       account: s.account,
       message: `${s.account} is short of ${s.amount.toFixed(2)} ${s.currency} after its own conversions`,
       params: { account: s.account, amount: s.amount, currency: s.currency },
