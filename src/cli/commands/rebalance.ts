@@ -11,8 +11,8 @@ import { InputError } from '../../core/errors.ts';
 import type { Holding } from '../../core/holdings.ts';
 import type { Model } from '../../core/model.ts';
 import { isBlocking, staleDataWarnings } from '../../core/rebalance/freshness.ts';
+import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
 import type { OtherPolicy } from '../../core/rebalance/solve/frame.ts';
-import { optimizeRebalance } from '../../core/rebalance/solve/optimize.ts';
 import type { Money, RebalanceMode } from '../../core/rebalance/types.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
@@ -156,7 +156,7 @@ export async function runRebalanceCommand(
   const other = parseOther(o.other);
   const accountMarkets = parseAccountMarkets(o.accountMarkets ?? []);
   const solver = await loadSolver();
-  const result = optimizeRebalance(
+  const result = rebalancePortfolio(
     {
       holdings: imported.holdings,
       universe: ws.universe,

@@ -92,6 +92,16 @@ export function explain(ctx: {
       params: {},
     });
   }
+  // Everything is kept as it is and there is no cash: there is nothing the orders could move.
+  if (ctx.frame.other === 'keep' && ctx.otherShare >= 1 - 1e-12) {
+    out.push({
+      code: 'nothing-investable',
+      message:
+        'nothing to rebalance: every holding is kept (outside the model) and there is no cash; add money with --cash AMOUNT:CCY',
+      params: {},
+    });
+    return out;
+  }
   if (ctx.otherShare > 0) {
     const policy = ctx.frame.other;
     out.push({
