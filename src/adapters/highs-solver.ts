@@ -28,7 +28,6 @@ export async function loadSolver(): Promise<MipSolver> {
         output_flag: false,
         mip_rel_gap: model.relGap ?? 1e-4,
       } as Parameters<Highs['solve']>[1]);
-      console.error(r.Status, r.ObjectiveValue, model.vars.length, model.rows.length, performance.now());
       const values = new Map<string, number>();
       for (const [name, col] of Object.entries(r.Columns)) {
         const v = (col as { Primal?: number }).Primal;
