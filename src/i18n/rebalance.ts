@@ -282,8 +282,10 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
       const kind = str(w, 'kind');
       const key = str(w, 'key');
       const what = goalName(kind, key, lang);
-      const reached = p(num(w, 'reached'));
-      const limit = p(num(w, 'limit'));
+      // Two decimals when one would show the miss as no miss (7.0% against 7.0%).
+      const digits = p(num(w, 'reached')) === p(num(w, 'limit')) ? 2 : 1;
+      const reached = formatPct(num(w, 'reached'), lang, false, digits);
+      const limit = formatPct(num(w, 'limit'), lang, false, digits);
       const why = str(w, 'why');
       const tail =
         why === 'cash-only'
