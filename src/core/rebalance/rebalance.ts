@@ -213,32 +213,37 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
 
 /**
  * Goals first, trades second, in tiers: the checklist, the sleeve bands and the one-company limit are brought as close
- * as they can come; then, holding those, the one-country limit; then, holding all of
- * it, the least trading that gets there. One weighted solve would let a large unavoidable miss (a country limit no
- * priced listing can meet) buy itself small avoidable misses elsewhere.
+ * as they can come; then, holding those, the one-country limit; then, holding all of it, the least trading that gets
+ * there. One weighted solve would let a large unavoidable miss (a country limit no priced listing can meet) buy itself
+ * small avoidable misses elsewhere. A goal met stays met; a goal missed may be missed by a hundredth of a point more
+ * than its best in later steps (an exact bound leaves the solver almost no integer point to find). A step that runs out
+ * of time fixes nothing: its goals are then priced in the last step instead.
  */
 function solveLexicographic(solver: MipSolver, built: ReturnType<typeof buildModel>) {
   const tierOf = new Map(built.goals.map((g) => [g.slack, g.kind === 'country-max' ? 1 : 0]));
+  const fixed = new Set<number>();
   let vars = built.lp.vars;
-  // If a later step runs out of time, the last answer found stands (bounds only get tighter later, so it satisfies
-  // every row), though its orders were not chosen for least trading.
   let best: LpSolution | undefined;
   for (const tier of [0, 1]) {
     const step = solver.solve({
       rows: built.lp.rows,
-      vars: vars.map((v) => {
-        const t = tierOf.get(v.name);
-        return t === tier ? v : { ...v, cost: 0 };
-      }),
+      vars: vars.map((v) => (tierOf.get(v.name) === tier ? v : { ...v, cost: 0 })),
     });
-    if (step.status !== 'optimal') return best ?? step;
+    if (step.status !== 'optimal') continue;
     best = step;
-    vars = vars.map((v) =>
-      tierOf.get(v.name) === tier ? { ...v, upper: (step.values.get(v.name) ?? 0) + 1e-9 } : v,
-    );
+    fixed.add(tier);
+    vars = vars.map((v) => {
+      if (tierOf.get(v.name) !== tier) return v;
+      const reached = step.values.get(v.name) ?? 0;
+      return { ...v, upper: reached > 1e-9 ? reached + 1e-4 : 1e-9 };
+    });
   }
+  const priced = vars.map((v) => {
+    const t = tierOf.get(v.name);
+    return t !== undefined && !fixed.has(t) ? { ...v, cost: v.cost * 1000 } : v;
+  });
   // Least trading within 1%: the last lot of turnover is not worth seconds of search.
-  const last = solver.solve({ rows: built.lp.rows, vars, relGap: 0.01 });
+  const last = solver.solve({ rows: built.lp.rows, vars: priced, relGap: 0.01 });
   return last.status === 'optimal' ? last : (best ?? last);
 }
 
