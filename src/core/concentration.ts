@@ -13,10 +13,10 @@ import type { Position } from './valuation.ts';
  * Share classes of one company: counted together, under the first symbol. The universe has no issuer field, and
  * Alphabet is the one company it lists twice (data/universe.json: "Alphabet (Class A)" and "(Class C)").
  */
-const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
+export const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
 
 /** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
-const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
+export const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
 
 /** A fund spread over countries no file splits (`unknown`) is not one country. */
 const UNKNOWN = 'unknown';

@@ -59,7 +59,17 @@ export const REBALANCE_LABELS = {
     skipped: 'Skipped (under the minimum trade)',
     unresolved: 'Not placed (no instrument to buy)',
     tried: 'candidates tried',
-    sleeves: 'Sleeves before and after (share of the investable value)',
+    sleeves: 'Sleeves before and after (share of the whole portfolio, as check measures it)',
+    checklistAfter: 'Checklist after the orders (what check will say once they are filled)',
+    noConcentration: 'No company or country above its concentration limit.',
+    why: 'Why',
+    whys: {
+      named: 'named in the essay',
+      held: 'already held',
+      candidate: 'in the sleeve',
+      reduce: 'back within a limit',
+      exit: 'outside the model',
+    },
     sleeve: 'Sleeve',
     before: 'Before',
     after: 'After',
@@ -118,7 +128,17 @@ export const REBALANCE_LABELS = {
     skipped: '건너뜀 (최소 주문금액 미만)',
     unresolved: '배정하지 못한 금액 (살 종목 없음)',
     tried: '검토한 후보',
-    sleeves: '리밸런싱 전후 슬리브 비중 (투자 대상 금액 대비)',
+    sleeves: '리밸런싱 전후 슬리브 비중 (check와 같은 전체 포트폴리오 기준)',
+    checklistAfter: '주문 후 체크리스트 (주문이 체결되면 check가 보여줄 결과)',
+    noConcentration: '집중 한도를 넘는 종목이나 국가가 없습니다.',
+    why: '이유',
+    whys: {
+      named: '에세이가 지목한 종목',
+      held: '이미 보유한 종목',
+      candidate: '슬리브 후보',
+      reduce: '한도 안으로 축소',
+      exit: '모델 밖 종목',
+    },
     sleeve: '슬리브',
     before: '전',
     after: '후',
@@ -272,8 +292,92 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
         ? `--allow-stale: 오래된 데이터로 주문을 냈습니다. ${str(w, 'what')}: ${when}. 주문 전에 현재 시세를 확인하세요.`
         : `--allow-stale: orders use old data for ${str(w, 'what')}: ${when}. Check the live quote before you order.`;
     }
+    case 'goal-missed': {
+      const kind = str(w, 'kind');
+      const key = str(w, 'key');
+      const what = goalName(kind, key, lang);
+      // Two decimals when one would show the miss as no miss (7.0% against 7.0%).
+      const digits = p(num(w, 'reached')) === p(num(w, 'limit')) ? 2 : 1;
+      const reached = formatPct(num(w, 'reached'), lang, false, digits);
+      const limit = formatPct(num(w, 'limit'), lang, false, digits);
+      const why = str(w, 'why');
+      const tail =
+        why === 'cash-only'
+          ? ko
+            ? ' (현금 전용 모드는 아무것도 팔지 않습니다)'
+            : ' (cash-only mode sells nothing)'
+          : why === 'other-kept'
+            ? ko
+              ? ` (모델 밖 종목 ${p(num(w, 'otherShare'))}을(를) 그대로 두므로)`
+              : ` (with ${p(num(w, 'otherShare'))} kept in holdings outside the model)`
+            : '';
+      return ko
+        ? `${what}: 지킬 수 없습니다. 이 주문으로 ${reached}까지 갑니다 (한도 ${limit})${tail}. 가장 가까운 주문입니다.`
+        : `${what} cannot hold: the orders reach ${reached} against ${limit}${tail}; these are the closest orders.`;
+    }
+    case 'other-policy': {
+      const share = p(num(w, 'share'));
+      const rest = p(num(w, 'rest'));
+      switch (str(w, 'policy')) {
+        case 'keep':
+          return ko
+            ? `모델 밖 종목(전체의 ${share})은 그대로 둡니다 (--other keep). 목표 비중은 여전히 전체 포트폴리오 기준이므로 모델 슬리브는 나머지 ${rest}를 나눠 가집니다.`
+            : `Holdings outside the model (${share} of the total) are kept (--other keep); the model's targets still apply to the whole portfolio, so its sleeves share the other ${rest}.`;
+        case 'reduce':
+          return ko
+            ? `모델 밖 종목(전체의 ${share})은 한도를 지키는 데 필요한 만큼만 팝니다 (--other reduce).`
+            : `Holdings outside the model (${share} of the total) are sold only where a limit needs it (--other reduce).`;
+        default:
+          return ko
+            ? `모델 밖 종목(전체의 ${share})은 모두 팝니다 (--other sell).`
+            : `Holdings outside the model (${share} of the total) are sold (--other sell).`;
+      }
+    }
+    case 'named-passed-over':
+      return ko
+        ? `${sleeve}: 에세이가 지목한 ${str(w, 'symbols')}은(는) 살 수 없습니다: ${str(w, 'reasons')}`
+        : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${str(w, 'reasons')}`;
+    case 'solver-failed':
+      return ko
+        ? '솔버가 주문을 찾지 못해 아무 주문도 내지 않습니다.'
+        : 'The solver found no orders; nothing is proposed.';
+    case 'funding-short': {
+      const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
+      return ko
+        ? `${w.account} 계좌는 자체 환전 후에도 ${amount} 부족합니다.`
+        : `${w.account} is short of ${amount} after its own conversions.`;
+    }
     default:
       return warningText(w, lang);
+  }
+}
+
+/** A goal in words: a sleeve's band end, a check, a company or a country limit. */
+function goalName(kind: string, key: string, lang: Lang): string {
+  const ko = lang === 'ko';
+  switch (kind) {
+    case 'sleeve-low':
+      return ko ? `${sleeveName(key, lang)} 하한` : `${sleeveName(key, lang)} (lower end of its band)`;
+    case 'sleeve-high':
+      return ko ? `${sleeveName(key, lang)} 상한` : `${sleeveName(key, lang)} (upper end of its band)`;
+    case 'mag7-max':
+      return ko ? 'Mag7 상한' : 'Mag7 at most';
+    case 'physical-energy-min':
+      return ko ? '피지컬 AI + 에너지 하한' : 'Physical AI + energy at least';
+    case 'regional-diversification':
+      return ko ? '한국·일본·인도 사업 비중 하한' : 'Business in Korea, Japan, India at least';
+    case 'company-max':
+      return ko ? `${key} 한 회사 한도` : `${key} (one-company limit)`;
+    case 'country-max':
+      return ko ? `${key} 한 국가 한도` : `${key} (one-country limit)`;
+    case 'fill': {
+      const [sleeve, name] = key.split('\u0000');
+      return ko
+        ? `${sleeveName(sleeve ?? '', lang)}: ${name} (분산 한도)`
+        : `${sleeveName(sleeve ?? '', lang)}: ${name} (spread over the sleeve's fill)`;
+    }
+    default:
+      return key;
   }
 }
 

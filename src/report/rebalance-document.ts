@@ -31,6 +31,8 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     /** Trading cost in the base currency (0 without --cost-bps). */
     costBase: o.costBase,
     sleeve: o.sleeve,
+    /** named | held | candidate for a buy (why this name); reduce | exit for a sale. */
+    why: o.why ?? null,
   });
   return {
     asOf: r.asOf,
@@ -66,6 +68,17 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     /** Date and age (trading days) of every close and rate the orders rest on, worst first. */
     freshness: r.freshness,
     warnings: r.warnings.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
+    /** keep | reduce | sell, and the share of the portfolio outside the model before the orders. */
+    other: r.other,
+    transfersAllowed: r.transfersAllowed,
+    accountMarkets: r.accountMarkets,
+    /** Goals the orders cannot meet, with the best figure reached (fractions). */
+    misses: r.misses,
+    /** The checklist and concentration warnings as `check` will report them once the orders are filled. */
+    checklist: r.checklist && {
+      checks: r.checklist.checks,
+      concentration: r.checklist.concentration.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
+    },
   };
 }
 

@@ -141,9 +141,14 @@ describe('dashboard in Chromium', () => {
       const row = page.locator(`[data-testid="rb-orders"] tbody tr[data-symbol="${o.symbol}"]`);
       expect(await row.getByTestId('rb-qty').textContent()).toBe(formatNumber(o.quantity, 'en'));
     }
-    // The sample's US account cannot pay for its buys alone: the page lists the planned transfers.
-    expect(doc.transfers.length).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="rb-transfers"] li').count()).toBe(doc.transfers.length);
+    // Money moves between accounts only when allowed (--transfers): none here, and the page lists none.
+    expect(doc.transfers).toEqual([]);
+    expect(await page.locator('[data-testid="rb-transfers"] li').count()).toBe(0);
+    // The checklist after the orders, as the CLI computes it.
+    const after = page.getByTestId('rb-checklist-after');
+    expect(await after.locator('li').count()).toBe(
+      (doc.checklist?.checks.length ?? 0) + Math.max(1, doc.checklist?.concentration.length ?? 0),
+    );
     await shot('rebalance');
     await page.getByTestId('rb-record').click();
     await expect.poll(() => page.getByTestId('rb-recorded').textContent()).toContain('2026-05');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PriceCache } from '../../src/adapters/market-data/cache.ts';
-import { loadMarketData } from '../../src/adapters/market-data/load.ts';
+import { listBundledSymbols, loadMarketData } from '../../src/adapters/market-data/load.ts';
 import type { PriceHistory } from '../../src/adapters/market-data/providers/types.ts';
 import { openJournal } from '../../src/adapters/store/journal.ts';
 import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
@@ -22,7 +22,6 @@ import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
 import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
 import { runStressCommand } from '../../src/cli/commands/stress.ts';
 import { isInputError } from '../../src/core/errors.ts';
-import { SAMPLE_ORDERS } from '../support/sample-orders.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const SAMPLE = 'examples/sample-holdings.csv';
@@ -189,10 +188,11 @@ describe('rebalance refuses stale data', () => {
     if (!isInputError(err)) return;
     // Closes end Fri 2026-05-29: 128 weekdays to Wed 2026-11-25 (as `data status` counts). The KRW rate is June's
     // average (2026-06-30, 106 weekdays): October is the previous completed month, so it is two months behind and more.
-    // Held: 11 securities; ordered: ISRG, TER, EMR, LMT, RTX and CRWD (the candidates the plan buys, three a sleeve).
+    // Held: 11 securities. Nothing else is ordered: only a listing with a close at most 10 trading days old is bought,
+    // and none is.
     expect(err.problem.message).toBe(
-      'will not rebalance as of 2026-11-25 on stale data: 000660.KS, 005930.KS, AAPL, AMZN, CEG, CRWD, EMR, GOOGL, ' +
-        'ISRG, LMT, META, MSFT, NVDA, QQQ, RTX, TER, TSLA: last close 2026-05-29, 128 trading days old; ' +
+      'will not rebalance as of 2026-11-25 on stale data: 000660.KS, 005930.KS, AAPL, AMZN, CEG, GOOGL, ' +
+        'META, MSFT, NVDA, QQQ, TSLA: last close 2026-05-29, 128 trading days old; ' +
         'USD→KRW: monthly average of 2026-06-30, 106 trading days old',
     );
     expect(err.problem.hint).toContain('dispersion data update');
@@ -208,8 +208,8 @@ describe('rebalance refuses stale data', () => {
     if (!isInputError(err)) return;
     // The same closes and rate as the English refusal above (128 and 106 weekdays), worded in Korean.
     expect(err.problem.message).toBe(
-      '데이터가 오래되어 2026-11-25 기준으로 리밸런싱하지 않습니다: 000660.KS, 005930.KS, AAPL, AMZN, CEG, CRWD, EMR, ' +
-        'GOOGL, ISRG, LMT, META, MSFT, NVDA, QQQ, RTX, TER, TSLA: 최근 종가 2026-05-29, 128거래일 전; ' +
+      '데이터가 오래되어 2026-11-25 기준으로 리밸런싱하지 않습니다: 000660.KS, 005930.KS, AAPL, AMZN, CEG, ' +
+        'GOOGL, META, MSFT, NVDA, QQQ, TSLA: 최근 종가 2026-05-29, 128거래일 전; ' +
         'USD→KRW: 월평균 환율 2026-06-30, 106거래일 전',
     );
     expect(err.problem.expected).toBe('10거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율');
@@ -228,35 +228,16 @@ describe('rebalance refuses stale data', () => {
     );
     expect(doc.orders.length).toBeGreaterThan(0);
     const allowed = doc.warnings.filter((w) => w.code === 'stale-allowed');
-    expect(allowed).toHaveLength(18); // 17 closes + USD→KRW
+    expect(allowed).toHaveLength(12); // the 11 held closes + USD→KRW
     expect(allowed.find((w) => w.symbol === 'NVDA')?.message).toBe(
       '--allow-stale: 오래된 데이터로 주문을 냈습니다. NVDA: 2026-05-29 (128거래일 전). 주문 전에 현재 시세를 확인하세요.',
     );
   });
 
   it('acts on fresh cached data as of today: the same orders as on the bundled data as of 2026-05-29', async () => {
-    // Cache each close the plan uses at its bundled 2026-05-29 value, dated Tue 2026-11-24, and USDKRW 1,483.7977
-    // (the April average the 2026-05-29 run used) daily on the same day: the inputs of the hand-worked orders in
-    // rebalance-cli.test.ts, one trading day old.
-    const symbols = [
-      '000660.KS',
-      '005930.KS',
-      'AAPL',
-      'AMZN',
-      'CEG',
-      'CRWD',
-      'EMR',
-      'GOOGL',
-      'ISRG',
-      'LMT',
-      'META',
-      'MSFT',
-      'NVDA',
-      'QQQ',
-      'RTX',
-      'TER',
-      'TSLA',
-    ];
+    // Cache every bundled close at its 2026-05-29 value, dated Tue 2026-11-24, and USDKRW 1,483.7977 (the April average
+    // the 2026-05-29 run used) daily on the same day: the inputs of the bundled run, one trading day old.
+    const symbols = listBundledSymbols();
     const bundled = loadMarketData({ symbols });
     const db = join(dir, 'journal.sqlite');
     await writeCache(
@@ -274,10 +255,15 @@ describe('rebalance refuses stale data', () => {
       [{ base: 'USD', quote: 'KRW', date: '2026-11-24', rate: 1483.7977 }],
     );
     const doc = await runRebalanceCommand([SAMPLE], { base: 'KRW', lang: 'en', db }, NOW);
-    expect(doc.orders.map((o) => [o.account, o.side, o.symbol, o.quantity])).toEqual(SAMPLE_ORDERS);
-    const isrg = doc.orders.find((o) => o.symbol === 'ISRG');
-    expect(isrg?.priceDate).toBe('2026-11-24');
-    expect(isrg?.valueBase).toBeCloseTo(39 * 424.6400146484375 * 1483.7977, 3);
+    const onBundled = await runRebalanceCommand(
+      [SAMPLE],
+      { base: 'KRW', lang: 'en', asOf: '2026-05-29' },
+      NOW,
+    );
+    const trades = (d: typeof doc) => d.orders.map((o) => [o.account, o.side, o.symbol, o.quantity]);
+    expect(doc.orders.length).toBeGreaterThan(0);
+    expect(trades(doc)).toEqual(trades(onBundled));
+    expect(doc.orders.every((o) => o.priceDate === '2026-11-24')).toBe(true);
     expect(doc.freshness.prices.every((p) => p.last === '2026-11-24' && p.age === 1)).toBe(true);
     expect(doc.freshness.fx).toEqual([
       {

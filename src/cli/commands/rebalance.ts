@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
+import { loadSolver } from '../../adapters/highs-solver.ts';
 import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
 import { withFilePrices } from '../../app/file-prices.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
@@ -15,6 +16,7 @@ import type { Holding } from '../../core/holdings.ts';
 import type { Model } from '../../core/model.ts';
 import { isBlocking, staleDataWarnings } from '../../core/rebalance/freshness.ts';
 import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
+import type { OtherPolicy } from '../../core/rebalance/solve/frame.ts';
 import type { Money, RebalanceMode } from '../../core/rebalance/types.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
@@ -53,6 +55,12 @@ export interface RebalanceOptions {
   db?: string;
   /** Rebalance even when a close or rate is too old (freshness.ts); each one becomes a warning instead. */
   allowStale?: boolean;
+  /** keep | reduce | sell: the holdings outside the model. */
+  other?: string;
+  /** Money may move between accounts. */
+  transfers?: boolean;
+  /** `NAME=KRX,US` entries: markets an account may buy in beyond those it holds. */
+  accountMarkets?: string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -107,6 +115,20 @@ export function registerRebalance(program: Command): void {
       "how many of a sleeve's candidates to buy, equal parts, when the sleeve is empty (default: the model's fill, else 3)",
     )
     .option('--cost-bps <n>', 'trading cost (commission + spread) in basis points of each order, e.g. 25')
+    .option(
+      '--other <keep|reduce|sell>',
+      'holdings outside the model: keep them (default), sell only where a limit needs it, or sell them',
+      'keep',
+    )
+    .option(
+      '--transfers',
+      'allow money to move between accounts (default: each account pays for its own buys)',
+    )
+    .option(
+      '--account-markets <name=markets>',
+      'markets an account may buy in beyond those it holds, e.g. "미국주식=US" or "키움 위탁=KRX,US" (repeat)',
+      collect,
+    )
     .option('--json', 'print one JSON document instead of the order table')
     .option('--csv <file>', 'also write the orders as CSV (for journal record --orders)')
     .option('--force', 'let --csv overwrite an existing file')
@@ -158,21 +180,30 @@ export async function runRebalanceCommand(
   });
   // The files' own prices, for held listings nothing fresher prices (each use is a file-price warning).
   const priced = withFilePrices(loaded, imported.prices, ws.universe, asOf);
-  const result = rebalancePortfolio({
-    holdings: imported.holdings,
-    universe: ws.universe,
-    model: ws.model,
-    market: priced.market,
-    base,
-    asOf,
-    mode,
-    band,
-    newCash,
-    fractional: o.fractional === true,
-    minTrade,
-    candidates,
-    cost,
-  });
+  const other = parseOther(o.other);
+  const accountMarkets = parseAccountMarkets(o.accountMarkets ?? []);
+  const solver = await loadSolver();
+  const result = rebalancePortfolio(
+    {
+      holdings: imported.holdings,
+      universe: ws.universe,
+      model: ws.model,
+      market: priced.market,
+      base,
+      asOf,
+      mode,
+      band,
+      newCash,
+      fractional: o.fractional === true,
+      minTrade,
+      candidates,
+      cost,
+      other,
+      transfers: o.transfers === true,
+      accountMarkets,
+    },
+    solver,
+  );
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
     if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
@@ -182,10 +213,45 @@ export async function runRebalanceCommand(
   return toRebalanceDocument(result, lang);
 }
 
-/** The series a rebalance can touch: what is held, plus every candidate an empty sleeve might be filled from. */
+/** The series a rebalance can touch: what is held, every named candidate and every instrument of a model sleeve. */
 function symbolsNeeded(holdings: readonly Holding[], universe: Universe, model: Model): Set<string> {
   const out = heldSymbols(holdings, universe);
   for (const s of model.sleeves) for (const c of s.candidates) out.add(resolveSymbol(universe, c) ?? c);
+  // The solver may also buy the other instruments the universe classifies in a model sleeve (placement.ts).
+  const sleeves = new Set(model.sleeves.map((s) => s.id));
+  for (const i of universe.instruments.values())
+    if (sleeves.has(i.sleeve) && i.type !== 'index') out.add(i.symbol);
+  return out;
+}
+
+function parseOther(value: string | undefined): OtherPolicy {
+  if (value === undefined || value === 'keep' || value === 'reduce' || value === 'sell')
+    return value ?? 'keep';
+  throw new InputError({ message: `--other ${value} is not a policy`, expected: 'keep, reduce or sell' });
+}
+
+/** `NAME=KRX,US` → { NAME: ['KRX', 'US'] }; the account name may contain spaces, the markets are codes. */
+export function parseAccountMarkets(entries: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of entries) {
+    const at = e.lastIndexOf('=');
+    const name = at > 0 ? e.slice(0, at).trim() : '';
+    const markets =
+      at > 0
+        ? e
+            .slice(at + 1)
+            .split(',')
+            .map((m) => m.trim().toUpperCase())
+        : [];
+    if (!name || !markets.length || markets.some((m) => !/^[A-Z]{2,10}$/.test(m))) {
+      throw new InputError({
+        message: `--account-markets ${e} is not an account and its markets`,
+        expected:
+          'NAME=MARKET[,MARKET…], e.g. 미국주식=US or "키움 위탁=KRX,US" (markets: US, KRX, TSE, XETRA, SIX, LSE, EPA, TWSE)',
+      });
+    }
+    out[name] = [...(out[name] ?? []), ...markets];
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdingsOf, marketWith, model, universe } from '../../../test/support/rebalance.ts';
+import { loadSolver } from '../../adapters/highs-solver.ts';
 import { toDay } from '../../core/dates.ts';
 import type { Holding } from '../../core/holdings.ts';
 import { rebalancePortfolio } from '../../core/rebalance/rebalance.ts';
@@ -7,12 +8,17 @@ import { formatBand, formatFxRate } from '../../i18n/rebalance.ts';
 import { toRebalanceDocument } from '../../report/rebalance-document.ts';
 import { noOrdersLine, renderRebalanceText } from './rebalance-text.ts';
 
+const solver = await loadSolver();
+const rebalanceWith = (input: Parameters<typeof rebalancePortfolio>[0]) => rebalancePortfolio(input, solver);
+
+// One name per sleeve: the concentration limits are loosened so a portfolio on target is also within them.
+const loose = { ...model, concentration: { maxPosition: 0.5, maxCountry: 0.8 } };
 const docFor = (holdings: Holding[]) =>
   toRebalanceDocument(
-    rebalancePortfolio({
+    rebalanceWith({
       holdings,
       universe,
-      model,
+      model: loose,
       market: marketWith(),
       base: 'USD',
       asOf: toDay('2026-05-29'),

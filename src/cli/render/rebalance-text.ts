@@ -1,11 +1,12 @@
 /**
  * The readable `dispersion rebalance` report: what to type into each broker app (orders grouped by account, sells
  * first), the transfers between accounts and the currency conversions (in the order they are done: sells, conversions
- * and transfers, then buys), what was skipped, cut or could not be placed, and the sleeves before and after.
+ * and transfers, then buys), what was skipped, cut or could not be placed, the sleeves before and after, and last the
+ * checklist and concentration warnings as they will stand once the orders are filled.
  */
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
-import { sleeveName } from '../../i18n/messages.ts';
+import { checkTitle, sleeveName } from '../../i18n/messages.ts';
 import { formatBand, formatFxRate, REBALANCE_LABELS } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { renderTable } from './table.ts';
@@ -42,6 +43,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           t.value,
           t.valueBase,
           ...(costed ? [t.costBase] : []),
+          t.why,
         ],
         list.map((o) => [
           o.side === 'buy' ? t.buy : t.sell,
@@ -53,8 +55,20 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           money(o.value, o.currency),
           money(o.valueBase, doc.base),
           ...(costed ? [money(o.costBase, doc.base)] : []),
+          o.why ? t.whys[o.why] : '',
         ]),
-        ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right', 'right'],
+        [
+          'left',
+          'left',
+          'left',
+          'right',
+          'right',
+          'left',
+          'right',
+          'right',
+          ...(costed ? ['right' as const] : []),
+          'left',
+        ],
       ),
       '',
     );
@@ -159,6 +173,21 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
     out.push(t.warnings);
     // The no-orders line already says there is nothing to invest.
     for (const w of doc.warnings) if (w.code !== 'nothing-investable') out.push(`  ! ${w.message}`);
+    out.push('');
+  }
+  // Last: the checklist and the concentration warnings as they will stand after the orders (what `check` will say).
+  if (doc.checklist) {
+    out.push(t.checklistAfter);
+    for (const c of doc.checklist.checks) {
+      const value =
+        c.value === null ? '' : c.id === 'monthly-rebalancing' ? ` (${c.value})` : ` (${pct(c.value)})`;
+      out.push(`  ${c.pass ? '✔' : '✘'} ${checkTitle(c, lang)}${value}`);
+    }
+    if (doc.checklist.concentration.length) {
+      for (const w of doc.checklist.concentration) out.push(`  ! ${w.message}`);
+    } else {
+      out.push(`  ${t.noConcentration}`);
+    }
     out.push('');
   }
   out.push(t.disclaimer);

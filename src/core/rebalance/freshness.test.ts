@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../../test/support/market.ts';
 import { holdingsOf, model, universe } from '../../../test/support/rebalance.ts';
+import { loadSolver } from '../../adapters/highs-solver.ts';
 import { toDay } from '../dates.ts';
 import type { FxSeries, MarketData } from '../market.ts';
 import { isBlocking, staleDataError, staleDataWarnings } from './freshness.ts';
 import { rebalancePortfolio } from './rebalance.ts';
+
+const solver = await loadSolver();
+const rebalanceWith = (input: Parameters<typeof rebalancePortfolio>[0]) => rebalancePortfolio(input, solver);
 
 // As of Tue 2026-06-16. Closes: NVDA Mon 06-15 (1 trading day), 6954.T Fri 06-12 (2), 005930.KS 06-16 (0), LMT Fri
 // 06-05 (8–12, 15, 16 June = 7: a warning), CEG Fri 05-29 (1–5, 8–12, 15, 16 June = 12: an error). 012450.KS has no
@@ -25,12 +29,17 @@ function staleWorld(): MarketData {
   return { ...m, fx: new Map([...m.fx, ['USDJPY', jpy as FxSeries[]]]) };
 }
 
-// NVDA 100 × 100 = 10,000 USD held, 30,000 USD cash: the empty sleeves are filled from candidates, which are ordered
-// (6954.T in JPY, CEG, 005930.KS in KRW, LMT because 012450.KS has no price), with USD→JPY and USD→KRW conversions.
+// The five listings held (NVDA, CEG, LMT, 6954.T in JPY, 005930.KS in KRW) and 30,000 USD cash. Whatever the solver
+// orders, it can only be among these five (no other listing has a close), so the closes the orders rest on are
+// exactly the five held, and the rates those into USD.
 const run = () =>
-  rebalancePortfolio({
+  rebalanceWith({
     holdings: holdingsOf([
       ['US', 'NVDA', 100],
+      ['US', 'CEG', 10],
+      ['US', 'LMT', 5],
+      ['US', '6954.T', 100],
+      ['US', '005930.KS', 10],
       ['US', 'CASH', 30_000, 'USD'],
     ]),
     universe,
@@ -44,7 +53,8 @@ const run = () =>
 describe('rebalance freshness', () => {
   it('lists the closes held and ordered and the rates into the base and for each conversion, worst first', () => {
     const r = run();
-    expect(r.orders.map((o) => o.symbol)).toEqual(['6954.T', 'CEG', '005930.KS', 'LMT']);
+    const held = new Set(['NVDA', 'CEG', 'LMT', '6954.T', '005930.KS']);
+    for (const o of r.orders) expect(held.has(o.symbol)).toBe(true);
     expect(r.freshness.prices).toEqual([
       { symbol: 'CEG', last: '2026-05-29', age: 12, staleness: 'error' },
       { symbol: 'LMT', last: '2026-06-05', age: 7, staleness: 'warning' },
@@ -96,15 +106,16 @@ describe('rebalance freshness', () => {
   });
 
   it('does not block on warnings alone', () => {
-    const r = rebalancePortfolio({
+    const r = rebalanceWith({
       holdings: holdingsOf([['US', 'NVDA', 100]]),
       universe,
-      model: { ...model, sleeves: model.sleeves.map((s) => ({ ...s, candidates: [] })) },
+      model,
       market: staleWorld(),
       base: 'USD',
       // Fri 06-19: NVDA (Mon 06-15) is 4 trading days old → a warning only.
       asOf: toDay('2026-06-19'),
-      mode: 'full',
+      // No cash and nothing sold: no order, so the run rests on NVDA's close alone.
+      mode: 'cash-only',
     });
     expect(r.freshness.prices).toEqual([
       { symbol: 'NVDA', last: '2026-06-15', age: 4, staleness: 'warning' },

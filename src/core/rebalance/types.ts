@@ -10,10 +10,13 @@ import type { Band } from '../engine/band.ts';
 import type { CostModel } from '../engine/cost.ts';
 import type { Holding } from '../holdings.ts';
 import type { MarketData } from '../market.ts';
-import type { Model } from '../model.ts';
+import type { CheckThresholds, Model } from '../model.ts';
+import type { CheckResult } from '../rules.ts';
 import type { SleeveId, Universe } from '../universe.ts';
 import type { Warning } from '../warnings.ts';
 import type { DataFreshness } from './freshness.ts';
+import type { OtherPolicy } from './solve/frame.ts';
+import type { GoalKind } from './solve/model.ts';
 
 export type RebalanceMode = 'full' | 'cash-only';
 
@@ -50,6 +53,14 @@ export interface RebalanceInput {
   candidates?: number;
   /** Trading costs, reserved from cash before buying. Default none. */
   cost?: CostModel;
+  /** The holdings outside the model: kept as they are (default), reduced where a limit needs it, or sold. */
+  other?: OtherPolicy;
+  /** Money may move between accounts (default: no, each account pays for its own buys). */
+  transfers?: boolean;
+  /** Markets each account may buy in, beyond those it already holds (`--account-markets NAME=KRX,US`). */
+  accountMarkets?: Readonly<Record<string, readonly string[]>>;
+  /** User overrides of the checklist thresholds. */
+  thresholds?: Partial<CheckThresholds>;
 }
 
 export type Side = 'buy' | 'sell';
@@ -73,7 +84,15 @@ export interface Order {
   /** Trading cost of this order under `input.cost`, in the base currency (0 without a cost model). */
   costBase: number;
   sleeve: SleeveId;
+  /**
+   * Why this order: a buy of an instrument the essay names (`named`), of one the user already holds (`held`), of
+   * another instrument the universe classifies in the sleeve (`candidate`); a sale that brings a sleeve, company or
+   * country back within its limit (`reduce`), or of a holding outside the model under `--other sell` (`exit`).
+   */
+  why?: OrderReason;
 }
+
+export type OrderReason = 'named' | 'held' | 'candidate' | 'reduce' | 'exit';
 
 export interface SkippedOrder extends Order {
   reason: 'min-trade';
@@ -135,7 +154,7 @@ export interface Unresolved {
 
 export interface SleeveResult {
   id: SleeveId;
-  /** Fraction of the investable value (total − sleeves left alone). */
+  /** Fraction of the investable value (total − sleeves left alone); of the whole portfolio in solve/optimize.ts. */
   weight: number;
   target: number;
   within: boolean;
@@ -179,4 +198,23 @@ export interface RebalanceResult {
   /** Age of every close and rate the orders rest on, worst first (freshness.ts); the command gates on it. */
   freshness: DataFreshness;
   warnings: RebalanceWarning[];
+  /** What was done with the holdings outside the model, and their share of the portfolio before the orders. */
+  other?: { policy: OtherPolicy; share: number };
+  /** Whether money may move between accounts (`--transfers`). */
+  transfersAllowed?: boolean;
+  /** Per account, the listing markets it may buy in. */
+  accountMarkets?: { account: string; markets: string[] }[];
+  /** The goals the orders could not meet, each with the best figure reached: empty when every one holds. */
+  misses?: GoalMiss[];
+  /** The checklist and the concentration warnings as `check` will report them once the orders are filled. */
+  checklist?: { checks: CheckResult[]; concentration: Warning[] };
+}
+
+/** A goal the solver could not meet: which one, the limit, and where the orders leave it. */
+export interface GoalMiss {
+  kind: GoalKind;
+  /** The sleeve, company (symbols) or country; `mag7`, `physical-energy`, `regional` for the checks. */
+  key: string;
+  limit: number;
+  reached: number;
 }

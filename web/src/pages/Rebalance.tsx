@@ -1,6 +1,7 @@
 /** Rebalance: mode, band and new cash in; this month's orders out, per account, ready to type into a broker app. */
 import { useState } from 'react';
 import { formatMoney, formatNumber, formatPct } from '../../../src/i18n/format.ts';
+import { checkTitle } from '../../../src/i18n/messages.ts';
 import { REBALANCE_LABELS } from '../../../src/i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../../src/report/rebalance-document.ts';
 import { ApiError, postJson, query } from '../api.ts';
@@ -46,6 +47,8 @@ const L = {
     priceNote: 'Prices are the last closes, not limits: check the live quote before ordering.',
     record: 'Record this month in the journal (orders executed)',
     recorded: (m: string, n: number) => `Recorded ${m}: ${n} orders, marked executed.`,
+    checklistAfter: 'Checklist after the orders',
+    noConcentration: 'No company or country above its concentration limit.',
   },
   ko: {
     mode: CLI.ko.mode,
@@ -81,6 +84,8 @@ const L = {
     priceNote: '가격은 최근 종가이며 지정가가 아닙니다. 주문 전 실시간 시세를 확인하세요.',
     record: '이번 달을 저널에 기록 (주문 실행됨)',
     recorded: (m: string, n: number) => `${m} 기록 완료: 주문 ${n}건, 실행됨으로 표시.`,
+    checklistAfter: '주문 후 체크리스트',
+    noConcentration: '집중 한도를 넘는 종목이나 국가가 없습니다.',
   },
 };
 
@@ -358,6 +363,23 @@ function Orders({ doc }: { doc: RebalanceDocument }) {
           )}
         </div>
       </section>
+      {doc.checklist && (
+        <section className="panel" data-testid="rb-checklist-after">
+          <h2>{l.checklistAfter}</h2>
+          <ul>
+            {doc.checklist.checks.map((c) => (
+              <li key={c.id}>
+                {c.pass ? '✔' : '✘'} {checkTitle(c, lang)}
+                {c.value !== null && c.id !== 'monthly-rebalancing' ? ` (${pct(c.value)})` : ''}
+              </li>
+            ))}
+            {doc.checklist.concentration.map((w) => (
+              <li key={w.message}>! {w.message}</li>
+            ))}
+            {doc.checklist.concentration.length === 0 && <li>{l.noConcentration}</li>}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

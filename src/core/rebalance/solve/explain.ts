@@ -1,0 +1,175 @@
+/**
+ * Explanations as typed notices: which goals the orders could not meet and the best figure they reach, what keeping
+ * the holdings outside the model costs, which named instruments were passed over and why. Measured on the holdings
+ * after the orders (verify.ts), never on the solver's own arithmetic, so a notice cannot contradict `check`.
+ */
+import type { CheckReport } from '../../check.ts';
+import { SAME_COMPANY } from '../../concentration.ts';
+import type { SleeveId } from '../../universe.ts';
+import type { GoalMiss, Order, RebalanceMode, RebalanceWarning } from '../types.ts';
+import type { Frame } from './frame.ts';
+import type { Goal } from './model.ts';
+import type { Placement } from './placement.ts';
+
+/** Weights within this of a limit count as on it (float sums), as in the checklist's own rules. */
+const EPS = 1e-9;
+
+/** Every goal the holdings after the orders miss, with the figure they reach. */
+export function goalMisses(goals: readonly Goal[], after: CheckReport, orders: readonly Order[]): GoalMiss[] {
+  const bought = new Set(
+    orders.filter((o) => o.side === 'buy').map((o) => SAME_COMPANY[o.symbol] ?? o.symbol),
+  );
+  const securities = after.positions.filter((p) => p.kind === 'security');
+  const invested = securities.reduce((a, p) => a + p.value, 0);
+  const sleeve = (id: string) => after.sleeves.find((s) => s.id === id)?.weight ?? 0;
+  const check = (id: string) => after.checks.find((c) => c.id === id)?.value ?? 0;
+  const company = (key: string) =>
+    securities.filter((p) => (SAME_COMPANY[p.symbol] ?? p.symbol) === key).reduce((a, p) => a + p.value, 0);
+  const out: GoalMiss[] = [];
+  for (const g of goals) {
+    let reached: number;
+    let missed: boolean;
+    switch (g.kind) {
+      case 'sleeve-low':
+        reached = sleeve(g.key);
+        missed = reached < g.limit - EPS;
+        break;
+      case 'sleeve-high':
+        reached = sleeve(g.key);
+        missed = reached > g.limit + EPS;
+        break;
+      case 'mag7-max':
+        reached = check('mag7-max');
+        missed = reached > g.limit + 1e-12;
+        break;
+      case 'physical-energy-min':
+      case 'regional-diversification':
+        reached = check(g.kind);
+        missed = reached + 1e-12 < g.limit;
+        break;
+      case 'company-max':
+        reached = invested > 0 ? company(g.key) / invested : 0;
+        missed = reached > g.limit + 1e-12;
+        break;
+      case 'country-max':
+        reached =
+          invested > 0
+            ? securities.filter((p) => p.country === g.key).reduce((a, p) => a + p.value, 0) / invested
+            : 0;
+        missed = reached > g.limit + 1e-12;
+        break;
+      case 'fill': {
+        const [id, key] = g.key.split('\u0000') as [string, string];
+        const v = securities
+          .filter((p) => p.sleeve === id && (SAME_COMPANY[p.symbol] ?? p.symbol) === key)
+          .reduce((a, p) => a + p.value, 0);
+        reached = after.total > 0 ? v / after.total : 0;
+        missed = bought.has(key) && reached > g.limit + EPS;
+        break;
+      }
+    }
+    if (missed) out.push({ kind: g.kind, key: g.key, limit: g.limit, reached });
+  }
+  return out;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function explain(ctx: {
+  frame: Frame;
+  placement: Placement;
+  misses: readonly GoalMiss[];
+  solved: boolean;
+  short: readonly { account: string; currency: string; amount: number }[];
+  otherShare: number;
+  mode: RebalanceMode;
+}): RebalanceWarning[] {
+  const out: RebalanceWarning[] = [];
+  if (!ctx.solved) {
+    out.push({
+      code: 'solver-failed',
+      message: 'the solver found no orders; nothing is proposed',
+      params: {},
+    });
+  }
+  // Everything is kept as it is and there is no cash: there is nothing the orders could move.
+  if (ctx.frame.other === 'keep' && ctx.otherShare >= 1 - 1e-12) {
+    out.push({
+      code: 'nothing-investable',
+      message:
+        'nothing to rebalance: every holding is kept (outside the model) and there is no cash; add money with --cash AMOUNT:CCY',
+      params: {},
+    });
+    return out;
+  }
+  if (ctx.otherShare > 0) {
+    const policy = ctx.frame.other;
+    out.push({
+      code: 'other-policy',
+      message:
+        policy === 'keep'
+          ? `holdings outside the model (${pct(ctx.otherShare)} of the total) are kept (--other keep); the model's targets still apply to the whole portfolio, so its sleeves share the other ${pct(1 - ctx.otherShare)}`
+          : policy === 'reduce'
+            ? `holdings outside the model (${pct(ctx.otherShare)} of the total) are sold only where a limit needs it (--other reduce)`
+            : `holdings outside the model (${pct(ctx.otherShare)} of the total) are sold (--other sell)`,
+      params: { policy, share: ctx.otherShare, rest: 1 - ctx.otherShare },
+    });
+  }
+  for (const m of ctx.misses) out.push(missNotice(m, ctx));
+  for (const [sleeve, tried] of ctx.placement.passedOver) {
+    const list = tried.map((t) => `${t.symbol} (${t.reason})`).join(', ');
+    out.push({
+      code: 'named-passed-over',
+      sleeve: sleeve as SleeveId,
+      message: `${sleeve}: the essay's ${tried.map((t) => t.symbol).join(', ')} could not be bought: ${list}`,
+      params: { symbols: tried.map((t) => t.symbol).join(', '), reasons: list },
+    });
+  }
+  for (const s of ctx.short) {
+    out.push({
+      code: 'funding-short',
+      account: s.account,
+      message: `${s.account} is short of ${s.amount.toFixed(2)} ${s.currency} after its own conversions`,
+      params: { account: s.account, amount: s.amount, currency: s.currency },
+    });
+  }
+  return out;
+}
+
+function missNotice(
+  m: GoalMiss,
+  ctx: { otherShare: number; frame: Frame; mode: RebalanceMode },
+): RebalanceWarning {
+  const kept = ctx.frame.other === 'keep' && ctx.otherShare > 0;
+  const why =
+    ctx.mode === 'cash-only'
+      ? 'cash-only'
+      : kept &&
+          (m.kind === 'physical-energy-min' ||
+            m.kind === 'sleeve-low' ||
+            m.kind === 'regional-diversification')
+        ? 'other-kept'
+        : 'reach';
+  const params = {
+    kind: m.kind,
+    key: m.key,
+    limit: m.limit,
+    reached: m.reached,
+    otherShare: ctx.otherShare,
+    why,
+  };
+  const what = m.kind === 'fill' ? m.key.replace('\u0000', ': ') : m.key;
+  const base = `${m.kind} ${what} cannot hold: the orders reach ${pct(m.reached)} against ${pct(m.limit)}`;
+  const tail =
+    why === 'cash-only'
+      ? ' (cash-only mode sells nothing)'
+      : why === 'other-kept'
+        ? ` (with ${pct(ctx.otherShare)} kept in holdings outside the model)`
+        : '';
+  return {
+    code: 'goal-missed',
+    message: `${base}${tail}; these are the closest orders`,
+    ...(m.kind.startsWith('sleeve') ? { sleeve: m.key as SleeveId } : {}),
+    params,
+  };
+}
