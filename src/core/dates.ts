@@ -60,3 +60,8 @@ export function endOfMonth(day: number): number {
   const dt = new Date(day * MS_PER_DAY);
   return Math.round(Date.UTC(dt.getUTCFullYear(), dt.getUTCMonth() + 1, 0) / MS_PER_DAY);
 }
+
+/** The first calendar day of the month that `day` falls in. */
+export function startOfMonth(day: number): number {
+  return day - new Date(day * MS_PER_DAY).getUTCDate() + 1;
+}
