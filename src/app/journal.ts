@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Journal, OpenJournalOptions } from '../adapters/store/journal.ts';
-import { openJournal } from '../adapters/store/journal.ts';
 import { defaultJournalPath } from '../adapters/store/paths.ts';
 import { fromDay, toDay } from '../core/dates.ts';
 
@@ -27,6 +26,8 @@ export async function lastRebalanceDay(
 ): Promise<number | null | undefined> {
   const file = journalPath(db);
   if (!existsSync(file)) return undefined;
+  // Loaded on use: `check` with no journal file (the usual first run) never pays for SQLite and the query builder.
+  const { openJournal } = await import('../adapters/store/journal.ts');
   const journal = await openJournal(file, { readOnly: true });
   try {
     const last = await journal.lastRebalance(portfolio, fromDay(asOf), o);
@@ -43,6 +44,7 @@ export async function withJournal<T>(
   fn: (j: Journal) => Promise<T>,
   options: Omit<Extract<OpenJournalOptions, { now: Date }>, 'now'> = {},
 ): Promise<T> {
+  const { openJournal } = await import('../adapters/store/journal.ts');
   const journal = await openJournal(journalPath(db), { ...options, now });
   try {
     return await fn(journal);

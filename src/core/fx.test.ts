@@ -57,14 +57,15 @@ describe('fxRate: direct, inverse, same currency', () => {
   });
 });
 
-describe('fxRate: daily against monthly averages (no look-ahead)', () => {
+describe('fxRate: daily against monthly averages (no look-ahead; an average never beats a fixing of its month)', () => {
   it.each([
     ['01-30', 1450, '01-30', 'daily'], // January's average is not known until 01-31
-    ['01-31', 1430, '01-31', 'monthly-average'], // a Saturday: January's average (01-31) is newer than Friday's fixing
+    ['01-31', 1450, '01-30', 'daily'], // a Saturday: January's average is known, but Friday's fixing is inside January
     ['02-10', 1460, '02-02', 'daily'], // daily 02-02 is newer than January's average
     ['02-27', 1475, '02-16', 'daily'], // February's average is not known yet, even though daily data stopped
-    ['02-28', 1465, '02-28', 'monthly-average'], // now it is
-    ['03-15', 1465, '02-28', 'monthly-average'], // March's average is not used mid-March
+    ['02-28', 1475, '02-16', 'daily'], // February's average is known now, but the 02-16 fixing is inside February
+    ['03-15', 1475, '02-16', 'daily'], // March's average is not used mid-March; February's loses to 02-16
+    ['03-31', 1480, '03-31', 'monthly-average'], // March's average beats a fixing from before March
     ['04-01', 1480, '03-31', 'monthly-average'],
   ] as const)('USD→KRW on %s is %d (effective %s, %s)', (day, rate, eff, kind) => {
     const q = fxRate(m, 'USD', 'KRW', d(day));
@@ -106,8 +107,10 @@ describe("fxRate with the user's FX files", () => {
       rate: 1.25,
       legs: [{ pair: 'EURUSD', inverted: false, kind: 'daily' }],
     });
-    // From 02-28 February's average is newer than the user's 02-26 fixing.
-    expect(fxRate(mu, 'EUR', 'USD', d('02-28'))?.rate).toBeCloseTo(1 / 0.84, 12);
+    // From 02-28 February's average is known, but it does not beat the user's fixing of 02-26, dated inside February.
+    expect(fxRate(mu, 'EUR', 'USD', d('02-28'))).toMatchObject({ rate: 1.25, day: d('02-26') });
+    // From 03-31 only March's average could, and the bundled USDEUR has none: still the 02-26 fixing.
+    expect(fxRate(mu, 'EUR', 'USD', d('04-15'))?.rate).toBe(1.25);
     // Before the user's file starts, the bundled average is all there is.
     expect(fxRate(mu, 'EUR', 'USD', d('02-25'))?.rate).toBeCloseTo(1 / 0.85, 12);
   });
@@ -127,17 +130,21 @@ describe('fxRate on the bundled data (values read with grep from data/market/fx)
   const real = loadMarketData({ symbols: [] });
   const withUser = loadMarketData({ symbols: [], userDir: join(FIXTURES, 'prices-user') });
 
-  it('USDKRW: daily while it is the newest, then the latest completed monthly average', () => {
+  it('USDKRW: the daily fixing while one is dated in the last completed month or later, then monthly averages', () => {
     // tail -1 fx/daily/USDKRW.csv → 2026-03-27,1509.86
     expect(fxRate(real, 'USD', 'KRW', toDay('2026-03-27'))).toMatchObject({
       rate: 1509.86,
       day: toDay('2026-03-27'),
     });
-    // grep 2026-03-01 fx/monthly/USDKRW.csv → 1490.5177 (March's average, usable from 03-31)
-    expect(fxRate(real, 'USD', 'KRW', toDay('2026-03-31'))).toMatchObject({
-      rate: 1490.5177,
-      day: toDay('2026-03-31'),
-    });
+    // March's average (grep 2026-03-01 fx/monthly/USDKRW.csv → 1490.5177) is known from 03-31, but the 03-27
+    // fixing is dated inside March: it stays until April's average is known on 04-30.
+    for (const day of ['2026-03-31', '2026-04-29']) {
+      expect(fxRate(real, 'USD', 'KRW', toDay(day))).toMatchObject({
+        rate: 1509.86,
+        day: toDay('2026-03-27'),
+        legs: [{ kind: 'daily' }],
+      });
+    }
     // grep 2026-04-01 fx/monthly/USDKRW.csv → 1483.7977; May's (1488.3960) is not usable until 05-31
     for (const day of ['2026-05-15', '2026-05-29']) {
       expect(fxRate(real, 'USD', 'KRW', toDay(day))).toMatchObject({
@@ -147,6 +154,23 @@ describe('fxRate on the bundled data (values read with grep from data/market/fx)
       });
     }
     expect(fxRate(real, 'USD', 'KRW', toDay('2026-05-31'))?.rate).toBe(1488.396);
+  });
+
+  it("the first trading day of a month with no US fixing takes the previous fixing, not the past month's average", () => {
+    // grep fx/daily/USDKRW.csv: 2022-12-30,1260.18 then 2023-01-03; fx/monthly 2022-12-01,1293.5629 (issue 16)
+    // 2024-08-30,1336.00 then 2024-09-03 (2024-08-01,1351.4436); 2025-08-29,1389.76 then 2025-09-02 (2025-08-01,1388.9990)
+    for (const [day, rate, eff] of [
+      ['2023-01-02', 1260.18, '2022-12-30'],
+      ['2024-09-02', 1336.0, '2024-08-30'],
+      ['2025-09-01', 1389.76, '2025-08-29'],
+    ] as const) {
+      expect(fxRate(real, 'USD', 'KRW', toDay(day))).toMatchObject({
+        rate,
+        day: toDay(eff),
+        legs: [{ kind: 'daily' }],
+      });
+      expect(fxRate(real, 'KRW', 'USD', toDay(day))?.rate).toBe(1 / rate);
+    }
   });
 
   it('EUR→KRW and JPY→KRW on 2026-05-29 cross April averages', () => {

@@ -20,7 +20,6 @@ import { toDay } from '../../core/dates.ts';
 import type { FxSeries, PriceSeries } from '../../core/market.ts';
 import type { Series } from '../../core/series.ts';
 import type { Journal } from '../store/journal.ts';
-import { openJournal } from '../store/journal.ts';
 import type { JournalDatabase } from '../store/schema.ts';
 import type { MarketLayer } from './load.ts';
 import type { FxHistory, PriceHistory } from './providers/types.ts';
@@ -344,6 +343,8 @@ export async function readCacheLayer(
   o: CacheLayerOptions = {},
 ): Promise<MarketLayer | undefined> {
   if (!existsSync(file)) return undefined;
+  // Loaded here, not at the top: a run with no journal file never pays for SQLite and the query builder.
+  const { openJournal } = await import('../store/journal.ts');
   const journal = await openJournal(file, { readOnly: true });
   try {
     return await cacheLayer(new PriceCache(journal), o);

@@ -21,8 +21,9 @@ import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters
 import { openJournal } from '../../adapters/store/journal.ts';
 import { defaultJournalPath } from '../../adapters/store/paths.ts';
 import { importFiles, userListingPath } from '../../app/workspace.ts';
-import { endOfMonth, fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
+import { fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
+import { observeFx } from '../../core/fx.ts';
 import { fxStaleness, seriesHealth } from '../../core/health.ts';
 import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
@@ -365,27 +366,22 @@ export function sourceKind(source: string): string {
   return source.startsWith('cache:') ? source : (source.split(':')[0] ?? source);
 }
 
-/** The pair's most recent usable series on the as-of day (a monthly average counts from its month's end). */
+/** The pair's series the FX lookup would use on the as-of day (src/core/fx.ts rule 3: fxRate's choice). */
 function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, 'pair'> | undefined {
   let best: Omit<DataStatusPair, 'pair'> | undefined;
-  let bestDay = Number.NEGATIVE_INFINITY;
+  let bestRank = Number.NEGATIVE_INFINITY;
   for (const s of list) {
-    let i = s.days.length - 1;
-    const eff = (k: number) => (s.kind === 'daily' ? (s.days[k] as number) : endOfMonth(s.days[k] as number));
-    while (i >= 0 && eff(i) > asOf) i--;
-    if (i < 0) continue;
-    const day = eff(i);
-    if (day <= bestDay) continue;
-    bestDay = day;
-    const age = weekdaysBetween(day, asOf);
+    const obs = observeFx(s, asOf);
+    if (!obs || obs.rank <= bestRank) continue;
+    bestRank = obs.rank;
     best = {
       kind: s.kind,
       first: fromDay(s.days[0] as number),
-      last: fromDay(day),
+      last: fromDay(obs.day),
       source: sourceKind(s.source),
-      stale: fxStaleness(s.kind, day, asOf),
-      age,
-      days: asOf - day,
+      stale: fxStaleness(s.kind, obs.day, asOf),
+      age: weekdaysBetween(obs.day, asOf),
+      days: asOf - obs.day,
     };
   }
   return best;

@@ -3,15 +3,46 @@
  * trading day (and the reverse) is still a day of the backtest. On a day an asset did not trade, its last close is
  * carried forward, as a broker statement would value it.
  */
+import { monthKey } from '../dates.ts';
 import type { Series } from '../series.ts';
 
-/** Sorted, de-duplicated union of the series' days that fall within [from, to]. */
+/**
+ * Sorted, de-duplicated union of the series' days that fall within [from, to]. One flag per day of the window (a
+ * backtest window is at most a few tens of thousands of days): marking is a store per close, no hashing, no sort.
+ */
 export function unionCalendar(series: readonly Series[], from: number, to: number): Int32Array {
-  const seen = new Set<number>();
+  if (!(to >= from)) return new Int32Array(0);
+  const seen = new Uint8Array(to - from + 1);
+  let count = 0;
   for (const s of series) {
-    for (const d of s.days) if (d >= from && d <= to) seen.add(d);
+    const d = s.days;
+    // The series is sorted: start at its first day in the window, stop past the window.
+    let k = lowerBound(d, from);
+    for (; k < d.length; k++) {
+      const day = d[k] as number;
+      if (day > to) break;
+      if (seen[day - from] === 0) {
+        seen[day - from] = 1;
+        count++;
+      }
+    }
   }
-  return Int32Array.from([...seen].sort((a, b) => a - b));
+  const out = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < seen.length; i++) if (seen[i] === 1) out[j++] = from + i;
+  return out;
+}
+
+/** Index of the first element ≥ x in a sorted array (its length when none is). */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -31,14 +62,9 @@ export function alignToCalendar(series: Series, days: Int32Array): Float64Array 
   return out;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** `year × 12 + month` (0-based month) for every day: the key that changes on the first trading day of a month. */
 export function monthKeys(days: Int32Array): Int32Array {
   const out = new Int32Array(days.length);
-  for (let t = 0; t < days.length; t++) {
-    const dt = new Date((days[t] as number) * MS_PER_DAY);
-    out[t] = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
-  }
+  for (let t = 0; t < days.length; t++) out[t] = monthKey(days[t] as number);
   return out;
 }

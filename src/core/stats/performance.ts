@@ -5,7 +5,7 @@
  *
  * Daily returns are between consecutive observations: r_t = v_t / v_{t−1} − 1 (ffn `to_returns`).
  */
-import { weekday } from '../dates.ts';
+import { monthKey, weekday } from '../dates.ts';
 import { mean, sampleSd } from './moments.ts';
 
 /** r_t = v_t / v_{t−1} − 1 for t = 1…n−1. */
@@ -159,20 +159,24 @@ export function periodReturns(
   by: 'month' | 'year',
 ): PeriodReturn[] {
   const out: PeriodReturn[] = [];
+  // year × 12 + month, or year × 12: compared as numbers, written out only at each period's end.
   const key = (d: number) => {
-    const iso = new Date(d * 86_400_000).toISOString();
-    return by === 'month' ? iso.slice(0, 7) : iso.slice(0, 4);
+    const k = monthKey(d);
+    return by === 'month' ? k : k - (k % 12);
   };
   let startValue = values[0] as number;
   let first = true;
+  let k = days.length ? key(days[0] as number) : 0;
   for (let t = 0; t < days.length; t++) {
-    const k = key(days[t] as number);
-    const last = t === days.length - 1 || key(days[t + 1] as number) !== k;
-    if (!last) continue;
+    const next = t === days.length - 1 ? -1 : key(days[t + 1] as number);
+    if (next === k) continue;
     const v = values[t] as number;
     const partial =
       first || (t === days.length - 1 && (days[t] as number) < lastWeekday(days[t] as number, by));
-    out.push({ period: k, return: v / startValue - 1, partial });
+    const year = String(Math.floor(k / 12)).padStart(4, '0');
+    const period = by === 'month' ? `${year}-${String((k % 12) + 1).padStart(2, '0')}` : year;
+    out.push({ period, return: v / startValue - 1, partial });
+    k = next;
     startValue = v;
     first = false;
   }
