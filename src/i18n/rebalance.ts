@@ -6,7 +6,7 @@
 import { InputError } from '../core/errors.ts';
 import type { DataFreshness } from '../core/rebalance/freshness.ts';
 import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
-import type { RebalanceWarning } from '../core/rebalance/types.ts';
+import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
 import { STALE_ERROR_DAYS } from '../core/valuation.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
@@ -167,6 +167,11 @@ export const REBALANCE_WARNING_CODES: ReadonlySet<string> = new Set([
   'sleeve-outside-band',
   'candidate-stale',
   'stale-allowed',
+  'goal-missed',
+  'other-policy',
+  'named-passed-over',
+  'solver-failed',
+  'funding-short',
 ]);
 
 /** The sentence for a rebalance warning in `lang`; the warnings it inherits from valuation go to `warningText`. */
@@ -333,10 +338,14 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
             : `Holdings outside the model (${share} of the total) are sold (--other sell).`;
       }
     }
-    case 'named-passed-over':
+    case 'named-passed-over': {
+      const reasons = w.passed
+        ? w.passed.map((t) => `${t.symbol} (${passedOverReason(t, lang)})`).join(', ')
+        : str(w, 'reasons');
       return ko
-        ? `${sleeve}: 에세이가 지목한 ${str(w, 'symbols')}은(는) 살 수 없습니다: ${str(w, 'reasons')}`
-        : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${str(w, 'reasons')}`;
+        ? `${sleeve}: 에세이가 지목한 ${str(w, 'symbols')}은(는) 살 수 없습니다: ${reasons}`
+        : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${reasons}`;
+    }
     case 'solver-failed':
       return ko
         ? '솔버가 주문을 찾지 못해 아무 주문도 내지 않습니다.'
@@ -435,4 +444,21 @@ export function staleDataRefusal(f: DataFreshness, asOf: string, lang: Lang): In
       '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
       '그래도 주문을 받으세요.',
   });
+}
+
+/** Why one named instrument could not be bought, in the reader's language. */
+function passedOverReason(t: PassedOver, lang: Lang): string {
+  const ko = lang === 'ko';
+  switch (t.why) {
+    case 'no-price':
+      return ko ? '기준일 이전 가격 없음' : 'no price on or before the as-of date';
+    case 'not-in-universe':
+      return ko ? '종목 유니버스에 없음' : 'not in the instrument universe';
+    case 'stale':
+      return ko
+        ? `마지막 종가 ${t.date}, ${t.age}거래일 전`
+        : `last close ${t.date}, ${t.age} trading days old`;
+    case 'no-account':
+      return ko ? `${t.market} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
+  }
 }

@@ -97,7 +97,7 @@ export function basketText(item: Pick<ScoreItem, 'claim' | 'basket'>, lang: Lang
   if (b.unpriced) {
     const list = b.members.map((m) => m.symbol).join(', ');
     return ko
-      ? `바스켓: ${list} 중 가격이 있는 종목이 없습니다 (--prices 또는 data update로 추가)`
+      ? `바스켓: ${list} 중 가격이 있는 종목이 없습니다 (--prices 또는 dispersion data update로 추가)`
       : `basket: none of ${list} has prices (add them with --prices or data update)`;
   }
   const members = b.members
@@ -106,7 +106,8 @@ export function basketText(item: Pick<ScoreItem, 'claim' | 'basket'>, lang: Lang
   const byReason = new Map<string, string[]>();
   for (const m of b.members) {
     if (!m.standIn) continue;
-    const reason = STAND_IN_CODES[m.standIn]?.[lang] ?? m.standIn;
+    const reason =
+      STAND_IN_CODES[m.standIn]?.[lang] ?? (lang === 'ko' && m.standInKo ? m.standInKo : m.standIn);
     byReason.set(reason, [...(byReason.get(reason) ?? []), m.symbol]);
   }
   const stand = [...byReason].map(([reason, symbols]) => `${symbols.join(', ')}: ${reason}`).join('; ');

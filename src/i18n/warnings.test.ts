@@ -153,6 +153,41 @@ const SAMPLES: Record<string, RebalanceWarning> = {
     age: 237,
   },
   'listing-start': { code: 'listing-start', message: 'm', symbol: 'VRT', date: '2020-02-10' },
+  // core/rebalance/solve/explain.ts
+  'goal-missed': {
+    code: 'goal-missed',
+    message: 'm',
+    params: {
+      kind: 'country-max',
+      key: 'US',
+      reached: 0.801,
+      limit: 0.6,
+      why: 'other-kept',
+      otherShare: 0.039,
+    },
+  },
+  'other-policy': {
+    code: 'other-policy',
+    message: 'm',
+    params: { policy: 'keep', share: 0.039, rest: 0.961 },
+  },
+  'named-passed-over': {
+    code: 'named-passed-over',
+    message: 'm',
+    sleeve: 'physical-ai',
+    params: { symbols: '005380.KS, 6954.T', reasons: 'x' },
+    passed: [
+      { symbol: '005380.KS', why: 'no-price' },
+      { symbol: '6954.T', why: 'stale', date: '2026-01-30', age: 85 },
+    ],
+  },
+  'solver-failed': { code: 'solver-failed', message: 'm' },
+  'funding-short': {
+    code: 'funding-short',
+    message: 'm',
+    account: 'ISA',
+    params: { account: 'ISA', amount: 1200.5, currency: 'USD' },
+  },
   // adapters/import
   'quantity-looks-like-date': {
     code: 'quantity-looks-like-date',
@@ -304,7 +339,9 @@ describe('every warning code in Korean', () => {
   it('has a Korean sentence for every code the source emits', () => {
     const codes = emittedCodes();
     // The walk finds the codes at all (the sample's three import codes, say), so an empty scan cannot pass.
-    expect(codes.has('duplicate-rows') && codes.has('buy-cut') && codes.has('risk-monthly-fx')).toBe(true);
+    expect(codes.has('duplicate-rows') && codes.has('goal-missed') && codes.has('risk-monthly-fx')).toBe(
+      true,
+    );
     const known = new Set([...KOREAN_WARNING_CODES, ...REBALANCE_WARNING_CODES]);
     const missing = [...codes].filter(([c]) => !known.has(c)).map(([c, file]) => `${c} (${file})`);
     expect(missing).toEqual([]);

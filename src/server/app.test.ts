@@ -98,7 +98,7 @@ describe('dashboard API', () => {
     const res = await a.request('/api/holdings', {
       method: 'POST',
       body: form,
-      headers: { host: '127.0.0.1:4173' },
+      headers: { host: '127.0.0.1:4173', origin: OWN, 'x-dispersion-token': TOKEN },
     });
     expect(res.status).toBe(200);
     // Schwab's log nets to NVDA 6 and VTI 10.5; the Kiwoom grid holds A005930 100 and A000660 10: 4 holdings.

@@ -351,7 +351,12 @@ const SIZES = [
 describe.each(SIZES)('every page at $width×$height', (size) => {
   // The sample again (the tests above uploaded other files), so these pages and their screenshots show it.
   beforeAll(async () => {
-    const r = await fetch(`${server.url}/api/holdings/reset`, { method: 'POST' });
+    // A write needs this server's token (issue 11 item 1), read from /api/session as the page does.
+    const { token } = (await (await fetch(`${server.url}/api/session`)).json()) as { token: string };
+    const r = await fetch(`${server.url}/api/holdings/reset`, {
+      method: 'POST',
+      headers: { 'x-dispersion-token': token },
+    });
     expect(r.ok).toBe(true);
   });
   describe.each(['en', 'ko'] as const)('in %s', (lang) => {

@@ -90,9 +90,10 @@ describe('journal record --executed with no orders', () => {
       '--executed',
     );
     expect(r.status).toBe(2);
-    // As of 2026-05-29 the sample is 0.0% physical AI against a 30% target (README, check on the sample), ±2 points.
+    // As of 2026-05-29 the sample is 0.1% physical AI against a 30% target: none held directly, ₩341,140 of
+    // ₩272,789,645 through QQQ's holdings (check on the sample, README).
     expect(r.stderr).toMatch(
-      /^dispersion: --executed with no orders, but .*physical-ai 0\.0% \(target 30\.0%\)/,
+      /^dispersion: --executed with no orders, but .*physical-ai 0\.1% \(target 30\.0%\)/,
     );
     expect(r.stderr).toContain('--note TEXT saying why no order was needed');
     expect(existsSync(db)).toBe(false);

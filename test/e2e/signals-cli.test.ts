@@ -126,7 +126,7 @@ describe('signals on the bundled data, as of 2026-05-29', async () => {
       'basket: INFY 50%*, WIT 50%* vs S&P 500 (SPY); * stand-in: INFY, WIT: ADR standing in for the Indian market',
     );
     expect(item('flows-japan')?.basketText).toBe(
-      'basket: none of 6954.T, 1306.T has prices (add them with --prices or data update)',
+      'basket: none of 6954.T, 6758.T, 1306.T has prices (add them with --prices or data update)',
     );
     expect(item('valuations-contracting')?.basket).toBeNull();
     expect(item('concentration-falling')?.basket?.members).toHaveLength(7);

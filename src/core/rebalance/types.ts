@@ -173,7 +173,16 @@ export interface RebalanceWarning extends Warning {
   sleeve?: SleeveId;
   /** Numbers and names the i18n layer puts into its sentence. */
   params?: Record<string, string | number>;
+  /** `named-passed-over`: each named instrument that could not be bought, and why (words in i18n). */
+  passed?: readonly PassedOver[];
 }
+
+/** A named instrument the rebalancer could not buy: no price, a stale close, no account trading its market. */
+export type PassedOver =
+  | { symbol: string; why: 'no-price' }
+  | { symbol: string; why: 'not-in-universe' }
+  | { symbol: string; why: 'stale'; date: string; age: number }
+  | { symbol: string; why: 'no-account'; market: string };
 
 export interface RebalanceResult {
   asOf: string;

@@ -30,6 +30,8 @@ export interface BasketMember {
    * reason: the model's backtest note, or a code the i18n layer words (region baskets).
    */
   standIn?: string;
+  /** The model's Korean note for the same reason, when it has one. */
+  standInKo?: string;
 }
 
 export interface PriceContext {

@@ -30,6 +30,7 @@ export function sleeveBaskets(model: Model): SleeveBasket[] {
         symbol: b.symbol,
         weight: b.weight,
         ...(b.note ? { standIn: b.note } : {}),
+        ...(b.noteKo ? { standInKo: b.noteKo } : {}),
       })),
     }));
 }

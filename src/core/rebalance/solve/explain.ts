@@ -6,7 +6,7 @@
 import type { CheckReport } from '../../check.ts';
 import { SAME_COMPANY } from '../../concentration.ts';
 import type { SleeveId } from '../../universe.ts';
-import type { GoalMiss, Order, RebalanceMode, RebalanceWarning } from '../types.ts';
+import type { GoalMiss, Order, PassedOver, RebalanceMode, RebalanceWarning } from '../types.ts';
 import type { Frame } from './frame.ts';
 import type { Goal } from './model.ts';
 import type { Placement } from './placement.ts';
@@ -117,12 +117,13 @@ export function explain(ctx: {
   }
   for (const m of ctx.misses) out.push(missNotice(m, ctx));
   for (const [sleeve, tried] of ctx.placement.passedOver) {
-    const list = tried.map((t) => `${t.symbol} (${t.reason})`).join(', ');
+    const list = tried.map((t) => `${t.symbol} (${passedOverReason(t)})`).join(', ');
     out.push({
       code: 'named-passed-over',
       sleeve: sleeve as SleeveId,
       message: `${sleeve}: the essay's ${tried.map((t) => t.symbol).join(', ')} could not be bought: ${list}`,
       params: { symbols: tried.map((t) => t.symbol).join(', '), reasons: list },
+      passed: tried,
     });
   }
   for (const s of ctx.short) {
@@ -172,4 +173,18 @@ function missNotice(
     ...(m.kind.startsWith('sleeve') ? { sleeve: m.key as SleeveId } : {}),
     params,
   };
+}
+
+/** The English fallback for one passed-over instrument (i18n/rebalance.ts words it in the reader's language). */
+function passedOverReason(t: PassedOver): string {
+  switch (t.why) {
+    case 'no-price':
+      return 'no price on or before the as-of date';
+    case 'not-in-universe':
+      return 'not in the instrument universe';
+    case 'stale':
+      return `last close ${t.date}, ${t.age} trading days old`;
+    case 'no-account':
+      return `no account trades ${t.market}`;
+  }
 }

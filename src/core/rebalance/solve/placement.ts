@@ -15,6 +15,7 @@ import type { Instrument, SleeveId, Universe } from '../../universe.ts';
 import { resolveSymbol } from '../../universe.ts';
 import type { Position } from '../../valuation.ts';
 import { STALE_ERROR_DAYS, valueHoldings } from '../../valuation.ts';
+import type { PassedOver } from '../types.ts';
 import type { Frame } from './frame.ts';
 import { CASH_SLEEVE, OUTSIDE_KEPT } from './frame.ts';
 
@@ -54,7 +55,7 @@ export interface Placement {
   /** Per account, the markets it may buy in. */
   markets: Map<string, Set<string>>;
   /** Per sleeve, the named instruments passed over and why (no price, stale close, no account can trade it). */
-  passedOver: Map<SleeveId, { symbol: string; reason: string }[]>;
+  passedOver: Map<SleeveId, PassedOver[]>;
 }
 
 const US_EXCHANGES = new Set(['NASDAQ', 'NYSE', 'NYSEARCA', 'NYSEAMERICAN', 'AMEX', 'BATS']);
@@ -168,7 +169,7 @@ export function placeLines(input: {
     byKey.set(key, line);
   }
 
-  const passedOver = new Map<SleeveId, { symbol: string; reason: string }[]>();
+  const passedOver = new Map<SleeveId, PassedOver[]>();
   const ctx = { universe, market: input.market, base: input.base, asOf: input.asOf };
   for (const sleeve of buySleeves) {
     const named = (input.model.sleeves.find((s) => s.id === sleeve)?.candidates ?? []).map(
@@ -178,7 +179,7 @@ export function placeLines(input: {
       .filter((i) => i.sleeve === sleeve && i.type !== 'index' && !named.includes(i.symbol))
       .map((i) => i.symbol);
     const heldHere = lines.filter((l) => l.sleeve === sleeve).map((l) => l.symbol);
-    const tried: { symbol: string; reason: string }[] = [];
+    const tried: PassedOver[] = [];
     const fill = frame.sleeves.find((s) => s.id === sleeve)?.fill ?? 1;
     let extra = 0;
     for (const symbol of [...named, ...heldHere, ...others]) {
@@ -190,17 +191,14 @@ export function placeLines(input: {
         : heldHere.includes(symbol)
           ? 'held'
           : 'candidate';
-      const priced = inst ? priceOne(symbol, ctx) : { error: 'not in the instrument universe' };
+      const priced = inst ? priceOne(symbol, ctx) : { error: 'not-in-universe' as const };
       if ('error' in priced) {
-        if (reason === 'named') tried.push({ symbol, reason: priced.error });
+        if (reason === 'named') tried.push({ symbol, why: priced.error });
         continue;
       }
       if (priced.p.priceAge > STALE_ERROR_DAYS) {
         if (reason === 'named') {
-          tried.push({
-            symbol,
-            reason: `last close ${priced.p.priceDate}, ${priced.p.priceAge} trading days old`,
-          });
+          tried.push({ symbol, why: 'stale', date: priced.p.priceDate ?? '', age: priced.p.priceAge });
         }
         continue;
       }
@@ -208,7 +206,7 @@ export function placeLines(input: {
       const market = listingMarket(inst, priced.p.currency);
       const accounts = [...markets].filter(([, m]) => m.has(market)).map(([a]) => a);
       if (!accounts.length && reason === 'named') {
-        tried.push({ symbol, reason: `no account trades ${market}` });
+        tried.push({ symbol, why: 'no-account', market });
       }
       for (const account of accounts) {
         const key = `${account}\u0000${symbol}`;
@@ -255,15 +253,16 @@ export function placeLines(input: {
 function priceOne(
   symbol: string,
   ctx: { universe: Universe; market: MarketData; base: CurrencyCode; asOf: number },
-): { p: Position } | { error: string } {
+): { p: Position } | { error: 'no-price' } {
   try {
     const [p] = valueHoldings({
       ...ctx,
       holdings: [{ kind: 'security', account: '', symbol, quantity: 1, origin: { file: 'model', line: 0 } }],
     }).positions;
-    return p ? { p } : { error: 'no price' };
+    return p ? { p } : { error: 'no-price' };
   } catch (e) {
     if (!isInputError(e)) throw e;
-    return { error: e.problem.message };
+    // The valuation's refusal is "no price for X on or before D": the one reason a held-or-named listing fails here.
+    return { error: 'no-price' };
   }
 }
