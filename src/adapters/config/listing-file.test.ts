@@ -90,12 +90,12 @@ describe('--rules FILE', () => {
 
 describe('simpleRecords (the one-line reader used before csv-parse)', () => {
   const viaCsvParse = (text: string) =>
-    parse(text, { columns: true, skip_empty_lines: true, info: true }).map(
-      (r: { record: Record<string, string>; info: { lines: number } }) => ({
-        record: r.record,
-        info: { lines: r.info.lines },
-      }),
-    );
+    (
+      parse(text, { columns: true, skip_empty_lines: true, info: true }) as {
+        record: Record<string, string>;
+        info: { lines: number };
+      }[]
+    ).map((r) => ({ record: r.record, info: { lines: r.info.lines } }));
 
   it('gives what csv-parse gives on both bundled listings', () => {
     for (const file of [BUNDLED_KRX_LISTING, BUNDLED_SP500]) {
