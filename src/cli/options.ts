@@ -1,6 +1,6 @@
 /** Parsing of option values shared by several commands; each failure is an InputError naming the option. */
 
-import { FORMAT_NAMES } from '../adapters/import/index.ts';
+import { FORMAT_NAMES } from '../adapters/import/format-names.ts';
 import { isCurrencyCode } from '../core/currency.ts';
 import { parseIsoDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
