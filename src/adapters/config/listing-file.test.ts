@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resolveKrxName, resolveSymbol } from '../../core/universe.ts';
-import { parseKrxListing } from './listing-file.ts';
+import { BUNDLED_KRX_LISTING, BUNDLED_SP500, parseKrxListing, simpleRecords } from './listing-file.ts';
 import { loadUniverse } from './universe-file.ts';
 
 describe('the bundled KRX listing and S&P 500, classified', () => {
@@ -83,5 +85,40 @@ describe('--rules FILE', () => {
     expect(() =>
       loadUniverse(undefined, undefined, { rules: 'test/fixtures/listings/bad-rules.json' }),
     ).toThrow('classification rules file: rules.0.sleeve');
+  });
+});
+
+describe('simpleRecords (the one-line reader used before csv-parse)', () => {
+  const viaCsvParse = (text: string) =>
+    (
+      parse(text, { columns: true, skip_empty_lines: true, info: true }) as {
+        record: Record<string, string>;
+        info: { lines: number };
+      }[]
+    ).map((r) => ({ record: r.record, info: { lines: r.info.lines } }));
+
+  it('gives what csv-parse gives on both bundled listings', () => {
+    for (const file of [BUNDLED_KRX_LISTING, BUNDLED_SP500]) {
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const fast = simpleRecords(text);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(viaCsvParse(text));
+    }
+  });
+
+  it('reads quoted fields, "" and blank lines as csv-parse does', () => {
+    const text = 'a,b,c\r\n1,"x, ""y""",\r\n\r\n"",2,"3"\r\n';
+    expect(simpleRecords(text)).toEqual(viaCsvParse(text));
+    expect(simpleRecords(text)?.[0]).toEqual({ record: { a: '1', b: 'x, "y"', c: '' }, info: { lines: 2 } });
+    expect(simpleRecords(text)?.[1]?.info.lines).toBe(4);
+  });
+
+  it('leaves multi-line quotes, stray quotes, ragged rows and a lone \\r to csv-parse', () => {
+    expect(simpleRecords('a,b\n"1\n2",3\n')).toBeUndefined();
+    expect(simpleRecords('a,b\n1"x,3\n')).toBeUndefined();
+    expect(simpleRecords('a,b\n"1"x,3\n')).toBeUndefined();
+    expect(simpleRecords('a,b\n1,2,3\n')).toBeUndefined();
+    expect(simpleRecords('a,b\r1,2\r')).toBeUndefined();
+    expect(simpleRecords('a,a\n1,2\n')).toBeUndefined();
   });
 });

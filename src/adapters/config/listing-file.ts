@@ -4,8 +4,8 @@
  * instruments the universe can resolve. Provenance: data/SOURCES.md.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ClassificationRule, Listing, RuleSet } from '../../core/classify.ts';
 import { compileRules, listingInstruments } from '../../core/classify.ts';
@@ -103,11 +103,8 @@ export function parseSp500(text: string, file: string): Listing[] {
 }
 
 function readRows(text: string, file: string, required: readonly string[]) {
-  const records = parse(text.replace(/^\uFEFF/, ''), {
-    columns: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
+  const clean = text.replace(/^\uFEFF/, '');
+  const records = simpleRecords(clean) ?? csvParseRecords(clean);
   const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = required.filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length)
@@ -118,6 +115,82 @@ function readRows(text: string, file: string, required: readonly string[]) {
       expected: required.join(','),
     });
   return records.map((r) => ({ row: r.record, line: r.info.lines }));
+}
+
+type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
+/**
+ * csv-parse (`columns`, `skip_empty_lines`) for what the one-line reader below leaves: multi-line or malformed quotes,
+ * ragged rows, a lone \r. Required on demand (its CommonJS build), so a well-formed listing never loads it: the two
+ * bundled listings are read on every run that resolves a symbol, and csv-parse took most of a backtest's start-up.
+ */
+function csvParseRecords(text: string): CsvRecord[] {
+  const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
+  return parse(text, { columns: true, skip_empty_lines: true, info: true }) as CsvRecord[];
+}
+
+/**
+ * The records csv-parse gives for a file whose every row is on one line with fields either bare (no quote) or
+ * wholly quoted (`"Saint Paul, Minnesota"`, `""` for a quote), as many as the header's: the same objects and line
+ * numbers (a test compares both on the bundled files). Undefined for anything else, which csv-parse then reads.
+ */
+export function simpleRecords(text: string): CsvRecord[] | undefined {
+  if (/\r(?!\n)/.test(text)) return undefined;
+  const lines = text.split(/\r?\n/);
+  let header: string[] | undefined;
+  const out: CsvRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const cells = splitQuoted(line);
+    if (!cells) return undefined;
+    if (!header) {
+      if (cells.some((c) => c === '') || new Set(cells).size !== cells.length) return undefined;
+      header = cells;
+      continue;
+    }
+    if (cells.length !== header.length) return undefined;
+    const record: Record<string, string> = {};
+    for (let k = 0; k < cells.length; k++) record[header[k] as string] = cells[k] as string;
+    out.push({ record, info: { lines: i + 1 } });
+  }
+  return out;
+}
+
+/** One line's fields, or undefined when a quote is anywhere but around a whole field (or left open). */
+function splitQuoted(line: string): string[] | undefined {
+  if (!line.includes('"')) return line.split(',');
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let cell = '';
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return undefined; // the field goes on past the line
+        cell += line.slice(j, q);
+        if (line[q + 1] === '"') {
+          cell += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      cells.push(cell);
+      if (i === line.length) return cells;
+      if (line[i] !== ',') return undefined;
+      i++;
+      continue;
+    }
+    const comma = line.indexOf(',', i);
+    const cell = comma < 0 ? line.slice(i) : line.slice(i, comma);
+    if (cell.includes('"')) return undefined;
+    cells.push(cell);
+    if (comma < 0) return cells;
+    i = comma + 1;
+  }
 }
 
 /** Every bundled listing (or the user's refreshed KRX listing in its place), classified by the rules. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { FundLookThrough } from '../../core/lookthrough.ts';
-import type { Instrument } from '../../core/universe.ts';
+import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse, resolveSymbol } from '../../core/universe.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, CLASSIFIED_SLEEVES } from './schemas.ts';
@@ -45,9 +45,12 @@ type RawFund = z.infer<typeof fundSchema>;
  * Reads one look-through file against the instruments it will be used with: symbols are resolved (so `005930`,
  * `A005930` work), and the sums checked.
  */
-export function readLookThrough(file: string, instruments: readonly Instrument[]): FundLookThrough[] {
+export function readLookThrough(
+  file: string,
+  instruments: readonly Instrument[],
+  universe: Universe = buildUniverse(instruments),
+): FundLookThrough[] {
   const raw = readJsonFile(file, fileSchema, 'look-through');
-  const universe = buildUniverse(instruments);
   return raw.funds.map((f, i) => toFund(f, `funds.${i}`, file, universe));
 }
 
@@ -119,9 +122,11 @@ function fractions<K extends string>(m: Partial<Record<K, number>>): Partial<Rec
 export function loadLookThrough(
   instruments: readonly Instrument[],
   userFile?: string,
+  /** `buildUniverse(instruments)` when the caller has it already (built once, not once per file). */
+  universe: Universe = buildUniverse(instruments),
 ): Map<string, FundLookThrough> {
   const out = new Map<string, FundLookThrough>();
-  for (const f of readLookThrough(BUNDLED_LOOK_THROUGH, instruments)) out.set(f.fund, f);
-  if (userFile) for (const f of readLookThrough(userFile, instruments)) out.set(f.fund, f);
+  for (const f of readLookThrough(BUNDLED_LOOK_THROUGH, instruments, universe)) out.set(f.fund, f);
+  if (userFile) for (const f of readLookThrough(userFile, instruments, universe)) out.set(f.fund, f);
   return out;
 }

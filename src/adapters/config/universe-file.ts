@@ -59,5 +59,7 @@ export function loadUniverse(
   const list = loadListingInstruments(loadRules(more.rules), more.krxListing);
   list.push(...readInstruments(BUNDLED_UNIVERSE));
   if (userFile) list.push(...readInstruments(userFile));
-  return buildUniverse(list, loadLookThrough(list, lookThroughFile));
+  // Built once: the look-through resolves its symbols against the same instruments (lookThrough is only carried).
+  const universe = buildUniverse(list);
+  return { ...universe, lookThrough: loadLookThrough(list, lookThroughFile, universe) };
 }

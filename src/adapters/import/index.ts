@@ -6,10 +6,8 @@
 import type { ImportResult } from '../../core/holdings.ts';
 import type { CsvImportOptions } from './csv-holdings.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
-import { GENERIC_FORMATS } from './formats/detect.ts';
 import { type FilePrice, importRows, importTabular, type TabularOptions } from './formats/index.ts';
 import { kt00018Rows } from './formats/kiwoom-json.ts';
-import { FORMATS } from './formats/spec.ts';
 import { type GhostfolioImportOptions, importGhostfolioJson } from './ghostfolio.ts';
 import { bundledSplits } from './splits-file.ts';
 
@@ -18,11 +16,7 @@ export type HoldingsFormat = string;
 export type HoldingsImportOptions = CsvImportOptions & GhostfolioImportOptions & TabularOptions;
 
 /** Every name `--format` accepts. */
-export const FORMAT_NAMES: readonly string[] = [
-  ...GENERIC_FORMATS,
-  'ghostfolio',
-  ...FORMATS.map((f) => f.id),
-];
+export { FORMAT_NAMES } from './format-names.ts';
 
 export function importHoldingsFile(
   bytes: Uint8Array,

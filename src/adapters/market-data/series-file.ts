@@ -8,11 +8,13 @@
  * and dividends (a 0 close would divide by zero in a return). Any violation is an InputError pointing at
  * file:line:column, because a user price file is user input and a broken bundled file is worth the same precision.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { dayFromCivil, daysInMonth, fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
 import { assertRegularFile } from '../files/user-files.ts';
+import { readCachedSeries, seriesCacheDir, seriesCacheKey, writeCachedSeries } from './series-cache.ts';
 
 export interface SeriesFileOptions {
   /** The value column's header (`close`, `rate`, `dividend`, …), matched case-insensitively. Extra columns are ignored. */
@@ -44,8 +46,9 @@ const parsed = new Map<string, Series>();
 
 export function readSeriesFile(path: string, options: SeriesFileOptions): Series {
   let key: string | undefined;
+  let st: Stats | undefined;
   try {
-    const st = statSync(path);
+    st = statSync(path);
     key = [
       path,
       st.size,
@@ -61,7 +64,31 @@ export function readSeriesFile(path: string, options: SeriesFileOptions): Series
   } catch {
     // Fall through: reading the file below reports the problem in the user's words.
   }
-  const series = parseSeriesBytes(readBytes(path, options), options);
+  // Then the parsed copy on disk from an earlier run (series-cache.ts), checked before it is used.
+  const dir = st?.isFile() ? seriesCacheDir() : undefined;
+  const diskKey =
+    dir === undefined
+      ? undefined
+      : seriesCacheKey(
+          resolve(path),
+          options.column,
+          options.values ?? 'positive',
+          options.allowEmpty === true,
+        );
+  const cached =
+    dir && diskKey && st
+      ? readCachedSeries(dir, diskKey, st, {
+          positive: (options.values ?? 'positive') === 'positive',
+          max: MAX_SERIES_VALUE,
+        })
+      : undefined;
+  let series: Series;
+  if (cached && (cached.days.length > 0 || options.allowEmpty)) {
+    series = { ...cached, source: options.source };
+  } else {
+    series = parseSeriesBytes(readBytes(path, options), options);
+    if (dir && diskKey && st) writeCachedSeries(dir, diskKey, st, series);
+  }
   if (key) parsed.set(key, series);
   return series;
 }

@@ -9,7 +9,7 @@ import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { trimToListings } from '../../app/listing-starts.ts';
-import { marketFor } from '../../app/workspace.ts';
+import { marketFor } from '../../app/market.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
 import { backtest } from '../../core/backtest/backtest.ts';
 import type { Period } from '../../core/backtest/schedule.ts';

@@ -9,7 +9,14 @@ import { InputError } from '../../../core/errors.ts';
 import { COLUMN_ALIASES } from '../csv-header.ts';
 import { headerKey, isEmptyCell, parseDateCell } from './cells.ts';
 import { actionKind, mapRoles, missingSignature, type Row, rowKeys, signatureMatches } from './read.ts';
-import { FORMATS, type FormatSpec, GENERIC_TRANSACTIONS, type Role, SHARED_ACTIONS } from './spec.ts';
+import {
+  FORMATS,
+  type FormatSpec,
+  GENERIC_FORMATS,
+  GENERIC_TRANSACTIONS,
+  type Role,
+  SHARED_ACTIONS,
+} from './spec.ts';
 
 const ROLE_KO: Readonly<Record<string, string>> = {
   symbol: '종목',
@@ -32,8 +39,7 @@ export type Detection =
       columns: Partial<Record<Role, number>>;
     };
 
-/** `--format` names that choose a generic reading rather than a named layout. */
-export const GENERIC_FORMATS = ['csv', 'transactions', 'snapshots'] as const;
+export { GENERIC_FORMATS } from './spec.ts';
 
 export function detectLayout(rows: readonly Row[], file: string, forced?: string): Detection {
   const window = rows.slice(0, HEADER_SEARCH_ROWS);

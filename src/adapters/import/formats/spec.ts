@@ -10,6 +10,9 @@ import type { CurrencyCode } from '../../../core/currency.ts';
 import type { TransactionKind } from '../../../core/transactions.ts';
 import type { DateOrder } from './cells.ts';
 
+/** `--format` names that choose a generic reading rather than a named layout. */
+export const GENERIC_FORMATS = ['csv', 'transactions', 'snapshots'] as const;
+
 export type FileKind = 'holdings' | 'transactions' | 'snapshots';
 
 export type Role =
