@@ -257,12 +257,21 @@ function solveTiers(
   const fixed = new Set<number>();
   let vars = built.lp.vars;
   let best: LpSolution | undefined;
+  let previous: LpSolution | undefined;
   for (const tier of [0, 1]) {
-    const step = solver.solve({
-      rows: built.lp.rows,
-      vars: vars.map((v) => (tierOf.get(v.name) === tier ? v : { ...v, cost: 0 })),
-      relax: relaxed,
-    });
+    // A step whose goals the step before already meets (all its slacks zero there) has nothing left to improve.
+    const met =
+      previous !== undefined &&
+      [...tierOf].every(([slack, t]) => t !== tier || (previous?.values.get(slack) ?? 0) <= 1e-9);
+    const step =
+      met && previous
+        ? previous
+        : solver.solve({
+            rows: built.lp.rows,
+            vars: vars.map((v) => (tierOf.get(v.name) === tier ? v : { ...v, cost: 0 })),
+            relax: relaxed,
+          });
+    previous = step;
     if (step.status !== 'optimal') continue;
     if (!relaxed) best = step;
     fixed.add(tier);
@@ -277,7 +286,9 @@ function solveTiers(
     const t = tierOf.get(v.name);
     return t !== undefined && !fixed.has(t) ? { ...v, cost: v.cost * 1000 } : v;
   });
-  if (relaxed) {
+  // Fractional lots and no minimum trade: the program has no integer column, the last step is one linear program.
+  const integral = priced.some((v) => v.kind !== 'continuous');
+  if (relaxed && integral) {
     // The integer program over the listings the relaxation trades: whole lots near the fractional answer, a fraction
     // of the columns. When whole lots of those cannot hold the goals, the full program below decides.
     const lp = solver.solve({ rows: built.lp.rows, vars: priced, relax: true });
