@@ -135,10 +135,11 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
   const after = holdingsAfter({ holdings, positions, lines, units, balances: settlement.balances });
   const afterReport = checkPortfolio({ ...ctx, holdings: after, model, thresholds: input.thresholds });
 
-  const sleeveResults = (ps: readonly Position[], t: number): SleeveResult[] =>
+  // Sleeves as `check` measures them: funds with look-through data counted by what they hold.
+  const sleeveResults = (r: typeof report, t: number): SleeveResult[] =>
     frame.sleeves
       .map((s) => {
-        const value = ps.filter((p) => p.sleeve === s.id).reduce((a, p) => a + p.value, 0);
+        const value = r.exposures.sleeves.find((x) => x.id === s.id)?.value ?? 0;
         const weight = t > 0 ? value / t : 0;
         return {
           id: s.id,
@@ -190,11 +191,11 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
     skipped: [],
     cuts: [],
     unresolved: [],
-    before: { investable: report.total, total: report.total, sleeves: sleeveResults(held, report.total) },
+    before: { investable: report.total, total: report.total, sleeves: sleeveResults(report, report.total) },
     after: {
       investable: afterReport.total,
       total: afterReport.total,
-      sleeves: sleeveResults(afterReport.positions, afterReport.total),
+      sleeves: sleeveResults(afterReport, afterReport.total),
       cash: cashAfter,
     },
     cost: settlement.cost,
