@@ -9,6 +9,8 @@ export const BACKTEST_LABELS = {
         : r.startsWith('band:')
           ? `rebalanced when a weight leaves its band (${r.slice(5)}, checked monthly)`
           : `rebalanced ${r === 'annual' ? 'annually' : r}`,
+    policy: (how: string) =>
+      `${how} by the dispersion rebalancer (the orders \`dispersion rebalance\` gives, each rebalancing day)`,
     dividends: (tr: boolean) => (tr ? 'dividends reinvested' : 'price only (no dividends)'),
     shares: (f: boolean) => (f ? 'fractional shares' : 'whole shares in exchange lots'),
     cost: (bps: number) => (bps > 0 ? `${bps} bps per trade` : 'no trading costs'),
@@ -57,6 +59,7 @@ export const BACKTEST_LABELS = {
         : r.startsWith('band:')
           ? `비중이 허용 범위(${r.slice(5)})를 벗어나면 리밸런싱 (매월 점검)`
           : `${r === 'monthly' ? '매월' : r === 'quarterly' ? '분기마다' : '매년'} 리밸런싱`,
+    policy: (how: string) => `대분산 리밸런서로 ${how} (리밸런싱일마다 \`dispersion rebalance\`가 내는 주문)`,
     dividends: (tr: boolean) => (tr ? '배당 재투자' : '가격만 (배당 제외)'),
     shares: (f: boolean) => (f ? '소수점 주식' : '거래 단위 정수 주식'),
     cost: (bps: number) => (bps > 0 ? `거래비용 ${bps}bp` : '거래비용 없음'),

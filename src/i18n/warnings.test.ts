@@ -273,6 +273,12 @@ const SAMPLES: Record<string, RebalanceWarning> = {
     currency: 'KRW',
     params: { portfolio: '대분산 2026', left: 1_200_000, initial: 10_000_000 },
   },
+  'policy-missed': {
+    code: 'policy-missed',
+    message: 'm',
+    date: '2021-03-01',
+    params: { days: 3, of: 60, goals: 'country-max' },
+  },
   'cash-rate': { code: 'cash-rate', message: 'm', currency: 'KRW' },
   'currency-assumed': { code: 'currency-assumed', message: 'm', symbol: 'XYZ', currency: 'KRW' },
   // core/stress/stress.ts

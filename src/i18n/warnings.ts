@@ -162,6 +162,11 @@ const KO: Record<string, Ko> = {
     const money = (x: number) => formatMoney(x, w.currency as string, 'ko');
     return `${portfolio}: 거래 단위 정수 주식으로 사면 초기 금액 ${money(initial)} 중 ${money(left)}(${formatPct(w.weight, 'ko')})이 현금으로 남습니다. 한 단위 가격이 이 금액에 비해 큽니다. --initial을 늘리거나 --whole-shares를 빼세요.`;
   },
+  'policy-missed': (w) => {
+    const [days, of, goals] = [param(w, 'days'), param(w, 'of'), param(w, 'goals')];
+    if (!days || !of || !goals || !w.date) return undefined;
+    return `대분산 리밸런서가 리밸런싱일 ${of}일 중 ${days}일에 모든 목표를 지키지 못했습니다 (처음 ${w.date}: ${goals}). 가장 가까운 주문을 따랐습니다.`;
+  },
   'cash-rate': (w) =>
     w.currency
       ? `현금은 ${w.currency}로 보유하지만 미국 3개월 국채 금리를 받는 것으로 계산합니다 (${w.currency} 단기 금리 데이터가 번들에 없음).`

@@ -37,6 +37,7 @@ export function toBacktestDocument(o: BacktestOutcome) {
     rebalances: main.rebalances,
     settings: {
       rebalance: describeRebalance(o.settings.rebalance),
+      policy: o.policy,
       totalReturn: o.settings.totalReturn,
       fractional: o.settings.fractional,
       costBps: o.settings.cost.bps,

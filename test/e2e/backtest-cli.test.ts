@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
+import { renderBacktestText } from '../../src/cli/render/backtest-text.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const FIXTURE = 'test/fixtures/backtest/three-assets';
@@ -150,5 +151,35 @@ describe('backtest: the command line', () => {
     const early = cli(['--from', '2010-01-04']);
     expect(early.status).toBe(2);
     expect(early.stderr).toMatch(/before the first close of VRT \(2020-02-10\)/);
+  });
+
+  it('--policy dispersion: needs a model and a schedule, and names the policy it does not know (exit 2)', () => {
+    const w = cli(['--policy', 'dispersion', '--weights', 'SPY=1']);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/--policy dispersion rebalances a model, and --weights gives none/);
+    const none = cli(['--policy', 'dispersion', '--rebalance', 'none']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/--rebalance none gives none/);
+    const odd = cli(['--policy', 'momentum']);
+    expect(odd.status).toBe(2);
+    expect(odd.stderr).toMatch(/--policy momentum is not understood/);
+  });
+});
+
+describe('backtest --policy dispersion (bundled data)', () => {
+  it('rebalances each month with the rebalancer: 11 rebalancing days in 2024 after the first purchase, said in the report', async () => {
+    const o = { from: '2024-01-02', to: '2024-12-31', benchmark: 'SPY' };
+    const doc = await runBacktestCommand({ ...o, policy: 'dispersion' }, NOW);
+    const weights = await runBacktestCommand(o, NOW);
+    expect(doc.settings.policy).toBe('dispersion');
+    expect(weights.settings.policy).toBe('weights');
+    // First trading days of February … December.
+    expect(doc.rebalances).toBe(11);
+    // The same days and closes, other trades: the two runs end apart, the benchmark does not.
+    expect(doc.benchmarks[0]?.final).toBeCloseTo(weights.benchmarks[0]?.final ?? 0, 6);
+    expect(Math.abs(doc.final - weights.final)).toBeGreaterThan(1);
+    expect(renderBacktestText(doc, 'en')).toContain('rebalanced monthly by the dispersion rebalancer');
+    expect(renderBacktestText(doc, 'ko')).toContain('대분산 리밸런서로 매월 리밸런싱');
+    expect(renderBacktestText(weights, 'en')).not.toContain('dispersion rebalancer');
   });
 });

@@ -127,4 +127,39 @@ describe('dispersion rebalance on the command line', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain('    at ');
   });
+
+  it('--accounts FILE names the markets an account may buy in; a bad market code is exit 2 naming the file and entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dispersion-accounts-'));
+    const file = join(dir, 'us.csv');
+    writeFileSync(file, 'account,symbol,quantity,currency\nus,NVDA,10,USD\nus,CASH,50000.5,USD\n');
+    const o = { base: 'USD', asOf: '2026-05-29', lang: 'en', prices: 'test/fixtures/rebalance/prices' };
+    const without = await runRebalanceCommand([file], o, NOW);
+    expect(without.accountMarkets).toEqual([{ account: 'us', markets: ['US'] }]);
+    expect(without.orders.filter((x) => x.symbol.endsWith('.KS'))).toEqual([]);
+    const doc = await runRebalanceCommand(
+      [file],
+      { ...o, accounts: 'test/fixtures/accounts/accounts.json' },
+      NOW,
+    );
+    expect(doc.accountMarkets).toEqual([{ account: 'us', markets: ['KRX', 'US'] }]);
+    expect(doc.orders.some((x) => x.side === 'buy' && x.symbol.endsWith('.KS'))).toBe(true);
+    const bad = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'src/cli/main.ts',
+        'rebalance',
+        file,
+        '--base',
+        'USD',
+        '--accounts',
+        'test/fixtures/accounts/bad-market.json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(
+      /bad-market\.json: accounts file: accounts\.0\.markets\.1: expected a market code/,
+    );
+  });
 });

@@ -187,4 +187,46 @@ describe('rebalance → apply the orders → check', () => {
     expect(doc.misses?.filter((m) => m.kind !== 'country-max' && m.kind !== 'fill')).toEqual([]);
     expect(again.orders).toEqual([]);
   }, 180_000);
+
+  it('funds kept (QQQ, SPY; --other keep) count by what they hold, as check counts them: the checks pass and the sleeves agree', async () => {
+    const o: RebalanceOptions = {
+      base: 'USD',
+      asOf: '2026-05-29',
+      lang: 'en',
+      prices: PRICES,
+      accountMarkets: ['us=US,KRX'],
+    };
+    const rows = rowsOf([
+      ['us', 'QQQ', 15, 'USD'],
+      ['us', 'SPY', 8, 'USD'],
+      ['us', 'NVDA', 40, 'USD'],
+      ['us', 'TSLA', 10, 'USD'],
+      ['us', 'CASH', 60_000.5, 'USD'],
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'dispersion-funds-')), 'funds.csv');
+    writeFileSync(
+      file,
+      `account,symbol,quantity,currency\n${rows.map((r) => `${r.account},${r.symbol},${r.quantity},${r.currency}`).join('\n')}\n`,
+    );
+    const { doc, check, again } = await roundTrip([file], rows, o);
+    // QQQ and SPY are not traded under --other keep; what they hold still counts toward Mag7 and the sleeves.
+    expect(doc.orders.filter((x) => x.symbol === 'QQQ' || x.symbol === 'SPY')).toEqual([]);
+    // check looks through both funds (look-through data bundled).
+    const funds = check.lookThrough.funds;
+    expect(
+      funds
+        .filter((f) => f.asOf !== null)
+        .map((f) => f.fund)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['QQQ', 'SPY']));
+    expectAllocationChecksPass(check);
+    const pass = new Map(check.checks.map((c: { id: string; pass: boolean }) => [c.id, c.pass]));
+    for (const c of doc.checklist?.checks ?? []) expect(pass.get(c.id)).toBe(c.pass);
+    // rebalance's sleeves after the orders are check's sleeves of the filled holdings.
+    const checked = new Map((check.sleeves as { id: string; weight: number }[]).map((x) => [x.id, x.weight]));
+    for (const x of doc.after.sleeves) expect(x.weight, x.id).toBeCloseTo(checked.get(x.id) ?? 0, 4);
+    // Not asserted here: a second rebalance proposing nothing. Some goals cannot hold (the US share, the selected-Mag7
+    // band), and the closest orders from the filled holdings need not be "none".
+    expect(again.checklist?.checks.find((c) => c.id === 'physical-energy-min')?.pass).toBe(true);
+  }, 180_000);
 });

@@ -7,10 +7,11 @@ import type { Command } from 'commander';
 import { loadModel } from '../../adapters/config/model-file.ts';
 import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
+import { loadSolver } from '../../adapters/highs-solver.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { trimToListings } from '../../app/listing-starts.ts';
 import { marketFor } from '../../app/market.ts';
-import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
+import type { BacktestInput, BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
 import { backtest } from '../../core/backtest/backtest.ts';
 import type { Period } from '../../core/backtest/schedule.ts';
 import { parseRebalance } from '../../core/backtest/schedule.ts';
@@ -52,6 +53,8 @@ export interface BacktestOptions {
   csv?: string;
   force?: boolean;
   lang?: string;
+  /** weights (default): back to the target weights; dispersion: the `rebalance` solver each rebalancing day. */
+  policy?: string;
 }
 
 export const DEFAULT_MODEL = 'great-dispersion-2026';
@@ -74,6 +77,11 @@ export function registerBacktest(program: Command): void {
       '--rebalance <how>',
       'monthly, quarterly, annual, none, or band:ABS/REL such as band:0.05/0.25',
       'monthly',
+    )
+    .option(
+      '--policy <weights|dispersion>',
+      'weights: trade back to the target weights; dispersion: each rebalancing day, the orders `dispersion rebalance` would give',
+      'weights',
     )
     .option('--base <ccy>', 'base currency of the portfolio', 'USD')
     .option('--price-only', 'ignore dividends (default: reinvested on the ex-date)')
@@ -202,6 +210,8 @@ export async function runBacktestOutcome(
       expected: 'from < to',
     });
   }
+  const settings = parseSettings(o);
+  const policy = override ? undefined : await parsePolicy(o, settings);
   const outcome = backtest({
     market,
     universe,
@@ -211,11 +221,40 @@ export async function runBacktestOutcome(
     benchmarks,
     from,
     to,
-    settings: parseSettings(o),
+    settings,
+    ...(policy ? { policy } : {}),
   });
   const held = new Set([portfolio, ...benchmarks].flatMap((p) => p.assets.map((a) => a.symbol)));
   outcome.warnings.unshift(...listing.filter((w) => w.symbol !== undefined && held.has(w.symbol)));
   return outcome;
+}
+
+/** `--policy dispersion`: the model's rebalancer and the solver; it needs a model and a periodic schedule. */
+async function parsePolicy(
+  o: BacktestOptions,
+  settings: Partial<BacktestSettings>,
+): Promise<BacktestInput['policy']> {
+  const name = (o.policy ?? 'weights').trim().toLowerCase();
+  if (name === 'weights') return undefined;
+  if (name !== 'dispersion') {
+    throw new InputError({
+      message: `--policy ${o.policy} is not understood`,
+      expected: 'weights or dispersion',
+    });
+  }
+  if (o.weights) {
+    throw new InputError({
+      message: '--policy dispersion rebalances a model, and --weights gives none',
+      expected: '--model ID|FILE (or no --weights)',
+    });
+  }
+  if (settings.rebalance?.kind !== 'periodic') {
+    throw new InputError({
+      message: `--policy dispersion rebalances on a schedule, and --rebalance ${o.rebalance} gives none`,
+      expected: '--rebalance monthly, quarterly or annual (the rebalancer applies its own bands)',
+    });
+  }
+  return { model: loadModel(o.model ?? DEFAULT_MODEL), solver: await loadSolver() };
 }
 
 function parseDate(text: string, option: string): number {

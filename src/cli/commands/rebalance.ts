@@ -1,6 +1,7 @@
 /** `dispersion rebalance <holdings…>`: this month's orders to bring the portfolio back to the model. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadAccountsFile } from '../../adapters/config/accounts-file.ts';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadSolver } from '../../adapters/highs-solver.ts';
 import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
@@ -61,6 +62,8 @@ export interface RebalanceOptions {
   transfers?: boolean;
   /** `NAME=KRX,US` entries: markets an account may buy in beyond those it holds. */
   accountMarkets?: string[];
+  /** An accounts file (JSON): the same, per account (adapters/config/accounts-file.ts). */
+  accounts?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -129,6 +132,10 @@ export function registerRebalance(program: Command): void {
       'markets an account may buy in beyond those it holds, e.g. "미국주식=US" or "키움 위탁=KRX,US" (repeat)',
       collect,
     )
+    .option(
+      '--accounts <file>',
+      'accounts file (JSON): the markets each account may buy in, as --account-markets',
+    )
     .option('--json', 'print one JSON document instead of the order table')
     .option('--csv <file>', 'also write the orders as CSV (for journal record --orders)')
     .option('--force', 'let --csv overwrite an existing file')
@@ -181,7 +188,10 @@ export async function runRebalanceCommand(
   // The files' own prices, for held listings nothing fresher prices (each use is a file-price warning).
   const priced = withFilePrices(loaded, imported.prices, ws.universe, asOf);
   const other = parseOther(o.other);
-  const accountMarkets = parseAccountMarkets(o.accountMarkets ?? []);
+  const accountMarkets = mergeMarkets(
+    o.accounts ? loadAccountsFile(o.accounts) : {},
+    parseAccountMarkets(o.accountMarkets ?? []),
+  );
   const solver = await loadSolver();
   const result = rebalancePortfolio(
     {
@@ -252,6 +262,13 @@ export function parseAccountMarkets(entries: readonly string[]): Record<string, 
     }
     out[name] = [...(out[name] ?? []), ...markets];
   }
+  return out;
+}
+
+function mergeMarkets(...all: Record<string, string[]>[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of all)
+    for (const [a, list] of Object.entries(m)) out[a] = [...new Set([...(out[a] ?? []), ...list])];
   return out;
 }
 

@@ -34,7 +34,7 @@ export function renderBacktestText(
     `${t.title} — ${lang === 'ko' ? (doc.portfolio.nameKo ?? doc.portfolio.name) : doc.portfolio.name}, ${doc.from} → ${doc.to}, ${t.base} ${doc.base}`,
   );
   const how = [
-    t.rebalance(s.rebalance),
+    s.policy === 'dispersion' ? t.policy(t.rebalance(s.rebalance)) : t.rebalance(s.rebalance),
     t.dividends(s.totalReturn),
     t.shares(s.fractional),
     t.cost(s.costBps),

@@ -11,6 +11,8 @@ import { NO_COST } from '../engine/cost.ts';
 import { InputError } from '../errors.ts';
 import { fxRate } from '../fx.ts';
 import type { MarketData } from '../market.ts';
+import type { Model } from '../model.ts';
+import type { MipSolver } from '../rebalance/solve/lp.ts';
 import { beta, correlation, dailyReturns } from '../stats/performance.ts';
 import type { PerformanceSummary } from '../stats/summary.ts';
 import { annualTurnover, summarize } from '../stats/summary.ts';
@@ -18,6 +20,8 @@ import type { Universe } from '../universe.ts';
 import { resolveSymbol } from '../universe.ts';
 import type { Warning } from '../warnings.ts';
 import type { CashRates } from './cash-rate.ts';
+import type { DispersionPolicy } from './dispersion-policy.ts';
+import { dispersionPolicy } from './dispersion-policy.ts';
 import type { RunResult } from './engine.ts';
 import { runBacktest } from './engine.ts';
 import type { AssetSpec, PreparedMarket } from './prepare.ts';
@@ -85,6 +89,12 @@ export interface BacktestInput {
   from?: number;
   to?: number;
   settings?: Partial<BacktestSettings>;
+  /**
+   * `--policy dispersion`: the portfolio (not the benchmarks) is rebalanced each rebalancing day by `rebalancePortfolio`
+   * with this model and solver (dispersion-policy.ts); its weights only say which assets it may hold and how flows
+   * between rebalancing days are invested.
+   */
+  policy?: { model: Model; solver: MipSolver };
 }
 
 export interface PortfolioOutcome {
@@ -111,6 +121,8 @@ export interface BacktestOutcome {
   to: string;
   base: CurrencyCode;
   settings: BacktestSettings;
+  /** How the portfolio was rebalanced: back to its target weights, or by the dispersion rebalancer. */
+  policy: 'weights' | 'dispersion';
   portfolio: PortfolioOutcome;
   benchmarks: PortfolioOutcome[];
   proxies: ProxyAsset[];
@@ -159,7 +171,18 @@ export function backtest(input: BacktestInput): BacktestOutcome {
   };
   const position = new Map(order.map((s, i) => [s, i]));
 
-  const outcomes = portfolios.map((p) => {
+  let policy: DispersionPolicy | undefined;
+  const outcomes = portfolios.map((p, pi) => {
+    if (pi === 0 && input.policy) {
+      policy = dispersionPolicy({
+        prepared,
+        universe: input.universe,
+        model: input.policy.model,
+        solver: input.policy.solver,
+        fractional: settings.fractional,
+        cost: settings.cost,
+      });
+    }
     const weights = new Float64Array(order.length);
     for (const a of p.assets) {
       const i = position.get(a.symbol) as number;
@@ -174,6 +197,7 @@ export function backtest(input: BacktestInput): BacktestOutcome {
       contribution: settings.contribution,
       contributionPeriod: settings.contributionPeriod,
       totalReturn: settings.totalReturn,
+      ...(pi === 0 && policy ? { policy } : {}),
     });
     let contributions = 0;
     for (const f of run.flows) contributions += f;
@@ -212,6 +236,17 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     }
   }
 
+  if (policy && policy.missed.length > 0) {
+    const first = policy.missed[0] as DispersionPolicy['missed'][number];
+    const goals = [...new Set(policy.missed.flatMap((m) => m.misses.map((x) => x.kind)))];
+    warnings.push({
+      code: 'policy-missed',
+      message: `the dispersion rebalancer could not meet every goal on ${policy.missed.length} of ${policy.days} rebalancing days (first ${fromDay(first.day)}: ${goals.join(', ')}); the closest orders were followed`,
+      date: fromDay(first.day),
+      params: { days: policy.missed.length, of: policy.days, goals: goals.join(', ') },
+    });
+  }
+
   const main = outcomes[0] as PortfolioOutcome;
   const mainReturns = dailyReturns(main.run.index);
   const benchmarks = outcomes.slice(1).map((b) => {
@@ -238,6 +273,7 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     to: fromDay(prepared.days[prepared.days.length - 1] as number),
     base: input.base,
     settings,
+    policy: input.policy ? 'dispersion' : 'weights',
     portfolio: main,
     benchmarks,
     proxies: input.portfolio.proxies,

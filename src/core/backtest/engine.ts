@@ -9,6 +9,8 @@
  *   3. on the first day of the backtest: buy the target weights at the close;
  *      on the first trading day of a contribution period: add the contribution (or take the withdrawal);
  *      on the first trading day of a rebalancing period (if not, the flow alone is invested as under `none`):
+ *      - with a policy (RunSpec.policy, `backtest --policy dispersion`): the policy trades at the close, on the first
+ *        day and on every rebalancing day, whatever the schedule's kind;
  *      - periodic schedules: rebalance to target at the close;
  *      - band schedules: rebalance when some weight (cash included) is outside its band, else invest the flow;
  *      - none: invest the flow in proportion to the targets (a withdrawal sells every holding in proportion);
@@ -49,9 +51,22 @@ import type { PreparedMarket } from './prepare.ts';
 import type { Period, Rebalance } from './schedule.ts';
 import { DEFAULT_REBALANCE, periodKeys } from './schedule.ts';
 
+/**
+ * A policy that decides the trades itself (`backtest --policy dispersion`: the monthly rebalancer on that day's
+ * holdings and closes), called instead of "rebalance to target". It gets the day index, the prepared asset index of
+ * each held asset, today's closes of those assets (base currency) and their quantities, which it updates in place, and
+ * the cash; it returns the cash after its trades and costs. The engine counts turnover from the quantities and takes
+ * the costs as what the cash fell by beyond the trades' value.
+ */
+export interface RebalancePolicy {
+  rebalance(t: number, assets: Int32Array, p: Float64Array, q: Float64Array, cash: number): number;
+}
+
 export interface RunSpec {
-  /** Target weight per prepared asset (0 = not held); cash is 1 − Σ weights. */
+  /** Target weight per prepared asset (0 = not held); cash is 1 − Σ weights. With a policy: the assets it may hold. */
   weights: ArrayLike<number>;
+  /** Trades on the first day and each rebalancing day instead of the target weights (flows still follow them). */
+  policy?: RebalancePolicy;
   rebalance?: Rebalance;
   /** Fractional shares (default) or whole exchange lots. */
   fractional?: boolean;
@@ -146,6 +161,7 @@ export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
   let prevValue = spec.initial;
   let prevIndex = 1;
   let startCash = spec.initial;
+  const policy = spec.policy;
 
   // Skip dividend events on or before the first day (the first purchase is at its close, after the ex-date).
   while (ev < nEv && (m.divDay[ev] as number) <= 0) ev++;
@@ -177,10 +193,14 @@ export function runBacktest(m: PreparedMarket, spec: RunSpec): RunResult {
       let value = b.cash;
       for (let j = 0; j < k; j++) value += (q[j] as number) * (p[j] as number);
       if (t === 0) {
-        rebalanceTo(b, value);
+        if (policy) rebalanceBy(b, policy, t, col, value);
+        else rebalanceTo(b, value);
         startCash = b.cash;
       } else if (!periodStart) {
         applyFlow(b, flow, value);
+      } else if (policy) {
+        rebalanceBy(b, policy, t, col, value);
+        rebalances++;
       } else if (schedule.kind === 'periodic') {
         rebalanceTo(b, value);
         rebalances++;
@@ -260,6 +280,27 @@ function rebalanceTo(b: Book, value: number): void {
   }
   b.cash = cash - c;
   b.costs += c;
+  if (value > 0) b.turnover += Math.min(bought, sold) / value;
+}
+
+/** Let the policy trade at today's closes `b.p`; turnover and costs are read from what it changed. */
+function rebalanceBy(b: Book, policy: RebalancePolicy, t: number, col: Int32Array, value: number): void {
+  const { k, q, tq, p } = b;
+  for (let j = 0; j < k; j++) tq[j] = q[j] as number;
+  const cash = policy.rebalance(t, col, p, q, b.cash);
+  let bought = 0;
+  let sold = 0;
+  let spent = 0;
+  for (let j = 0; j < k; j++) {
+    const v = ((q[j] as number) - (tq[j] as number)) * (p[j] as number);
+    if (v > 0) bought += v;
+    else sold -= v;
+    spent += v;
+  }
+  const c = b.cash - spent - cash;
+  // Float dust of the policy's own arithmetic is no cost.
+  if (Math.abs(c) > 1e-9 * Math.max(1, value)) b.costs += c;
+  b.cash = cash;
   if (value > 0) b.turnover += Math.min(bought, sold) / value;
 }
 

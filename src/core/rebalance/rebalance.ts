@@ -26,6 +26,7 @@ import { explain, goalMisses } from './solve/explain.ts';
 import { buildFrame, CASH_SLEEVE, OUTSIDE_KEPT } from './solve/frame.ts';
 import type { LpSolution, MipSolver } from './solve/lp.ts';
 import { buildModel } from './solve/model.ts';
+import type { Line } from './solve/placement.ts';
 import { placeLines } from './solve/placement.ts';
 import { settle } from './solve/settle.ts';
 import { holdingsAfter } from './solve/verify.ts';
@@ -104,7 +105,7 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
       transfers: input.transfers === true,
       minTrade,
     });
-    const sol = solveLexicographic(solver, built);
+    const sol = solveLexicographic(solver, built, lines);
     if (sol.status === 'optimal') {
       solved = true;
       const cols = built.cols;
@@ -134,10 +135,11 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
   const after = holdingsAfter({ holdings, positions, lines, units, balances: settlement.balances });
   const afterReport = checkPortfolio({ ...ctx, holdings: after, model, thresholds: input.thresholds });
 
-  const sleeveResults = (ps: readonly Position[], t: number): SleeveResult[] =>
+  // Sleeves as `check` measures them: funds with look-through data counted by what they hold.
+  const sleeveResults = (r: typeof report, t: number): SleeveResult[] =>
     frame.sleeves
       .map((s) => {
-        const value = ps.filter((p) => p.sleeve === s.id).reduce((a, p) => a + p.value, 0);
+        const value = r.exposures.sleeves.find((x) => x.id === s.id)?.value ?? 0;
         const weight = t > 0 ? value / t : 0;
         return {
           id: s.id,
@@ -189,11 +191,11 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
     skipped: [],
     cuts: [],
     unresolved: [],
-    before: { investable: report.total, total: report.total, sleeves: sleeveResults(held, report.total) },
+    before: { investable: report.total, total: report.total, sleeves: sleeveResults(report, report.total) },
     after: {
       investable: afterReport.total,
       total: afterReport.total,
-      sleeves: sleeveResults(afterReport.positions, afterReport.total),
+      sleeves: sleeveResults(afterReport, afterReport.total),
       cash: cashAfter,
     },
     cost: settlement.cost,
@@ -215,36 +217,104 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
  * Goals first, trades second, in tiers: the checklist, the sleeve bands and the one-company limit are brought as close
  * as they can come; then, holding those, the one-country limit; then, holding all of it, the least trading that gets
  * there. One weighted solve would let a large unavoidable miss (a country limit no priced listing can meet) buy itself
- * small avoidable misses elsewhere. A goal met stays met; a goal missed may be missed by a hundredth of a point more
- * than its best in later steps (an exact bound leaves the solver almost no integer point to find). A step that runs out
- * of time fixes nothing: its goals are then priced in the last step instead.
+ * small avoidable misses elsewhere.
+ *
+ * The tiers are solved on the linear relaxation (fractional lots), which takes milliseconds where the same tier as an
+ * integer program takes seconds proving that no whole-lot answer misses a goal by less; then one integer program
+ * finds the least trading within those goals. A goal the relaxation meets stays met; a goal it misses may be missed by
+ * a tenth of a point more in whole lots (its slack keeps its price, so the solver only spends that room when it saves
+ * ten times as much trading). When whole lots cannot reach what fractional lots reach, the tiers are solved again as
+ * integer programs (solveTieredMip).
  */
-function solveLexicographic(solver: MipSolver, built: ReturnType<typeof buildModel>) {
+function solveLexicographic(
+  solver: MipSolver,
+  built: ReturnType<typeof buildModel>,
+  lines: readonly Line[],
+): LpSolution {
+  const fast = solveTiers(solver, built, lines, true);
+  if (fast.status === 'optimal') return fast;
+  return solveTiers(solver, built, lines, false);
+}
+
+/** Room a goal missed by the relaxation gets in whole lots: a tenth of a point. */
+const RELAXED_SLIP = 1e-3;
+/** Room a goal missed by a tier's integer program gets in later steps: a hundredth of a point. */
+const INTEGER_SLIP = 1e-4;
+
+/**
+ * The tiers one after another, each holding the goals the ones before reached, then the least trading (within 1%:
+ * the last lot of turnover is not worth seconds of search). `relaxed`: tiers on the linear relaxation, reached goals
+ * kept priced in the last step; otherwise tiers as integer programs (a step that runs out of time fixes nothing: its
+ * goals are then priced in the last step instead). An infeasible last step under relaxed bounds is reported as such,
+ * so the caller can fall back.
+ */
+function solveTiers(
+  solver: MipSolver,
+  built: ReturnType<typeof buildModel>,
+  lines: readonly Line[],
+  relaxed: boolean,
+): LpSolution {
   const tierOf = new Map(built.goals.map((g) => [g.slack, g.kind === 'country-max' ? 1 : 0]));
   const fixed = new Set<number>();
   let vars = built.lp.vars;
   let best: LpSolution | undefined;
+  let previous: LpSolution | undefined;
   for (const tier of [0, 1]) {
-    const step = solver.solve({
-      rows: built.lp.rows,
-      vars: vars.map((v) => (tierOf.get(v.name) === tier ? v : { ...v, cost: 0 })),
-    });
+    // A step whose goals the step before already meets (all its slacks zero there) has nothing left to improve.
+    const met =
+      previous !== undefined &&
+      [...tierOf].every(([slack, t]) => t !== tier || (previous?.values.get(slack) ?? 0) <= 1e-9);
+    const step =
+      met && previous
+        ? previous
+        : solver.solve({
+            rows: built.lp.rows,
+            vars: vars.map((v) => (tierOf.get(v.name) === tier ? v : { ...v, cost: 0 })),
+            relax: relaxed,
+          });
+    previous = step;
     if (step.status !== 'optimal') continue;
-    best = step;
+    if (!relaxed) best = step;
     fixed.add(tier);
+    const slip = relaxed ? RELAXED_SLIP : INTEGER_SLIP;
     vars = vars.map((v) => {
       if (tierOf.get(v.name) !== tier) return v;
       const reached = step.values.get(v.name) ?? 0;
-      return { ...v, upper: reached > 1e-9 ? reached + 1e-4 : 1e-9 };
+      return { ...v, upper: reached > 1e-9 ? reached + slip : 1e-9, cost: relaxed ? v.cost : 0 };
     });
   }
   const priced = vars.map((v) => {
     const t = tierOf.get(v.name);
     return t !== undefined && !fixed.has(t) ? { ...v, cost: v.cost * 1000 } : v;
   });
-  // Least trading within 1%: the last lot of turnover is not worth seconds of search.
+  // Fractional lots and no minimum trade: the program has no integer column, the last step is one linear program.
+  const integral = priced.some((v) => v.kind !== 'continuous');
+  if (relaxed && integral) {
+    // The integer program over the listings the relaxation trades: whole lots near the fractional answer, a fraction
+    // of the columns. When whole lots of those cannot hold the goals, the full program below decides.
+    const lp = solver.solve({ rows: built.lp.rows, vars: priced, relax: true });
+    if (lp.status === 'optimal') {
+      const used = (c: string | null) => c !== null && (lp.values.get(c) ?? 0) > 1e-9;
+      const bought = new Set<string>();
+      built.cols.forEach((c, i) => {
+        const l = lines[i];
+        if (l && used(c.b)) bought.add(`${l.account}\u0000${l.sleeve}`).add(l.symbol);
+      });
+      const open = new Set<string>();
+      built.cols.forEach((c, i) => {
+        const l = lines[i];
+        if (!l) return;
+        if (c.s && used(c.s)) open.add(c.s);
+        if (c.b && (bought.has(`${l.account}\u0000${l.sleeve}`) || bought.has(l.symbol))) open.add(c.b);
+      });
+      const trades = new Set(built.cols.flatMap((c) => [c.b, c.s].filter((x): x is string => x !== null)));
+      const near = priced.map((v) => (trades.has(v.name) && !open.has(v.name) ? { ...v, upper: 0 } : v));
+      const narrow = solver.solve({ rows: built.lp.rows, vars: near, relGap: 0.01 });
+      if (narrow.status === 'optimal') return narrow;
+    }
+  }
   const last = solver.solve({ rows: built.lp.rows, vars: priced, relGap: 0.01 });
-  return last.status === 'optimal' ? last : (best ?? last);
+  return last.status === 'optimal' || relaxed ? last : (best ?? last);
 }
 
 function rateToBase(input: RebalanceInput, currency: CurrencyCode): number {

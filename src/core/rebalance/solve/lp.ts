@@ -27,6 +27,8 @@ export interface LpModel {
   rows: LpRow[];
   /** Relative gap at which the solver may stop (default: the adapter's). */
   relGap?: number;
+  /** Solve the linear relaxation: integer and binary columns taken as continuous within their bounds. */
+  relax?: boolean;
 }
 
 export type LpStatus = 'optimal' | 'infeasible' | 'failed';
@@ -84,6 +86,10 @@ export function toLpText(model: LpModel): string {
   for (const v of model.vars) {
     const up = Number.isFinite(v.upper) ? num(v.upper) : '+inf';
     out.push(` ${num(v.lower)} <= ${v.name} <= ${up}`);
+  }
+  if (model.relax) {
+    out.push('End');
+    return `${out.join('\n')}\n`;
   }
   const ints = model.vars.filter((v) => v.kind === 'integer').map((v) => v.name);
   if (ints.length) out.push('General', ` ${ints.join(' ')}`);

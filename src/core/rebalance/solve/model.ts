@@ -13,6 +13,10 @@
  * Objective, in that order of weight: turnover and trading cost, a preference for the essay's named instruments over
  * the user's holdings over other candidates, closeness to target (and, with a minimum trade, a small cost per order).
  */
+
+import { SAME_COMPANY } from '../../concentration.ts';
+import { UNKNOWN_COUNTRY } from '../../exposure.ts';
+import { ownValue } from '../../lookup.ts';
 import type { Frame } from './frame.ts';
 import { CASH_SLEEVE } from './frame.ts';
 import type { LpModel, LpRow, LpVar } from './lp.ts';
@@ -141,16 +145,19 @@ export function buildModel(m: ModelInput): BuiltModel {
     for (const x of turnover) t.set(x.col, (t.get(x.col) ?? 0) - m.costRate * x.coef);
     return { c: 1 - m.costRate * exitTotal, t };
   };
-  const groupValue = (pred: (l: Line) => boolean): { c: number; t: Expr } => {
+  /** Σ share(line) × line value: share 1 or 0 for a direct holding, a fund's looked-through part otherwise. */
+  const groupValue = (share: (l: Line) => number): { c: number; t: Expr } => {
     const t: Expr = new Map();
     let c = 0;
     lines.forEach((l, i) => {
-      if (!pred(l)) return;
-      if (!l.exit) c += (l.held * l.price * l.fxRate) / total;
-      for (const d of delta[i] ?? []) t.set(d.col, (t.get(d.col) ?? 0) + d.coef);
+      const w = share(l);
+      if (w === 0) return;
+      if (!l.exit) c += (w * l.held * l.price * l.fxRate) / total;
+      for (const d of delta[i] ?? []) t.set(d.col, (t.get(d.col) ?? 0) + w * d.coef);
     });
     return { c, t };
   };
+  const is = (pred: (l: Line) => boolean) => (l: Line) => (pred(l) ? 1 : 0);
   const cashOf = (accounts: ReadonlySet<string> | null): { c: number; t: Expr } => {
     const t: Expr = new Map();
     let c = 0;
@@ -198,11 +205,11 @@ export function buildModel(m: ModelInput): BuiltModel {
 
   const T = totalAfter();
   const allCash = cashOf(null);
-  const bonds = groupValue((l) => l.sleeve === CASH_SLEEVE);
+  const bonds = groupValue((l) => sleeveShare(l, CASH_SLEEVE));
 
   // Sleeves within their bands of the whole portfolio; closeness to target as a soft cost.
   for (const s of frame.sleeves) {
-    const v = s.id === CASH_SLEEVE ? lin([1, bonds], [1, allCash]) : groupValue((l) => l.sleeve === s.id);
+    const v = s.id === CASH_SLEEVE ? lin([1, bonds], [1, allCash]) : groupValue((l) => sleeveShare(l, s.id));
     goal('sleeve-low', s.id, s.lo, lin([1, v], [-s.lo, T]), '>=');
     goal('sleeve-high', s.id, s.hi, lin([1, v], [-s.hi, T]), '<=');
     if (s.inModel) {
@@ -231,11 +238,11 @@ export function buildModel(m: ModelInput): BuiltModel {
     'mag7-max',
     'mag7',
     th['mag7-max'].max,
-    lin([1, groupValue((l) => l.mag7)], [-th['mag7-max'].max, T]),
+    lin([1, groupValue(mag7Share)], [-th['mag7-max'].max, T]),
     '<=',
     CHECK_PENALTY,
   );
-  const pe = groupValue((l) => l.sleeve === 'physical-ai' || l.sleeve === 'energy');
+  const pe = groupValue((l) => sleeveShare(l, 'physical-ai') + sleeveShare(l, 'energy'));
   goal(
     'physical-energy-min',
     'physical-energy',
@@ -245,7 +252,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     CHECK_PENALTY,
   );
   const rc = new Set(th['regional-diversification'].countries);
-  const regional = groupValue((l) => l.country !== null && rc.has(l.country));
+  const regional = groupValue((l) => countryShare(l, rc));
   goal(
     'regional-diversification',
     'regional',
@@ -257,9 +264,9 @@ export function buildModel(m: ModelInput): BuiltModel {
 
   // Concentration: shares of the holdings excluding cash (T' − K).
   const securities = lin([1, T], [-1, allCash]);
-  const companies = new Set([...lines.map((l) => l.company).filter((c): c is string => c !== null)]);
+  const companies = new Set(lines.flatMap(companiesOf));
   for (const c of companies) {
-    const v = groupValue((l) => l.company === c);
+    const v = groupValue((l) => companyShare(l, c));
     goal(
       'company-max',
       c,
@@ -268,9 +275,10 @@ export function buildModel(m: ModelInput): BuiltModel {
       '<=',
     );
   }
-  const countries = new Set(lines.map((l) => l.country).filter((c): c is string => c !== null));
+  const countries = new Set(lines.flatMap(countriesOf));
   for (const c of countries) {
-    const v = groupValue((l) => l.country === c);
+    const one = new Set([c]);
+    const v = groupValue((l) => countryShare(l, one));
     goal(
       'country-max',
       c,
@@ -291,7 +299,7 @@ export function buildModel(m: ModelInput): BuiltModel {
     const cap = s.target / n;
     const bought = new Set(lines.filter((l) => l.sleeve === s.id && l.buy).map((l) => l.company ?? l.symbol));
     for (const c of bought) {
-      const v = groupValue((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id);
+      const v = groupValue(is((l) => (l.company ?? l.symbol) === c && l.sleeve === s.id));
       if (v.c > cap) {
         // Already above its share: it is not bought more.
         lines.forEach((l, i) => {
@@ -317,4 +325,47 @@ export function buildModel(m: ModelInput): BuiltModel {
   });
 
   return { lp: { vars, rows }, goals, cols };
+}
+
+/** Share of a line's value in a sleeve: all or nothing for a direct holding, the looked-through part for a fund. */
+function sleeveShare(l: Line, sleeve: string): number {
+  if (!l.through) return l.sleeve === sleeve ? 1 : 0;
+  let w = 0;
+  for (const s of l.through.slices) if (s.sleeve === sleeve) w += s.share;
+  return w;
+}
+
+function mag7Share(l: Line): number {
+  if (!l.through) return l.mag7 ? 1 : 0;
+  let w = 0;
+  for (const s of l.through.slices) if (s.mag7) w += s.share;
+  return w;
+}
+
+/** Share of a line's value in businesses of these countries (a fund: by its country split, as `check` counts). */
+function countryShare(l: Line, countries: ReadonlySet<string>): number {
+  if (!l.through) return l.country !== null && countries.has(l.country) ? 1 : 0;
+  let w = 0;
+  for (const [c, x] of l.through.countries) if (c !== UNKNOWN_COUNTRY && countries.has(c)) w += x;
+  return w;
+}
+
+/** Company key of a slice or line: both classes of Alphabet are one company, as concentration.ts counts them. */
+const companyKey = (symbol: string) => ownValue(SAME_COMPANY, symbol) ?? symbol;
+
+function companyShare(l: Line, company: string): number {
+  if (!l.through) return l.company === company ? 1 : 0;
+  let w = 0;
+  for (const s of l.through.slices) if (s.company && companyKey(s.company) === company) w += s.share;
+  return w;
+}
+
+function companiesOf(l: Line): string[] {
+  if (!l.through) return l.company === null ? [] : [l.company];
+  return l.through.slices.flatMap((s) => (s.company ? [companyKey(s.company)] : []));
+}
+
+function countriesOf(l: Line): string[] {
+  if (!l.through) return l.country === null ? [] : [l.country];
+  return [...l.through.countries.keys()].filter((c) => c !== UNKNOWN_COUNTRY);
 }

@@ -85,4 +85,12 @@ describe('LP text', () => {
       'Minimize\n obj: + 2 x - 1 y\nSubject To\n r_lo: 1 x - 0.5 y >= 1\n r_hi: 1 x - 0.5 y <= 3\nBounds\n 0 <= x <= 5\n 0 <= y <= +inf\nGeneral\n x\nEnd\n',
     );
   });
+  it('leaves out the integer section for the relaxation', () => {
+    const text = toLpText({
+      relax: true,
+      vars: [{ name: 'x', lower: 0, upper: 5, kind: 'integer', cost: 2 }],
+      rows: [],
+    });
+    expect(text).toBe('Minimize\n obj: + 2 x\nSubject To\nBounds\n 0 <= x <= 5\nEnd\n');
+  });
 });

@@ -9,6 +9,8 @@
 import { FUND_TYPES, SAME_COMPANY } from '../../concentration.ts';
 import type { CurrencyCode } from '../../currency.ts';
 import { InputError, isInputError } from '../../errors.ts';
+import { lookThroughFor } from '../../exposure.ts';
+import type { Slice } from '../../lookthrough.ts';
 import type { MarketData } from '../../market.ts';
 import type { Model } from '../../model.ts';
 import type { Instrument, SleeveId, Universe } from '../../universe.ts';
@@ -48,6 +50,11 @@ export interface Line {
   exit: boolean;
   /** Why it may be bought; null when it may not. */
   reason: BuyReason | null;
+  /**
+   * What a fund with look-through data holds (exposure.ts `lookThroughFor`): its sleeves, Mag7, companies and countries
+   * count by these shares, as `check` counts them; null for a direct holding or a fund without data.
+   */
+  through: { slices: readonly Slice[]; countries: ReadonlyMap<string, number> } | null;
 }
 
 export interface Placement {
@@ -164,6 +171,7 @@ export function placeLines(input: {
       sell,
       exit: outside && frame.other === 'sell' && mode === 'full',
       reason: null,
+      through: lookThroughFor(universe, p) ?? null,
     };
     lines.push(line);
     byKey.set(key, line);
@@ -240,6 +248,7 @@ export function placeLines(input: {
           sell: false,
           exit: false,
           reason,
+          through: lookThroughFor(universe, p) ?? null,
         };
         lines.push(line);
         byKey.set(key, line);
