@@ -7,7 +7,7 @@ export { loadModel } from './adapters/config/model-file.ts';
 export { loadUniverse } from './adapters/config/universe-file.ts';
 export { importHoldingsFile } from './adapters/import/index.ts';
 export { loadMarketData } from './adapters/market-data/load.ts';
-export { runCheckCommand } from './cli/commands/check.ts';
+export { runCheckCommand } from './app/check.ts';
 export type { CheckInput, CheckReport } from './core/check.ts';
 export { checkPortfolio } from './core/check.ts';
 export { fromDay, toDay } from './core/dates.ts';

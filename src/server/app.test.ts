@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../cli/commands/check.ts';
+import { runCheckCommand } from '../app/check.ts';
 import { createApp } from './app.ts';
 import { allowedHosts } from './guard.ts';
 

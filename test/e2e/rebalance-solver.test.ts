@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
 import type { RebalanceOptions } from '../../src/cli/commands/rebalance.ts';
 import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
 import type { RebalanceDocument } from '../../src/report/rebalance-document.ts';

@@ -9,6 +9,7 @@ import { loadUniverse } from '../../adapters/config/universe-file.ts';
 import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadRates } from '../../adapters/market-data/load.ts';
 import { trimToListings } from '../../app/listing-starts.ts';
+import { parseAsOf, parseBase, parseLang } from '../../app/options.ts';
 import { marketFor } from '../../app/workspace.ts';
 import type { BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
 import { backtest } from '../../core/backtest/backtest.ts';
@@ -27,7 +28,6 @@ import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-docu
 import { csvHeader } from '../../report/csv.ts';
 import type { HindsightDocument, HindsightRun } from '../../report/hindsight.ts';
 import { toHindsightDocument } from '../../report/hindsight.ts';
-import { parseAsOf, parseBase, parseLang } from '../options.ts';
 import { renderBacktestText } from '../render/backtest-text.ts';
 
 export interface BacktestOptions {

@@ -20,6 +20,7 @@ import { YahooProvider } from '../../adapters/market-data/providers/yahoo.ts';
 import { type UpdateItem, type UpdateOutcome, updateCache } from '../../adapters/market-data/update.ts';
 import { openJournal } from '../../adapters/store/journal.ts';
 import { defaultJournalPath } from '../../adapters/store/paths.ts';
+import { localDate, parseAsOf } from '../../app/options.ts';
 import { importFiles, userListingPath } from '../../app/workspace.ts';
 import { fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
@@ -29,9 +30,8 @@ import type { FxSeries } from '../../core/market.ts';
 import type { Universe } from '../../core/universe.ts';
 import { resolveSymbol } from '../../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../../report/data-status-document.ts';
+import { printDocument } from '../document.ts';
 import { ExitCode } from '../exit.ts';
-import { localDate, parseAsOf } from '../options.ts';
-import { printDocument } from '../print.ts';
 import { renderDataStatusText } from '../render/data-status-text.ts';
 
 export const PRECEDENCE = 'user --prices folder > cache (when newer) > bundled';

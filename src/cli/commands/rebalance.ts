@@ -5,6 +5,7 @@ import { writeUserFile } from '../../adapters/files/user-files.ts';
 import { loadSolver } from '../../adapters/highs-solver.ts';
 import { nameResolver, universeListingNames } from '../../adapters/import/names.ts';
 import { withFilePrices } from '../../app/file-prices.ts';
+import { formatOption, parseAsOf, parseBase, parseLang } from '../../app/options.ts';
 import type { HoldingsSource } from '../../app/workspace.ts';
 import { heldSymbols, importFiles, marketFor, openWorkspace } from '../../app/workspace.ts';
 import { prependAll } from '../../core/arrays.ts';
@@ -23,7 +24,6 @@ import { resolveSymbol } from '../../core/universe.ts';
 import { staleDataRefusal } from '../../i18n/rebalance.ts';
 import type { RebalanceDocument } from '../../report/rebalance-document.ts';
 import { toOrdersCsv, toRebalanceDocument } from '../../report/rebalance-document.ts';
-import { formatOption, parseAsOf, parseBase, parseLang } from '../options.ts';
 import { writeOut } from '../print.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
 

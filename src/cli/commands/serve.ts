@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { listBundledSymbols, loadMarketData } from '../../adapters/market-data/load.ts';
+import { parseBase } from '../../app/options.ts';
 import { fromDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import { lastDay } from '../../core/series.ts';
 import { startServer } from '../../server/start.ts';
-import { parseBase } from '../options.ts';
 
 export const SAMPLE_HOLDINGS = fileURLToPath(
   new URL('../../../examples/sample-holdings.csv', import.meta.url),

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { loadReadings } from '../../adapters/config/readings-file.ts';
 import { removeSignalReadings } from '../../adapters/store/signal-readings.ts';
 import { journalPath, withJournal } from '../../app/journal.ts';
+import { parseAsOf, parseLang } from '../../app/options.ts';
 import { addReading, loadAllReadings, signalsMarket } from '../../app/signals.ts';
 import { openWorkspace } from '../../app/workspace.ts';
 import { fromDay, parseIsoDay } from '../../core/dates.ts';
@@ -19,8 +20,7 @@ import type { Reading } from '../../core/signals/readings.ts';
 import { unitRange } from '../../core/signals/readings.ts';
 import type { SignalsDocument } from '../../report/signals-document.ts';
 import { readingDoc, toSignalsDocument } from '../../report/signals-document.ts';
-import { parseAsOf, parseLang } from '../options.ts';
-import { printDocument } from '../print.ts';
+import { printDocument } from '../document.ts';
 import { renderReadingsText, renderSignalsText } from '../render/signals-text.ts';
 
 export interface SignalsOptions {
