@@ -17,10 +17,10 @@ import type { PriceHistory } from '../../src/adapters/market-data/providers/type
 import { openJournal } from '../../src/adapters/store/journal.ts';
 import { runCheckCommand } from '../../src/app/check.ts';
 import { runJournalRecord } from '../../src/app/journal-months.ts';
+import { runSignalsCommand } from '../../src/app/signals.ts';
 import { runStressCommand } from '../../src/app/stress.ts';
 import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
 import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
-import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
 import { isInputError } from '../../src/core/errors.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
