@@ -11,7 +11,7 @@ import { checkMessage, checkTitle } from '../i18n/messages.ts';
 import { warningText } from '../i18n/warnings.ts';
 
 /** The staleness limits the document's warnings apply, for the renderers that say them. */
-export { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/valuation.ts';
+export { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/staleness.ts';
 
 export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: string | null = null) {
   return {
