@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBundledSymbols } from '../src/adapters/market-data/load.ts';
-import { runCheckCommand } from '../src/cli/commands/check.ts';
+import { runCheckCommand } from '../src/app/check.ts';
 import { fmt, time } from './timing.ts';
 
 export default async function (): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBundledSymbols } from '../src/adapters/market-data/load.ts';
-import { runStressCommand } from '../src/cli/commands/stress.ts';
+import { runStressCommand } from '../src/app/stress.ts';
 import { fmt, time } from './timing.ts';
 
 export default async function (): Promise<void> {

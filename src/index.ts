@@ -1,13 +1,41 @@
 /**
- * Dispersion as a library. The core is pure (plain data in, plain data out); the loaders read the bundled data and
- * your files; the `run…Command` functions return exactly the JSON documents the CLI prints with `--json`.
+ * Dispersion as a library. The use cases (src/app) take a request, checked by its zod schema (exported beside it),
+ * and return exactly the JSON documents the CLI prints with `--json`; the core is pure (plain data in, plain data
+ * out); the loaders read the bundled data and your files.
  */
 
 export { loadModel } from './adapters/config/model-file.ts';
 export { loadUniverse } from './adapters/config/universe-file.ts';
 export { importHoldingsFile } from './adapters/import/index.ts';
 export { loadMarketData } from './adapters/market-data/load.ts';
-export { runCheckCommand } from './cli/commands/check.ts';
+export type { BacktestOptions } from './app/backtest.ts';
+export { BacktestRequest, runBacktestCommand, runBacktestOutcome } from './app/backtest.ts';
+export type { CheckOptions } from './app/check.ts';
+export { CheckRequest, runCheckCommand } from './app/check.ts';
+export type { DataStatusOptions, DataUpdateOptions } from './app/data.ts';
+export {
+  DataStatusRequest,
+  DataUpdateRequest,
+  runDataStatusCommand,
+  runDataUpdateCommand,
+} from './app/data.ts';
+export type { JournalReadOptions, RecordOptions } from './app/journal-months.ts';
+export {
+  JournalReadRequest,
+  RecordRequest,
+  runJournalList,
+  runJournalRecord,
+  runJournalShow,
+} from './app/journal-months.ts';
+export type { PlanOptions } from './app/plan.ts';
+export { PlanRequest, runPlanCommand } from './app/plan.ts';
+export type { RebalanceOptions } from './app/rebalance.ts';
+export { RebalanceRequest, runRebalanceCommand } from './app/rebalance.ts';
+export type { SignalsOptions } from './app/signals.ts';
+export { runSignalsCommand, SignalsRequest } from './app/signals.ts';
+export type { StressOptions } from './app/stress.ts';
+export { runStressCommand, StressRequest } from './app/stress.ts';
+export type { HoldingsSource } from './app/workspace.ts';
 export type { CheckInput, CheckReport } from './core/check.ts';
 export { checkPortfolio } from './core/check.ts';
 export { fromDay, toDay } from './core/dates.ts';

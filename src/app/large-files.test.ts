@@ -3,7 +3,7 @@
  * warnings were appended with push(...rows). Counts below follow from how the files are generated.
  */
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../cli/commands/check.ts';
+import { runCheckCommand } from './check.ts';
 import { importFiles } from './workspace.ts';
 
 const ROWS = 150_000;

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 /**
- * The `dispersion` command line. Thin: parse options, call the workspace loader and a core function, render text or
- * JSON. Bad input ends with one clear line on stderr and exit code 2; nothing the user gave is written to.
+ * The `dispersion` command line. Thin: register options, call the use case in src/app, render text or JSON, write
+ * files. Bad input ends with one clear line on stderr and exit code 2; nothing the user gave is written to.
  */
 import { Command, CommanderError, Help } from 'commander';
-import { fileErrorReason } from '../adapters/files/user-files.ts';
-import { formatProblem, isInputError } from '../core/errors.ts';
 import { type Lang, langFromLocale } from '../i18n/format.ts';
 import { ExitCode } from './exit.ts';
 import { writeErr } from './print.ts';
@@ -99,7 +97,7 @@ function rootProgram(): Command {
       // Every run sets the zone afresh (tests call run() more than once in one process); options.ts is loaded here,
       // not at start-up, so `--help` does not pay for the importers it refers to.
       .hook('preAction', async (cmd) => {
-        const { setTimeZone } = await import('./options.ts');
+        const { setTimeZone } = await import('../app/options.ts');
         setTimeZone(cmd.opts<{ tz?: string }>().tz);
       })
       .showHelpAfterError()
@@ -154,6 +152,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitCode) return e.code;
+    const { fileErrorReason, formatProblem, isInputError } = await import('../app/errors.ts');
     if (isInputError(e)) {
       writeErr(`dispersion: ${formatProblem(e.problem, errorLang(argv))}\n`);
       return 2;

@@ -1,17 +1,4 @@
-/** How a command prints its document: the JSON itself with `--json`, else the text rendering in the chosen language. */
-import type { Lang } from '../i18n/format.ts';
-import { parseLang } from './options.ts';
-
-/** `--lang` is parsed either way, so a bad value is refused with `--json` too. */
-export function printDocument<D>(
-  o: { json?: boolean; lang?: string },
-  doc: D,
-  render: (doc: D, lang: Lang) => string,
-): void {
-  const lang = parseLang(o.lang);
-  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${render(doc, lang)}\n`);
-}
-
+/** Printing to the terminal: every byte the CLI writes goes through `terminalSafe`. Loaded at start-up (main.ts). */
 /**
  * Control characters other than line feed and tab, DEL, the C1 controls (U+0080–U+009F, of which U+009B starts an
  * escape sequence on many terminals) and the bidirectional overrides. A holdings cell can hold any of them; echoed

@@ -14,9 +14,10 @@ import type { CheckThresholds, Model } from './model.ts';
 import { DEFAULT_CONCENTRATION } from './model.ts';
 import type { CheckResult } from './rules.ts';
 import { runChecks } from './rules.ts';
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from './staleness.ts';
 import type { SleeveId } from './universe.ts';
 import type { Position, ValuationInput } from './valuation.ts';
-import { STALE_ERROR_DAYS, STALE_WARN_DAYS, valueHoldings } from './valuation.ts';
+import { valueHoldings } from './valuation.ts';
 import type { Warning } from './warnings.ts';
 
 /** What valuation needs (holdings, universe, market, base, as-of), and the model and checklist inputs. */

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from './dates.ts';
 import { fromDay, parseIsoDay, weekdaysBetween } from './dates.ts';
-import { STALE_ERROR_DAYS } from './valuation.ts';
+import { STALE_ERROR_DAYS } from './staleness.ts';
 
 export interface DataAge {
   /** The oldest close the report rests on that is past STALE_ERROR_DAYS trading days. */

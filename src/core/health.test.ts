@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf, series } from '../../test/support/market.ts';
 import { toDay } from './dates.ts';
-import {
-  classifyStaleness,
-  findGaps,
-  fxFreshness,
-  fxStaleness,
-  priceFreshness,
-  roundRatio,
-  seriesHealth,
-} from './health.ts';
+import { findGaps, fxFreshness, priceFreshness, roundRatio, seriesHealth } from './health.ts';
 import type { FxSeries, MarketData } from './market.ts';
+import { classifyStaleness, fxStaleness } from './staleness.ts';
 
 // Calendar used below (2026): Mon 2 Nov, Mon 9 Nov, Mon 16 Nov, Mon 23 Nov, Wed 25 Nov.
 

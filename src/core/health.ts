@@ -2,18 +2,14 @@
  * Data health: whether a price series can be trusted for a decision on a given day. Pure (series and day in, findings
  * out), so `data status`, `check` and the rebalancer all judge the same way.
  *
- * - Staleness: trading days (Mon–Fri) from the last close to the as-of day; more than STALE_WARN_DAYS is a warning,
- *   more than STALE_ERROR_DAYS an error — the thresholds `check` already uses for priced positions.
+ * - Staleness: trading days (Mon–Fri) from the last close to the as-of day, classified by staleness.ts (the limits
+ *   `check` uses for priced positions too).
  * - Split-like jumps: a one-day move that is really a missing split adjustment (or a bad tick) would be read as a
  *   crash or a windfall. Flagged when the move is beyond ±45% and the next close reverts to within 20% of the level
  *   before it (a bad tick), or when the move matches a round split ratio (2:1 … 100:1 either way) within 2%.
  * - Gaps: more than 7 calendar days between consecutive closes (a long weekend plus a holiday is at most 5; more is
  *   missing data, a suspension or a delisting), each listed with its dates.
- * - FX rates: a daily rate ages like a close. A monthly average is dated its month's last day (fx.ts), so on the 29th
- *   of the next month it is already ~20 trading days "old" although no newer figure of that kind can exist yet. Rule:
- *   an average of the previous completed month (or of the current one, on its last day) is at worst a warning; an
- *   average of any earlier month is an error. Without it the bundled KRW/JPY/EUR averages would block every rebalance
- *   from mid-month on, and with it a rate two months behind still does.
+ * - FX rates: staleness.ts (a monthly average of the previous month is at worst a warning).
  */
 import type { CurrencyCode } from './currency.ts';
 import type { IsoDate } from './dates.ts';
@@ -22,9 +18,8 @@ import type { FxLeg } from './fx.ts';
 import { fxRate } from './fx.ts';
 import type { FxKind, MarketData } from './market.ts';
 import type { Series } from './series.ts';
-import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from './valuation.ts';
-
-export type Staleness = 'fresh' | 'warning' | 'error' | 'missing';
+import type { Staleness } from './staleness.ts';
+import { classifyStaleness, fxStaleness } from './staleness.ts';
 
 export const JUMP_THRESHOLD = 0.45;
 export const REVERT_TOLERANCE = 0.2;
@@ -61,13 +56,6 @@ export interface SeriesHealth {
   staleness: Staleness;
   jumps: Jump[];
   gaps: Gap[];
-}
-
-export function classifyStaleness(age: number | null): Staleness {
-  if (age === null) return 'missing';
-  if (age > STALE_ERROR_DAYS) return 'error';
-  if (age > STALE_WARN_DAYS) return 'warning';
-  return 'fresh';
 }
 
 /** Health of one series as of `asOf` (a day number). Only closes on or before `asOf` count: no look-ahead. */
@@ -174,23 +162,6 @@ export function priceFreshness(
 
 /** Worst first: what a refusal names first. */
 const RANK: Record<Staleness, number> = { missing: 0, error: 1, warning: 2, fresh: 3 };
-
-/** `year × 12 + month` of a day number (month 0-based). */
-function monthKey(day: number): number {
-  const iso = fromDay(day);
-  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-}
-
-/**
- * Staleness of one FX observation used on `asOf`. `day` is its effective date (a monthly average's is its month's last
- * day). Daily: the close thresholds. Monthly average: see the module comment.
- */
-export function fxStaleness(kind: FxKind, day: number, asOf: number): Staleness {
-  const byAge = classifyStaleness(weekdaysBetween(day, asOf));
-  if (kind === 'daily') return byAge;
-  if (monthKey(day) >= monthKey(asOf) - 1) return byAge === 'error' ? 'warning' : byAge;
-  return 'error';
-}
 
 export interface FxFreshness {
   from: CurrencyCode;

@@ -16,10 +16,6 @@ import type { Instrument, SleeveId, Universe } from './universe.ts';
 import { KRX_SYMBOL, resolveSymbol } from './universe.ts';
 import type { Warning } from './warnings.ts';
 
-/** Trading days (Mon–Fri) after which a price or rate is called stale. Issue: data health (3 warn / 10 error). */
-export const STALE_WARN_DAYS = 3;
-export const STALE_ERROR_DAYS = 10;
-
 export interface Position {
   account: string;
   /** Canonical symbol when the universe knows it, else as written; `CASH` for cash. */

@@ -1,6 +1,7 @@
 /** Words for `dispersion data status` and `data update`, in English and Korean. */
-import type { Gap, Jump, Staleness } from '../core/health.ts';
-import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/valuation.ts';
+import type { Gap, Jump } from '../core/health.ts';
+import type { Staleness } from '../core/staleness.ts';
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/staleness.ts';
 import type { Lang } from './format.ts';
 
 export const STALENESS_LABEL: Record<Staleness, Record<Lang, string>> = {

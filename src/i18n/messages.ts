@@ -8,6 +8,9 @@ import type { CheckResult } from '../core/rules.ts';
 import type { Lang } from './format.ts';
 import { formatPct, formatPctShort } from './format.ts';
 
+/** A word from a table keyed by code, only for the table's own keys (`toString` is no check id). */
+export { ownValue } from '../core/lookup.ts';
+
 export const SLEEVE_NAMES: Record<string, Record<Lang, string>> = {
   'mag7-selected': { en: 'Selected Mag7 (NVDA, TSLA)', ko: '선별 Mag7 (엔비디아·테슬라)' },
   'mag7-other': { en: 'Other Mag7 (outside the model)', ko: '기타 Mag7 (모델 밖)' },

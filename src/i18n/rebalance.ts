@@ -7,7 +7,7 @@ import { InputError } from '../core/errors.ts';
 import type { DataFreshness } from '../core/rebalance/freshness.ts';
 import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
 import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
-import { STALE_ERROR_DAYS } from '../core/valuation.ts';
+import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
 import { sleeveName } from './messages.ts';

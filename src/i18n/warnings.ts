@@ -6,7 +6,7 @@
  */
 
 import { ownValue } from '../core/lookup.ts';
-import { STALE_ERROR_DAYS } from '../core/valuation.ts';
+import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatNumber, formatPct } from './format.ts';

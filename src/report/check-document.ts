@@ -10,6 +10,9 @@ import type { Lang } from '../i18n/format.ts';
 import { checkMessage, checkTitle } from '../i18n/messages.ts';
 import { warningText } from '../i18n/warnings.ts';
 
+/** The staleness limits the document's warnings apply, for the renderers that say them. */
+export { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/staleness.ts';
+
 export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: string | null = null) {
   return {
     /** The portfolio whose journal the monthly-rebalancing check read (`--portfolio`, or its accounts' names). */

@@ -2,7 +2,8 @@
  * The JSON document of `dispersion data status` (CLI `--json` and the dashboard): per symbol and per FX pair, the
  * dates the data covers, where it comes from and how stale it is on the as-of day, with the health findings.
  */
-import type { Gap, Jump, Staleness } from '../core/health.ts';
+import type { Gap, Jump } from '../core/health.ts';
+import type { Staleness } from '../core/staleness.ts';
 
 export interface DataStatusSymbol {
   symbol: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../cli/commands/check.ts';
+import { runCheckCommand } from '../app/check.ts';
 import { createApp } from './app.ts';
 import { allowedHosts } from './guard.ts';
 
@@ -82,6 +82,23 @@ describe('dashboard API', () => {
     const check = await get(a, '/api/check');
     expect(check.status).toBe(400);
     expect((await body(check)).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
+  });
+
+  it('checks each query with the use case’s request schema: a field given twice is a 400 naming it, no run', async () => {
+    const a = app();
+    for (const [path, field] of [
+      ['/api/check?base=KRW&base=USD', 'base'],
+      ['/api/rebalance?cash=1000:USD&cash=5000:KRW', 'cash'],
+      ['/api/stress?scenario=gfc&scenario=covid', 'scenario'],
+      ['/api/signals?asOf=2026-05-29&asOf=2026-05-28', 'asOf'],
+      ['/api/backtest?from=2020-01-02&from=2021-01-04', 'from'],
+    ] as const) {
+      const res = await get(a, path);
+      expect(res.status, path).toBe(400);
+      expect((await body(res)).error.message, path).toMatch(new RegExp(`query: ${field}: `));
+    }
+    // Once each, the same fields run as before.
+    expect((await get(a, '/api/check?base=USD')).status).toBe(200);
   });
 
   it('takes several files at once, as the CLI does: each its own account, together the holdings', async () => {

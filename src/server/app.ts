@@ -1,26 +1,71 @@
 /**
- * The dashboard's HTTP API and static files. Thin: every route parses its query, calls the same `run…Command`
- * function as the CLI, and returns the same JSON document. No rule is implemented twice.
+ * The dashboard's HTTP API and static files. Thin: every route validates its query with the use case's request schema
+ * (src/app), calls the same `run…Command` function as the CLI, and returns the same JSON document. No rule is
+ * implemented twice.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { BacktestRequest, runBacktestCommand } from '../app/backtest.ts';
+import { CheckRequest, runCheckCommand } from '../app/check.ts';
+import { formatProblem, isInputError } from '../app/errors.ts';
+import { runJournalList, runJournalRecord, runJournalShow } from '../app/journal-months.ts';
+import { parseAsOf } from '../app/options.ts';
+import { benchmarkParam, modelParam, scenarioParam } from '../app/query-params.ts';
+import { RebalanceRequest, runRebalanceCommand, UTF8_BOM } from '../app/rebalance.ts';
+import { parseRequest } from '../app/request.ts';
+import { runSignalsCommand, SignalsRequest } from '../app/signals.ts';
+import { runStressCommand, StressRequest } from '../app/stress.ts';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
 import { importFiles, portfolioOfFiles } from '../app/workspace.ts';
-import { runBacktestCommand } from '../cli/commands/backtest.ts';
-import { runCheckCommand } from '../cli/commands/check.ts';
-import { runJournalList, runJournalRecord, runJournalShow } from '../cli/commands/journal.ts';
-import { runRebalanceCommand, UTF8_BOM } from '../cli/commands/rebalance.ts';
-import { runSignalsCommand } from '../cli/commands/signals.ts';
-import { runStressCommand } from '../cli/commands/stress.ts';
-import { parseAsOf } from '../cli/options.ts';
-import { formatProblem, isInputError } from '../core/errors.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
-import { benchmarkParam, modelParam, scenarioParam } from './file-params.ts';
 import { hostGuard, writeGuard } from './guard.ts';
+
+/**
+ * The query strings, checked with the use cases' own request schemas: the fields a page may set, each one string
+ * (`?base=KRW&base=USD` is refused, naming the field). A flag arrives as text (`true` sets it); the files the server
+ * reads are fixed when it starts (ServerConfig.defaults), never named in a query.
+ */
+const flag = z.string().optional();
+const COMMON_QUERY = { base: true, asOf: true, model: true, lang: true } as const;
+const CheckQuery = CheckRequest.pick(COMMON_QUERY).partial();
+const RebalanceQuery = RebalanceRequest.pick({
+  ...COMMON_QUERY,
+  mode: true,
+  band: true,
+  minTrade: true,
+})
+  .partial()
+  .extend({
+    cash: z.string().optional(),
+    candidates: z.string().optional(),
+    costBps: z.string().optional(),
+    fractional: flag,
+    allowStale: flag,
+  });
+const BacktestQuery = BacktestRequest.pick({
+  model: true,
+  from: true,
+  to: true,
+  rebalance: true,
+  base: true,
+  benchmark: true,
+  lang: true,
+}).extend({ priceOnly: flag, curves: flag });
+const SignalsQuery = SignalsRequest.pick({ asOf: true, lang: true });
+const StressQuery = StressRequest.pick({ ...COMMON_QUERY, scenario: true }).partial();
+
+/** The query validated by `schema`; a bad one is the same 400 (the field named) as any other input error. */
+function query<S extends z.ZodType>(schema: S, what: string) {
+  return zValidator('query', schema, (result) => {
+    if (!result.success) parseRequest(schema, result.data, `${what} query`);
+  });
+}
 
 export interface ServerConfig {
   /** Holdings shown until the user uploads their own (the bundled sample by default). */
@@ -94,8 +139,8 @@ export function createApp(config: ServerConfig) {
     c.json({ holdings: holdingsLabel, defaults: config.defaults, disclaimer: DISCLAIMER, token }),
   );
 
-  app.get('/api/check', async (c) =>
-    c.json(await runCheckCommand(holdings, opts(c.req.query()), config.now())),
+  app.get('/api/check', query(CheckQuery, 'check'), async (c) =>
+    c.json(await runCheckCommand(holdings, opts(c.req.valid('query')), config.now())),
   );
 
   const rebalanceOptions = (q: Record<string, string | undefined>) => ({
@@ -110,21 +155,21 @@ export function createApp(config: ServerConfig) {
     costBps: q.costBps,
   });
 
-  app.get('/api/rebalance', async (c) =>
-    c.json(await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now())),
+  app.get('/api/rebalance', query(RebalanceQuery, 'rebalance'), async (c) =>
+    c.json(await runRebalanceCommand(holdings, rebalanceOptions(c.req.valid('query')), config.now())),
   );
 
   // The same orders as `rebalance --csv`, for the download button.
-  app.get('/api/rebalance.csv', async (c) => {
-    const doc = await runRebalanceCommand(holdings, rebalanceOptions(c.req.query()), config.now());
+  app.get('/api/rebalance.csv', query(RebalanceQuery, 'rebalance'), async (c) => {
+    const doc = await runRebalanceCommand(holdings, rebalanceOptions(c.req.valid('query')), config.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="orders-${doc.asOf}.csv"`);
     // The same UTF-8 byte-order mark as rebalance --csv, so Excel shows Korean account names, not mojibake.
     return c.body(`${UTF8_BOM}${toOrdersCsv(doc)}`);
   });
 
-  app.get('/api/backtest', async (c) => {
-    const q = c.req.query();
+  app.get('/api/backtest', query(BacktestQuery, 'backtest'), async (c) => {
+    const q = c.req.valid('query');
     const doc = await runBacktestCommand(
       {
         model: modelParam(q.model, config.defaults.model),
@@ -193,8 +238,8 @@ export function createApp(config: ServerConfig) {
     return c.json(doc);
   });
 
-  app.get('/api/signals', async (c) => {
-    const q = c.req.query();
+  app.get('/api/signals', query(SignalsQuery, 'signals'), async (c) => {
+    const q = c.req.valid('query');
     return c.json(
       await runSignalsCommand(
         {
@@ -209,8 +254,8 @@ export function createApp(config: ServerConfig) {
     );
   });
 
-  app.get('/api/stress', async (c) => {
-    const q = c.req.query();
+  app.get('/api/stress', query(StressQuery, 'stress'), async (c) => {
+    const q = c.req.valid('query');
     return c.json(
       await runStressCommand(holdings, { ...opts(q), scenario: scenarioParam(q.scenario) }, config.now()),
     );

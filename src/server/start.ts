@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { serve } from '@hono/node-server';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../app/errors.ts';
 import type { ServerConfig } from './app.ts';
 import { createApp } from './app.ts';
 import { allowedHosts } from './guard.ts';

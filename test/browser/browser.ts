@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { SAMPLE_HOLDINGS, WEB_ROOT } from '../../src/cli/commands/serve.ts';
+import { SAMPLE_HOLDINGS, WEB_ROOT } from '../../src/app/dashboard.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
+import { runBacktestCommand } from '../../src/app/backtest.ts';
 import { renderBacktestText } from '../../src/cli/render/backtest-text.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

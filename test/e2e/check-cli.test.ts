@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const base = { base: 'USD', asOf: '2026-05-29', lang: 'en' };

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDataStatusCommand, runDataUpdateCommand } from '../../src/cli/commands/data.ts';
+import { runDataStatusCommand, runDataUpdateCommand } from '../../src/app/data.ts';
 import { run } from '../../src/cli/main.ts';
 import { send, startServer, type TestServer } from '../support/http-server.ts';
 

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const F = 'test/fixtures/import/formats';

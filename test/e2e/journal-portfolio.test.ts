@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
-import { runJournalList, runJournalRecord, runJournalShow } from '../../src/cli/commands/journal.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
+import { runJournalList, runJournalRecord, runJournalShow } from '../../src/app/journal-months.ts';
 import { renderCheckText } from '../../src/cli/render/check-text.ts';
 import { renderList, renderRecord } from '../../src/cli/render/journal-text.ts';
 import { tempJournalPath } from '../support/journal.ts';

@@ -4,9 +4,9 @@
  * Symbols, currencies, file names and acronyms (ETF, VaR, CAGR) are single words and allowed.
  */
 import { describe, expect, it } from 'vitest';
-import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
-import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
-import { runStressCommand } from '../../src/cli/commands/stress.ts';
+import { runBacktestCommand } from '../../src/app/backtest.ts';
+import { runRebalanceCommand } from '../../src/app/rebalance.ts';
+import { runStressCommand } from '../../src/app/stress.ts';
 import { renderBacktestText } from '../../src/cli/render/backtest-text.ts';
 import { renderRebalanceText } from '../../src/cli/render/rebalance-text.ts';
 import { renderStressText } from '../../src/cli/render/stress-text.ts';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runListingsUpdate } from '../../src/app/data.ts';
 import { openWorkspace } from '../../src/app/workspace.ts';
-import { runListingsUpdate } from '../../src/cli/commands/data.ts';
 import { resolveSymbol } from '../../src/core/universe.ts';
 
 const F = 'test/fixtures/listings';

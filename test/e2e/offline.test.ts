@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
-import { runDataStatusCommand } from '../../src/cli/commands/data.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
+import { runDataStatusCommand } from '../../src/app/data.ts';
 import { run } from '../../src/cli/main.ts';
 
 const NOW = new Date('2026-11-25T09:00:00Z');

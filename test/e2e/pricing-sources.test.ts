@@ -15,12 +15,12 @@ import { PriceCache } from '../../src/adapters/market-data/cache.ts';
 import { listBundledSymbols, loadMarketData } from '../../src/adapters/market-data/load.ts';
 import type { PriceHistory } from '../../src/adapters/market-data/providers/types.ts';
 import { openJournal } from '../../src/adapters/store/journal.ts';
-import { runBacktestCommand } from '../../src/cli/commands/backtest.ts';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
-import { runJournalRecord } from '../../src/cli/commands/journal.ts';
-import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
-import { runSignalsCommand } from '../../src/cli/commands/signals.ts';
-import { runStressCommand } from '../../src/cli/commands/stress.ts';
+import { runBacktestCommand } from '../../src/app/backtest.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
+import { runJournalRecord } from '../../src/app/journal-months.ts';
+import { runRebalanceCommand } from '../../src/app/rebalance.ts';
+import { runSignalsCommand } from '../../src/app/signals.ts';
+import { runStressCommand } from '../../src/app/stress.ts';
 import { isInputError } from '../../src/core/errors.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RebalanceOptions } from '../../src/cli/commands/rebalance.ts';
-import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
+import type { RebalanceOptions } from '../../src/app/rebalance.ts';
+import { runRebalanceCommand } from '../../src/app/rebalance.ts';
 import { ORDERS_CSV_HEADER } from '../../src/report/rebalance-document.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

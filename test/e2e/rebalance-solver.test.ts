@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheckCommand } from '../../src/cli/commands/check.ts';
-import type { RebalanceOptions } from '../../src/cli/commands/rebalance.ts';
-import { runRebalanceCommand } from '../../src/cli/commands/rebalance.ts';
+import { runCheckCommand } from '../../src/app/check.ts';
+import type { RebalanceOptions } from '../../src/app/rebalance.ts';
+import { runRebalanceCommand } from '../../src/app/rebalance.ts';
 import type { RebalanceDocument } from '../../src/report/rebalance-document.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

@@ -7,12 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  runSignalsAdd,
-  runSignalsCommand,
-  runSignalsList,
-  runSignalsRemove,
-} from '../../src/cli/commands/signals.ts';
+import { runSignalsAdd, runSignalsCommand, runSignalsList, runSignalsRemove } from '../../src/app/signals.ts';
 import { renderSignalsText } from '../../src/cli/render/signals-text.ts';
 import { InputError } from '../../src/core/errors.ts';
 

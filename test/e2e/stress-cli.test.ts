@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runStressCommand } from '../../src/cli/commands/stress.ts';
+import { runStressCommand } from '../../src/app/stress.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 type Doc = Awaited<ReturnType<typeof runStressCommand>>;

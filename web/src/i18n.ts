@@ -1,5 +1,5 @@
 /** Dashboard wording in English and Korean. Sleeve and check names come from the same module the CLI uses. */
-import { STALE_WARN_DAYS } from '../../src/core/valuation.ts';
+import { STALE_WARN_DAYS } from '../../src/core/staleness.ts';
 import type { Lang } from '../../src/i18n/format.ts';
 
 export { CHECK_NAMES, checkTitle, countryLabel, sleeveName } from '../../src/i18n/messages.ts';

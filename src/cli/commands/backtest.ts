@@ -1,64 +1,19 @@
-/**
- * `dispersion backtest`: how a model allocation (or `--weights`) would have done against benchmarks, on the bundled
- * closes and the user's price folder. `runBacktestCommand` is the whole command as a function of its options and the
- * clock; the dashboard server calls it too (with `{ curves: true }` for the charts).
- */
+/** `dispersion backtest`: registers the options, prints the report, writes `--csv` (the use case: app/backtest.ts). */
 import type { Command } from 'commander';
-import { loadModel } from '../../adapters/config/model-file.ts';
-import { loadUniverse } from '../../adapters/config/universe-file.ts';
-import { writeUserFile } from '../../adapters/files/user-files.ts';
-import { loadSolver } from '../../adapters/highs-solver.ts';
-import { loadRates } from '../../adapters/market-data/load.ts';
-import { trimToListings } from '../../app/listing-starts.ts';
-import { marketFor } from '../../app/market.ts';
-import type { BacktestInput, BacktestOutcome, BacktestSettings } from '../../core/backtest/backtest.ts';
-import { backtest } from '../../core/backtest/backtest.ts';
-import type { Period } from '../../core/backtest/schedule.ts';
-import { parseRebalance } from '../../core/backtest/schedule.ts';
-import type { PortfolioWeights } from '../../core/backtest/weights.ts';
-import { modelWeights, parseWeights, singleAsset } from '../../core/backtest/weights.ts';
-import { staleDataAge } from '../../core/data-age.ts';
-import { fromDay, parseIsoDay } from '../../core/dates.ts';
-import { InputError } from '../../core/errors.ts';
-import { resolveSymbol } from '../../core/universe.ts';
-import type { DataAgeDoc } from '../../i18n/data-age.ts';
-import { dataAgeDoc } from '../../i18n/data-age.ts';
-import type { BacktestCurves, BacktestDocument } from '../../report/backtest-document.ts';
-import { toBacktestCurves, toBacktestDocument } from '../../report/backtest-document.ts';
+import type { BacktestOptions } from '../../app/backtest.ts';
+import { DEFAULT_BENCHMARKS, DEFAULT_MODEL, runBacktestCommand } from '../../app/backtest.ts';
+import { writeUserFile } from '../../app/files.ts';
+import { parseLang } from '../../app/options.ts';
+import type { BacktestCurves } from '../../report/backtest-document.ts';
 import { csvHeader } from '../../report/csv.ts';
-import type { HindsightDocument, HindsightRun } from '../../report/hindsight.ts';
-import { toHindsightDocument } from '../../report/hindsight.ts';
-import { parseAsOf, parseBase, parseLang } from '../options.ts';
 import { renderBacktestText } from '../render/backtest-text.ts';
 
-export interface BacktestOptions {
-  model?: string;
-  weights?: string;
-  from?: string;
-  to?: string;
-  rebalance?: string;
-  base?: string;
-  priceOnly?: boolean;
-  wholeShares?: boolean;
-  costBps?: string;
-  contribution?: string;
-  initial?: string;
-  benchmark?: string;
-  riskFree?: string;
-  prices?: string;
-  universe?: string;
-  /** Journal database whose price cache is read (default: the per-user journal); never created. */
-  db?: string;
+/** What only the command line has: where the report and the curves go. */
+interface BacktestOutput {
   json?: boolean;
   csv?: string;
   force?: boolean;
-  lang?: string;
-  /** weights (default): back to the target weights; dispersion: the `rebalance` solver each rebalancing day. */
-  policy?: string;
 }
-
-export const DEFAULT_MODEL = 'great-dispersion-2026';
-export const DEFAULT_BENCHMARKS = 'SPY,QQQ,model:mag7-concentrated';
 
 export function registerBacktest(program: Command): void {
   program
@@ -107,7 +62,7 @@ export function registerBacktest(program: Command): void {
     .option('--csv <file>', 'write the daily values of the portfolio and benchmarks to a CSV file')
     .option('--force', 'let --csv overwrite an existing file')
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
-    .action(async (o: BacktestOptions) => {
+    .action(async (o: BacktestOptions & BacktestOutput) => {
       const lang = parseLang(o.lang);
       const { curves, ...document } = await runBacktestCommand(o, new Date(), {
         curves: o.csv !== undefined,
@@ -117,242 +72,6 @@ export function registerBacktest(program: Command): void {
         o.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderBacktestText(document, lang)}\n`,
       );
     });
-}
-
-export interface RunBacktestExtras {
-  /** Add the daily curves (values, index, drawdowns) for charts and CSV. */
-  curves?: boolean;
-}
-
-/**
- * The whole backtest as a function of its options and the clock: the JSON document, plus the daily curves when asked.
- * `--to` defaults to `now`'s date (then clipped to the last close).
- */
-export async function runBacktestCommand(
-  o: BacktestOptions,
-  now: Date,
-  extras: RunBacktestExtras = {},
-): Promise<BacktestReport & { curves?: BacktestCurves }> {
-  const { outcome, hindsight } = await runBacktestWithHindsight(o, now);
-  const document = {
-    // The run ends at the last close: when that is older than 10 trading days before today, said first.
-    stale: dataAgeDoc(staleDataAge(parseAsOf(undefined, now), [outcome.to]), parseLang(o.lang)),
-    ...toBacktestDocument(outcome),
-    // A model's picks were made knowing how they did (issue 11): said, with how much of the lead they account for.
-    hindsight: hindsight === undefined ? null : toHindsightDocument(outcome, hindsight, parseLang(o.lang)),
-  };
-  return extras.curves ? { ...document, curves: toBacktestCurves(outcome) } : document;
-}
-
-export type BacktestReport = BacktestDocument & { hindsight: HindsightDocument | null; stale: DataAgeDoc };
-
-/**
- * The run, and for a model (not --weights) the same run with every name outside the selected-Mag7 sleeve replaced by
- * SPY (null when the model has no such sleeve: the caveat is said without a split). Both on the same days.
- */
-async function runBacktestWithHindsight(
-  o: BacktestOptions,
-  now: Date,
-): Promise<{ outcome: BacktestOutcome; hindsight?: HindsightRun | null }> {
-  const outcome = await runBacktestOutcome(o, now);
-  if (o.weights) return { outcome };
-  const weights = modelWeights(loadModel(o.model ?? DEFAULT_MODEL));
-  const selected = weights.assets.filter((a) => a.sleeve === 'mag7-selected');
-  if (selected.length === 0) return { outcome, hindsight: null };
-  const selectedWeight = selected.reduce((x, a) => x + a.weight, 0);
-  // Rounded as weights.ts rounds the model's weights (sums of products like 0.3 × 0.2 leave 1e-16 dust).
-  const others =
-    Math.round(weights.assets.reduce((x, a) => x + (a.sleeve === 'mag7-selected' ? 0 : a.weight), 0) * 1e12) /
-    1e12;
-  const variant: PortfolioWeights = {
-    id: `${weights.id}:picks-as-spy`,
-    name: `${weights.name}: NVDA+TSLA, the rest SPY`,
-    assets: [...selected.map((a) => ({ ...a })), { symbol: 'SPY', weight: others }],
-    cash: weights.cash,
-    proxies: [],
-  };
-  const run = await runBacktestOutcome(
-    { ...o, from: outcome.from, to: outcome.to, benchmark: 'SPY' },
-    now,
-    variant,
-  );
-  return { outcome, hindsight: { variant: run, selectedWeight } };
-}
-
-/** The core outcome with its typed arrays (for callers that chart or post-process without JSON). */
-export async function runBacktestOutcome(
-  o: BacktestOptions,
-  now: Date,
-  override?: PortfolioWeights,
-): Promise<BacktestOutcome> {
-  const base = parseBase(o.base ?? 'USD');
-  if (o.model && o.weights) {
-    throw new InputError({ message: '--model and --weights both given', expected: 'one of them' });
-  }
-  const universe = loadUniverse(o.universe);
-  const portfolio =
-    override ?? (o.weights ? parseWeights(o.weights) : modelWeights(loadModel(o.model ?? DEFAULT_MODEL)));
-  const benchmarks = parseBenchmarks(o.benchmark ?? DEFAULT_BENCHMARKS);
-  const symbols = new Set<string>();
-  for (const p of [portfolio, ...benchmarks]) {
-    for (const a of p.assets) symbols.add(resolveSymbol(universe, a.symbol) ?? a.symbol.toUpperCase());
-  }
-  // Closes from before a company existed (VRT's SPAC shell) are left out: listing-starts.ts.
-  const { market, warnings: listing } = trimToListings(
-    await marketFor({ symbols, prices: o.prices, db: o.db }),
-  );
-  const today = parseAsOf(undefined, now);
-  const from = o.from === undefined ? undefined : parseDate(o.from, '--from');
-  const to = o.to === undefined ? today : parseDate(o.to, '--to');
-  if (from !== undefined && from >= to) {
-    throw new InputError({
-      message: `--from ${o.from} is not before --to ${fromDay(to)}`,
-      expected: 'from < to',
-    });
-  }
-  const settings = parseSettings(o);
-  const policy = override ? undefined : await parsePolicy(o, settings);
-  const outcome = backtest({
-    market,
-    universe,
-    base,
-    rates: loadRates(),
-    portfolio,
-    benchmarks,
-    from,
-    to,
-    settings,
-    ...(policy ? { policy } : {}),
-  });
-  const held = new Set([portfolio, ...benchmarks].flatMap((p) => p.assets.map((a) => a.symbol)));
-  outcome.warnings.unshift(...listing.filter((w) => w.symbol !== undefined && held.has(w.symbol)));
-  return outcome;
-}
-
-/** `--policy dispersion`: the model's rebalancer and the solver; it needs a model and a periodic schedule. */
-async function parsePolicy(
-  o: BacktestOptions,
-  settings: Partial<BacktestSettings>,
-): Promise<BacktestInput['policy']> {
-  const name = (o.policy ?? 'weights').trim().toLowerCase();
-  if (name === 'weights') return undefined;
-  if (name !== 'dispersion') {
-    throw new InputError({
-      message: `--policy ${o.policy} is not understood`,
-      expected: 'weights or dispersion',
-    });
-  }
-  if (o.weights) {
-    throw new InputError({
-      message: '--policy dispersion rebalances a model, and --weights gives none',
-      expected: '--model ID|FILE (or no --weights)',
-    });
-  }
-  if (settings.rebalance?.kind !== 'periodic') {
-    throw new InputError({
-      message: `--policy dispersion rebalances on a schedule, and --rebalance ${o.rebalance} gives none`,
-      expected: '--rebalance monthly, quarterly or annual (the rebalancer applies its own bands)',
-    });
-  }
-  return { model: loadModel(o.model ?? DEFAULT_MODEL), solver: await loadSolver() };
-}
-
-function parseDate(text: string, option: string): number {
-  const day = parseIsoDay(text.trim());
-  if (day === undefined)
-    throw new InputError({ message: `${option} ${text} is not a date`, expected: 'YYYY-MM-DD' });
-  return day;
-}
-
-function parseNumber(text: string, option: string, expected: string, ok: (x: number) => boolean): number {
-  const x = Number(text.replace(/_/g, '').replace(/,/g, ''));
-  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) {
-    throw new InputError({ message: `${option} ${text} is not understood`, expected });
-  }
-  return x;
-}
-
-const PERIOD_WORDS: Record<string, Period> = {
-  month: 'monthly',
-  monthly: 'monthly',
-  quarter: 'quarterly',
-  quarterly: 'quarterly',
-  year: 'annual',
-  yearly: 'annual',
-  annual: 'annual',
-};
-
-function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
-  const rebalance = parseRebalance(o.rebalance ?? 'monthly');
-  if (!rebalance) {
-    throw new InputError({
-      message: `--rebalance ${o.rebalance} is not understood`,
-      expected: 'monthly, quarterly, annual, none, or band:ABS/REL such as band:0.05/0.25 (fractions)',
-    });
-  }
-  const settings: Partial<BacktestSettings> = {
-    rebalance,
-    fractional: o.wholeShares !== true,
-    totalReturn: o.priceOnly !== true,
-    cost: {
-      bps: parseNumber(
-        o.costBps ?? '0',
-        '--cost-bps',
-        'basis points between 0 and 1000, e.g. 10',
-        (x) => x >= 0 && x <= 1000,
-      ),
-      min: 0,
-    },
-    // Without --initial the core picks a round amount worth about USD 10,000 in the base (backtest.ts defaultInitial).
-    ...(o.initial === undefined
-      ? {}
-      : { initial: parseNumber(o.initial, '--initial', 'a positive amount', (x) => x > 0) }),
-    riskFree: parseNumber(
-      o.riskFree ?? '0',
-      '--risk-free',
-      'an annual rate as a fraction, e.g. 0.03',
-      (x) => x > -1 && x < 1,
-    ),
-  };
-  if (o.contribution !== undefined) {
-    const [amount, period] = o.contribution.split('/').map((s) => s.trim());
-    settings.contribution = parseNumber(
-      amount ?? '',
-      '--contribution',
-      'AMOUNT or AMOUNT/PERIOD, e.g. 500/monthly',
-      () => true,
-    );
-    if (period !== undefined) {
-      const p = PERIOD_WORDS[period.toLowerCase()];
-      if (!p) {
-        throw new InputError({
-          message: `--contribution period "${period}" is not understood`,
-          expected: 'monthly, quarterly or annual',
-        });
-      }
-      settings.contributionPeriod = p;
-    }
-  }
-  return settings;
-}
-
-/** `SPY,QQQ,model:mag7-concentrated`: a symbol is held 100%; `model:ID|FILE` is a model's backtest weights. */
-export function parseBenchmarks(text: string): PortfolioWeights[] {
-  if (text.trim().toLowerCase() === 'none' || text.trim() === '') return [];
-  return text.split(',').map((raw) => {
-    const item = raw.trim();
-    if (item.startsWith('model:')) {
-      const weights = modelWeights(loadModel(item.slice(6)));
-      return { ...weights, id: item };
-    }
-    if (!/^[A-Za-z0-9^][A-Za-z0-9.\-=^&]{0,23}$/.test(item)) {
-      throw new InputError({
-        message: `--benchmark "${item}" is not a symbol or model`,
-        expected: 'symbols and model:ID separated by commas, e.g. SPY,QQQ,model:mag7-concentrated',
-      });
-    }
-    return singleAsset(item.toUpperCase());
-  });
 }
 
 /** The daily curves as CSV: date, then one value column per portfolio. Never overwrites without --force. */

@@ -1,30 +1,11 @@
-/** `dispersion serve`: the local dashboard, on 127.0.0.1 unless told otherwise. */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/**
+ * `dispersion serve`: the local dashboard, on 127.0.0.1 unless told otherwise. Registers the options, starts the
+ * server with what app/dashboard.ts settles, and says where it listens.
+ */
 import type { Command } from 'commander';
-import { listBundledSymbols, loadMarketData } from '../../adapters/market-data/load.ts';
-import { fromDay } from '../../core/dates.ts';
-import { InputError } from '../../core/errors.ts';
-import { lastDay } from '../../core/series.ts';
+import type { ServeOptions } from '../../app/dashboard.ts';
+import { dashboardSettings } from '../../app/dashboard.ts';
 import { startServer } from '../../server/start.ts';
-import { parseBase } from '../options.ts';
-
-export const SAMPLE_HOLDINGS = fileURLToPath(
-  new URL('../../../examples/sample-holdings.csv', import.meta.url),
-);
-export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
-
-interface ServeOptions {
-  holdings?: string[];
-  port: string;
-  host: string;
-  db?: string;
-  prices?: string;
-  asOf?: string;
-  base: string;
-  model?: string;
-  universe?: string;
-}
 
 export function registerServe(program: Command): void {
   program
@@ -44,43 +25,20 @@ export function registerServe(program: Command): void {
     .option('--model <id|file>', 'model id or file')
     .option('--universe <file>', 'extra instruments')
     .action(async (o: ServeOptions) => {
-      const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new InputError({
-          message: `--port ${o.port} is not a port number`,
-          expected: 'an integer from 1 to 65535',
-        });
-      }
-      if (!existsSync(`${WEB_ROOT}/index.html`)) {
-        throw new InputError({
-          message: 'the dashboard is not built',
-          hint: 'run npm run build:web (npm start does it for you)',
-        });
-      }
-      // The bundled sample is shown as of the last bundled close, so a first look is not all "stale" warnings;
-      // your own holdings are valued as of today unless you say otherwise.
-      const sample = !o.holdings?.length;
-      const asOf = o.asOf ?? (sample ? latestBundledClose() : undefined);
+      const settings = dashboardSettings(o);
       const running = await startServer({
-        host: o.host,
-        port,
-        holdings: o.holdings?.length ? o.holdings : [SAMPLE_HOLDINGS],
-        defaults: {
-          base: parseBase(o.base),
-          asOf,
-          prices: o.prices,
-          model: o.model,
-          universe: o.universe,
-          db: o.db,
-        },
-        webRoot: WEB_ROOT,
+        host: settings.host,
+        port: settings.port,
+        holdings: settings.holdings,
+        defaults: settings.defaults,
+        webRoot: settings.webRoot,
         now: () => new Date(),
         maxUpload: 5 * 1024 * 1024,
       });
       process.stdout.write(`Dispersion dashboard: ${running.url}  (Ctrl+C to stop)\n`);
-      if (sample && !o.asOf) {
+      if (settings.sampleAsOfLastClose) {
         process.stdout.write(
-          `Showing the bundled sample as of ${asOf}, the last date of the bundled prices.\n`,
+          `Showing the bundled sample as of ${settings.defaults.asOf}, the last date of the bundled prices.\n`,
         );
       }
       if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') {
@@ -89,12 +47,4 @@ export function registerServe(program: Command): void {
       // Keep running until interrupted.
       await new Promise(() => {});
     });
-}
-
-/** The last date of the bundled S&P 500 ETF closes: the newest day the bundled data can value. */
-function latestBundledClose(): string | undefined {
-  if (!listBundledSymbols().includes('SPY')) return undefined;
-  const spy = loadMarketData({ symbols: ['SPY'] }).prices.get('SPY');
-  const day = spy ? lastDay(spy) : undefined;
-  return day === undefined ? undefined : fromDay(day);
 }

@@ -1,10 +1,10 @@
 /** The readable `dispersion check` report: sleeves against targets, the checklist with its numbers, positions, warnings. */
 
-import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../../core/valuation.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
 import type { CheckDocument } from '../../report/check-document.ts';
+import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../../report/check-document.ts';
 import { renderTable } from './table.ts';
 
 interface Oldest {

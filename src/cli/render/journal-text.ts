@@ -1,8 +1,7 @@
 /** Text output of `dispersion journal record|list|show`, in English or Korean. */
-import { ownValue } from '../../core/lookup.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
-import { CHECK_NAMES, sleeveName } from '../../i18n/messages.ts';
+import { CHECK_NAMES, ownValue, sleeveName } from '../../i18n/messages.ts';
 import type { ListDocument, RecordDocument, ShowDocument } from '../../report/journal-document.ts';
 import { renderTable } from './table.ts';
 

@@ -1,9 +1,10 @@
 /** The readable `dispersion signals` report and the `signals list` table. */
+
+import type { ReadingRow } from '../../app/signals.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatNumber, formatPct } from '../../i18n/format.ts';
 import { formatPoints, formatUsdBillions, LABELS, VERDICT_NAMES } from '../../i18n/signals.ts';
 import type { SignalDoc, SignalsDocument } from '../../report/signals-document.ts';
-import type { ReadingRow } from '../commands/signals.ts';
 import { renderTable } from './table.ts';
 
 type RelativeDoc = Extract<SignalDoc, { kind: 'relative-strength' }>;

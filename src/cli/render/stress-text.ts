@@ -1,8 +1,7 @@
 /** The readable `dispersion stress` report: a summary table, each scenario by sleeve and worst positions, then risk. */
-import { ownValue } from '../../core/lookup.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
-import { sleeveName } from '../../i18n/messages.ts';
+import { ownValue, sleeveName } from '../../i18n/messages.ts';
 import { PROXY_REASONS, STRESS_LABELS } from '../../i18n/stress.ts';
 import type { StressDocument } from '../../report/stress-document.ts';
 import { renderTable } from './table.ts';

@@ -13,7 +13,8 @@ import { fxRate } from '../fx.ts';
 import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
 import type { MipSolver } from '../rebalance/solve/lp.ts';
-import { beta, correlation, dailyReturns } from '../stats/performance.ts';
+import { correlation } from '../stats/moments.ts';
+import { beta, dailyReturns } from '../stats/performance.ts';
 import type { PerformanceSummary } from '../stats/summary.ts';
 import { annualTurnover, summarize } from '../stats/summary.ts';
 import type { Universe } from '../universe.ts';
@@ -251,9 +252,8 @@ export function backtest(input: BacktestInput): BacktestOutcome {
   const mainReturns = dailyReturns(main.run.index);
   const benchmarks = outcomes.slice(1).map((b) => {
     const br = dailyReturns(b.run.index);
-    const c = correlation(mainReturns, br);
     const be = beta(mainReturns, br);
-    return { ...b, correlation: Number.isFinite(c) ? c : null, beta: Number.isFinite(be) ? be : null };
+    return { ...b, correlation: correlation(mainReturns, br), beta: Number.isFinite(be) ? be : null };
   });
 
   if (input.portfolio.cash > 0 || benchmarks.some((b) => b.cash > 0)) {

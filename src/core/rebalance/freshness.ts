@@ -2,8 +2,8 @@
  * Data health of a rebalance: the rebalancer turns prices and rates into orders, so it must not act on old ones.
  * What it acts on: the close of every security held (its value decides how far each sleeve is from its target) and of
  * every security ordered (a candidate bought), and the rate of every currency held or ordered into the base, and of
- * every conversion it proposes. Each is judged by health.ts (closes: >10 trading days is an error; rates: the same
- * for daily rates, and for a monthly average "older than the previous completed month").
+ * every conversion it proposes. Each is judged by staleness.ts (closes: more than STALE_ERROR_DAYS trading days is an
+ * error; rates: the same for daily rates, and for a monthly average "older than the previous completed month").
  *
  * `staleDataError` is the refusal the command throws unless `--allow-stale`; `staleDataWarnings` is what it says
  * instead when the user did allow it. Pure: the result already holds the freshness, computed in rebalance.ts.
@@ -13,6 +13,7 @@ import { InputError } from '../errors.ts';
 import type { FxFreshness, PriceFreshness } from '../health.ts';
 import { fxFreshness, priceFreshness } from '../health.ts';
 import type { MarketData } from '../market.ts';
+import { STALE_ERROR_DAYS } from '../staleness.ts';
 import type { RebalanceWarning } from './types.ts';
 
 export interface DataFreshness {
@@ -98,7 +99,7 @@ export function staleDataError(f: DataFreshness, asOf: string): InputError {
   const rates = blocking.rates.map(describeRate);
   return new InputError({
     message: `will not rebalance as of ${asOf} on stale data: ${[...prices, ...rates].join('; ')}`,
-    expected: 'closes and daily rates at most 10 trading days old, monthly averages of the previous month',
+    expected: `closes and daily rates at most ${STALE_ERROR_DAYS} trading days old, monthly averages of the previous month`,
     hint:
       'fetch current prices with `dispersion data update` (into the journal, or --db FILE), or put current ' +
       '<SYMBOL>.csv and fx/<AAABBB>.csv files in a --prices folder; or rebalance as of the data with --as-of ' +

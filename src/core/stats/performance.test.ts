@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toDay } from '../dates.ts';
+import { correlation } from './moments.ts';
 import {
   annualVolatility,
   beta,
   cagr,
   calmar,
-  correlation,
   dailyReturns,
   drawdownSeries,
   maxDrawdown,
@@ -91,6 +91,9 @@ describe('performance statistics (ffn conventions)', () => {
     // Deviations a: 1/30, −1/6, 2/15; b: 1/15, 1/15, −2/15. Σab = −0.02667, Σbb = 0.02667, Σaa = 0.04667.
     expect(beta(a, [0.1, 0.1, -0.1])).toBeCloseTo(-1, 12);
     expect(correlation(a, [0.1, 0.1, -0.1])).toBeCloseTo(-Math.sqrt(4 / 7), 12);
+    // A series that does not move has no correlation: null (the one policy, stats/moments.ts), as has one observation.
+    expect(correlation(a, [0.01, 0.01, 0.01])).toBeNull();
+    expect(correlation([0.1], [0.2])).toBeNull();
   });
 
   it('summary and annual turnover', () => {

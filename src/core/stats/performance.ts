@@ -6,7 +6,7 @@
  * Daily returns are between consecutive observations: r_t = v_t / v_{t−1} − 1 (ffn `to_returns`).
  */
 import { monthKey, weekday } from '../dates.ts';
-import { mean, sampleSd } from './moments.ts';
+import { mean, sampleSd, TRADING_DAYS } from './moments.ts';
 
 /** r_t = v_t / v_{t−1} − 1 for t = 1…n−1. */
 export function dailyReturns(values: ArrayLike<number>): Float64Array {
@@ -38,8 +38,6 @@ export function cagr(days: ArrayLike<number>, values: ArrayLike<number>): number
 export function sampleStd(xs: ArrayLike<number>): number {
   return xs.length < 2 ? Number.NaN : sampleSd(xs);
 }
-
-export const TRADING_DAYS = 252;
 
 /** ffn daily_vol: std(daily returns, ddof=1) × √252. */
 export function annualVolatility(returns: ArrayLike<number>): number {
@@ -202,23 +200,6 @@ export function bestAndWorst(xs: readonly PeriodReturn[]): { best?: PeriodReturn
     if (!worst || x.return < worst.return) worst = x;
   }
   return { best, worst };
-}
-
-/** Pearson correlation of two equally long return series (sample moments; the n − 1 cancels). */
-export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const ma = mean(a);
-  const mb = mean(b);
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = (a[i] as number) - ma;
-    const y = (b[i] as number) - mb;
-    sab += x * y;
-    saa += x * x;
-    sbb += y * y;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Number.NaN;
 }
 
 /** Beta of `a` to the benchmark `b`: cov(a, b) / var(b) on daily returns (CAPM regression slope). */

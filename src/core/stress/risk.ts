@@ -26,16 +26,15 @@ import type { MarketData } from '../market.ts';
 import type { Model } from '../model.ts';
 import type { Series } from '../series.ts';
 import { onOrBefore } from '../series.ts';
-import { covariance, sampleSd } from '../stats/moments.ts';
+import { correlation, covariance, sampleSd, TRADING_DAYS } from '../stats/moments.ts';
 import type { SleeveId } from '../universe.ts';
 import { MODEL_SLEEVES, OUTSIDE_SLEEVES } from '../universe.ts';
 import type { Position } from '../valuation.ts';
 import { proxyFor } from './proxy.ts';
 import type { ProxyUse } from './result.ts';
-import { correlation, historicalVar, overlappingReturns } from './stats.ts';
+import { historicalVar, overlappingReturns } from './stats.ts';
 
 export const RISK_YEARS = 3;
-export const TRADING_DAYS = 252;
 export const MONTH_DAYS = 21;
 /** Fewer daily returns than this (a quarter) and the figures would mean little: none are reported. */
 export const MIN_OBSERVATIONS = 63;

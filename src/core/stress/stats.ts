@@ -1,16 +1,8 @@
 /**
- * The few statistics the risk figures need, written out so their definitions are on the page: sample (n − 1)
- * moments (stats/moments.ts), and historical VaR/CVaR as order statistics of the observed returns.
+ * The tail statistics the risk figures need, written out so their definitions are on the page: historical VaR/CVaR
+ * as order statistics of the observed returns, and overlapping multi-day returns. The moments (mean, sd,
+ * correlation) are stats/moments.ts.
  */
-import { covariance, sampleSd } from '../stats/moments.ts';
-
-/** Pearson correlation, or null when either series does not move (e.g. cash in the base currency). */
-export function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
-  const sx = sampleSd(xs);
-  const sy = sampleSd(ys);
-  if (sx === 0 || sy === 0) return null;
-  return covariance(xs, ys) / (sx * sy);
-}
 
 /**
  * Historical VaR and CVaR at confidence `pct` percent (95, 99), as positive loss fractions. With n returns sorted

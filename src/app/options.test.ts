@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { run } from '../cli/main.ts';
 import { fromDay } from '../core/dates.ts';
 import type { CheckThresholds } from '../core/model.ts';
-import { runCheckCommand } from './commands/check.ts';
-import { run } from './main.ts';
+import { runCheckCommand } from './check.ts';
 import { localDate, parseAsOf, parseThresholds, setTimeZone } from './options.ts';
 
 const base: CheckThresholds = {
@@ -76,7 +76,7 @@ describe('today is the user’s local date (issue 11 item 18)', () => {
   });
 
   it('without --tz, the system’s zone (TZ) decides', () => {
-    const code = `import('./src/cli/options.ts').then((m) => process.stdout.write(m.localDate(new Date('${now.toISOString()}'))))`;
+    const code = `import('./src/app/options.ts').then((m) => process.stdout.write(m.localDate(new Date('${now.toISOString()}'))))`;
     const run = (tz: string) =>
       execFileSync(process.execPath, ['--import', 'tsx', '-e', code], {
         encoding: 'utf8',

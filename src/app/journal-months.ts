@@ -1,0 +1,173 @@
+/**
+ * The journal use cases (`dispersion journal record|list|show`, /api/journal): the monthly record of the routine. `record` runs the same check as
+ * `dispersion check`, then writes the month's holdings, check results and orders in one transaction; recording a
+ * month again replaces that month's record and nothing else.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import type { LocatedOrder } from '../adapters/orders/against-holdings.ts';
+import { checkOrdersAgainstHoldings } from '../adapters/orders/against-holdings.ts';
+import { readOrdersFile } from '../adapters/orders/orders-csv.ts';
+import { InputError } from '../core/errors.ts';
+import type { JournalMonth, JournalOrder } from '../core/journal.ts';
+import { monthOf, parseMonthArg, portfolioOf, sleevesOutsideBand } from '../core/journal.ts';
+import type { ListDocument, RecordDocument, ShowDocument } from '../report/journal-document.ts';
+import { toListDocument, toRecordDocument, toShowDocument } from '../report/journal-document.ts';
+import { CheckRequest, runCheckCommand } from './check.ts';
+import { journalPath, withJournal } from './journal.ts';
+import { parseRequest } from './request.ts';
+import type { HoldingsSource } from './workspace.ts';
+import { openWorkspace } from './workspace.ts';
+
+/** One order as the dashboard holds it (a row of the Rebalance page), recorded without re-reading a file. */
+const OrderRow = z.custom<Omit<JournalOrder, 'status'>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'an order row object',
+);
+
+/** The `journal record` request: the check's, plus the orders carried out (a file, or rows in memory). */
+export const RecordRequest = CheckRequest.extend({
+  orders: z.string().optional(),
+  executed: z.boolean().optional(),
+  /** Why the month is recorded as executed with no orders although a sleeve is outside its band. */
+  note: z.string().optional(),
+  /** Orders already in memory (the dashboard records the orders it just showed); instead of `orders`. */
+  orderRows: z.array(OrderRow).optional(),
+});
+export type RecordOptions = z.input<typeof RecordRequest>;
+
+/** The `journal list` and `journal show` request. */
+export const JournalReadRequest = z.object({
+  db: z.string().optional(),
+  /** Only this portfolio's months (list), or which portfolio's month (show). */
+  portfolio: z.string().optional(),
+  lang: z.string().optional(),
+});
+export type JournalReadOptions = z.input<typeof JournalReadRequest>;
+
+/** `--note TEXT`: trimmed; null when absent; an empty note explains nothing and is refused. */
+function parseNote(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const t = value.trim();
+  if (t === '') throw new InputError({ message: '--note is empty', expected: 'a short text saying why' });
+  return t;
+}
+
+export async function runJournalRecord(
+  files: readonly HoldingsSource[],
+  request: RecordOptions,
+  now: Date,
+): Promise<RecordDocument> {
+  const o = parseRequest(RecordRequest, request, 'journal record');
+  const executed = o.executed ?? false;
+  const status = executed ? ('executed' as const) : ('proposed' as const);
+  // The orders file is read (and its rows validated) before anything is checked or written.
+  const located: LocatedOrder[] = o.orders
+    ? await readOrdersFile(o.orders, status)
+    : (o.orderRows ?? []).map((r) => ({ order: { ...r, status } }));
+  const note = parseNote(o.note);
+  const check = await runCheckCommand(files, o, now, { rebalancesBeforeThisMonth: true });
+  checkOrdersAgainstHoldings(located, check.positions, o.orders);
+  const orders: JournalOrder[] = located.map((l) => l.order);
+  // "Rebalanced" with nothing traded while a sleeve is outside its band would pass monthly-rebalancing on a
+  // portfolio that was not rebalanced: refused unless the user says why.
+  if (executed && orders.length === 0 && note === null) {
+    const outside = sleevesOutsideBand(check.sleeves, openWorkspace(o).model.band);
+    if (outside.length > 0) {
+      const list = outside
+        .map((x) => `${x.id} ${(x.weight * 100).toFixed(1)}% (target ${(x.target * 100).toFixed(1)}%)`)
+        .join(', ');
+      throw new InputError({
+        message: `--executed with no orders, but ${list} ${outside.length === 1 ? 'is' : 'are'} outside the band`,
+        expected: '--orders FILE with the orders carried out, or --note TEXT saying why no order was needed',
+        hint: 'e.g. --note "kept the overweight on purpose this month"',
+      });
+    }
+  }
+  const month: JournalMonth = {
+    portfolio:
+      check.portfolio ??
+      portfolioOf(
+        o.portfolio,
+        check.positions.map((p) => p.account),
+      ),
+    month: monthOf(check.asOf),
+    asOf: check.asOf,
+    base: check.base,
+    model: check.model,
+    total: check.total,
+    executed,
+    note,
+    createdAt: now.toISOString(),
+    holdings: check.positions.map((p) => ({
+      account: p.account,
+      symbol: p.symbol,
+      name: p.name,
+      quantity: p.quantity,
+      currency: p.currency,
+      price: p.price,
+      priceDate: p.priceDate,
+      fxRate: p.fxRate,
+      fxDate: p.fxDate,
+      value: p.value,
+      sleeve: p.sleeve,
+      country: p.country,
+    })),
+    checks: check.checks.map((c) => ({ id: c.id, pass: c.pass, value: c.value, threshold: c.threshold })),
+    orders,
+  };
+  const file = journalPath(o.db);
+  const replaced = await withJournal(o.db, now, (j) => j.recordMonth(month));
+  return toRecordDocument(file, month, replaced, check.warnings, check.stale);
+}
+
+/** Lists the months on record; a missing journal is an empty list (and is not created). */
+export async function runJournalList(request: JournalReadOptions, now: Date): Promise<ListDocument> {
+  const o = parseRequest(JournalReadRequest, request, 'journal list');
+  const file = journalPath(o.db);
+  const portfolio = o.portfolio?.trim() || null;
+  if (!existsSync(file)) return toListDocument(file, false, [], portfolio);
+  const months = await withJournal(o.db, now, (j) => j.listMonths(portfolio ?? undefined));
+  return toListDocument(file, true, months, portfolio);
+}
+
+export async function runJournalShow(
+  monthArg: string,
+  request: JournalReadOptions,
+  now: Date,
+): Promise<ShowDocument> {
+  const o = parseRequest(JournalReadRequest, request, 'journal show');
+  const month = parseMonthArg(monthArg);
+  if (!month)
+    throw new InputError({
+      message: `month ${monthArg} is not understood`,
+      expected: 'YYYY-MM or YYYY-MM-DD',
+    });
+  const file = journalPath(o.db);
+  if (!existsSync(file))
+    throw new InputError({
+      file,
+      message: 'there is no journal here yet',
+      hint: 'record a month with `dispersion journal record`',
+    });
+  const m = await withJournal(o.db, now, async (j) => {
+    const wanted = o.portfolio?.trim();
+    if (wanted) return j.getMonth(wanted, month);
+    const portfolios = await j.portfoliosOf(month);
+    if (portfolios.length > 1) {
+      throw new InputError({
+        file,
+        message: `${portfolios.length} portfolios have a record of ${month}: ${portfolios.map((p) => `"${p}"`).join(', ')}`,
+        expected: '--portfolio NAME to say which one',
+      });
+    }
+    return portfolios[0] === undefined ? undefined : j.getMonth(portfolios[0], month);
+  });
+  if (!m)
+    throw new InputError({
+      file,
+      message: `the journal has no record of ${month}${o.portfolio?.trim() ? ` for portfolio "${o.portfolio.trim()}"` : ''}`,
+      hint: 'see the months on record with `dispersion journal list`',
+    });
+  return toShowDocument(file, m);
+}
