@@ -20,6 +20,7 @@ import {
   parseDecimal,
   significantDigits,
 } from './numbers.ts';
+import { summaryRowWarning } from './summary-row.ts';
 
 export interface CsvImportOptions {
   /** Account for rows without an account column or value; defaults to the file's base name without extension. */
@@ -86,12 +87,7 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
     if (row.fields.every((f) => f.trim() === '')) continue;
     const summary = summaryLabel(row, columns);
     if (summary !== undefined) {
-      warnings.push({
-        code: 'summary-row',
-        message: `${file}:${row.line}: a summary row ("${summary}") was skipped: it totals the rows above, it is not a holding`,
-        file,
-        line: row.line,
-      });
+      warnings.push(summaryRowWarning(file, row.line, summary));
       continue;
     }
     dataRows++;

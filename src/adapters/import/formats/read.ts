@@ -21,6 +21,7 @@ import { parseCurrencyCell } from '../currency-cell.ts';
 import { mergeDuplicates } from '../merge-duplicates.ts';
 import type { NameResolver } from '../names.ts';
 import { MAX_QUANTITY, MAX_QUANTITY_TEXT } from '../numbers.ts';
+import { summaryRowWarning } from '../summary-row.ts';
 import { headerKey, isEmptyCell, parseAmount, parseDateCell } from './cells.ts';
 import { FORMATS, type FormatSpec, GENERIC_TRANSACTIONS, type Role, SHARED_ACTIONS } from './spec.ts';
 
@@ -252,12 +253,7 @@ function dataRows(
     }
     const summary = summaryLabel(row, cols);
     if (summary !== undefined) {
-      warnings.push({
-        code: 'summary-row',
-        message: `${file}:${row.line}: a summary row ("${summary}") was skipped: it totals the rows above, it is not a holding`,
-        file,
-        line: row.line,
-      });
+      warnings.push(summaryRowWarning(file, row.line, summary));
       continue;
     }
     data.push({ row, account });
