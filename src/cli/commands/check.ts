@@ -4,35 +4,21 @@ import type { CheckOptions } from '../../app/check.ts';
 import { runCheckCommand } from '../../app/check.ts';
 import { printDocument } from '../document.ts';
 import { renderCheckText } from '../render/check-text.ts';
+import { holdingsDataOptions } from './data-options.ts';
 
 export function registerCheck(program: Command): void {
-  program
-    .command('check')
-    .description('classify holdings into the model sleeves and run the checklist')
-    .argument(
-      '<holdings...>',
-      'holdings files: CSV (UTF-8 or CP949), .xlsx, a broker export (see --format) or a Ghostfolio JSON export',
-    )
-    .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
-    .option('--base <ccy>', 'base currency for values', 'USD')
-    .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)')
-    .option(
-      '--format <name>',
-      "holdings file format instead of detecting it (see the README's table of formats)",
-    )
-    .option(
-      '--prices <dir>',
-      'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
-    )
-    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
-    .option(
-      '--rules <file>',
-      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
-    )
-    .option(
-      '--look-through <file>',
-      'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
-    )
+  holdingsDataOptions(
+    program
+      .command('check')
+      .description('classify holdings into the model sleeves and run the checklist')
+      .argument(
+        '<holdings...>',
+        'holdings files: CSV (UTF-8 or CP949), .xlsx, a broker export (see --format) or a Ghostfolio JSON export',
+      )
+      .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
+      .option('--base <ccy>', 'base currency for values', 'USD')
+      .option('--as-of <date>', 'valuation date YYYY-MM-DD (default: today)'),
+  )
     .option(
       '--threshold <list>',
       'override checklist thresholds, e.g. mag7-max=0.4,regional-diversification=0.2',

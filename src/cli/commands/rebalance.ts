@@ -9,6 +9,7 @@ import { runRebalanceCommand, UTF8_BOM } from '../../app/rebalance.ts';
 import { toOrdersCsv } from '../../report/rebalance-document.ts';
 import { writeOut } from '../print.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
+import { holdingsDataOptions } from './data-options.ts';
 
 /** What only the command line has: where the orders go. */
 interface RebalanceOutput {
@@ -20,32 +21,17 @@ interface RebalanceOutput {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerRebalance(program: Command): void {
-  program
-    .command('rebalance')
-    .description(
-      "this month's orders: whole lots per account, currency conversions, sleeves before and after",
-    )
-    .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949) or a Ghostfolio JSON export')
-    .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
-    .option('--base <ccy>', 'base currency for values', 'USD')
-    .option('--as-of <date>', 'pricing date YYYY-MM-DD (default: today)')
-    .option(
-      '--format <name>',
-      "holdings file format instead of detecting it (see the README's table of formats)",
-    )
-    .option(
-      '--prices <dir>',
-      'folder of price files <SYMBOL>.csv (date,close) and fx/<AAABBB>.csv (date,rate)',
-    )
-    .option('--universe <file>', 'extra instruments (JSON, same shape as data/universe.json)')
-    .option(
-      '--rules <file>',
-      'classification rules tried before data/classification.json (same shape): sleeve and country by market and industry',
-    )
-    .option(
-      '--look-through <file>',
-      'fund holdings (JSON, same shape as data/lookthrough.json): adds funds, replaces bundled ones',
-    )
+  holdingsDataOptions(
+    program
+      .command('rebalance')
+      .description(
+        "this month's orders: whole lots per account, currency conversions, sleeves before and after",
+      )
+      .argument('<holdings...>', 'holdings files: CSV (UTF-8 or CP949) or a Ghostfolio JSON export')
+      .option('--model <id|file>', 'model id or model JSON file', 'great-dispersion-2026')
+      .option('--base <ccy>', 'base currency for values', 'USD')
+      .option('--as-of <date>', 'pricing date YYYY-MM-DD (default: today)'),
+  )
     .option('--db <file>', 'journal database whose price cache is read (default: the per-user journal)')
     .option(
       '--allow-stale',
