@@ -161,9 +161,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** One warning per company or country above the model's concentration limits (THESIS.md §2, the risk rule). */
 function concentration(positions: readonly Position[], input: CheckInput): Warning[] {
   const limits = input.model.concentration ?? DEFAULT_CONCENTRATION;
-  const typeOf = (symbol: string) => input.universe.instruments.get(symbol)?.type;
+  const instrumentOf = (symbol: string) => input.universe.instruments.get(symbol);
   const look = (p: Position) => lookThroughFor(input.universe, p);
-  return concentrationBreaches(positions, limits, typeOf, look).map((b): Warning => {
+  return concentrationBreaches(positions, limits, instrumentOf, look).map((b): Warning => {
     const share = `${pct(b.weight)} of the holdings excluding cash`;
     if (b.kind === 'position') {
       const who = b.ids.length > 1 ? `${b.ids.join(' + ')} (one company)` : (b.ids[0] as string);

@@ -9,7 +9,7 @@ import { valueHoldings } from './valuation.ts';
 
 const universe = buildUniverse([
   inst('GOOGL', 'mag7-other', 'US', 'USD', { mag7: true }),
-  inst('GOOG', 'mag7-other', 'US', 'USD', { mag7: true }),
+  inst('GOOG', 'mag7-other', 'US', 'USD', { mag7: true, company: 'GOOGL' }),
   inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
   inst('005930.KS', 'emerging', 'KR', 'KRW'),
   inst('SPY', 'other', 'US', 'USD', { type: 'etf' }),
@@ -34,7 +34,7 @@ const sec = (symbol: string, quantity: number, account = 'A'): Holding => ({
 });
 const positionsOf = (hs: Holding[]) =>
   valueHoldings({ holdings: hs, universe, market, base: 'USD', asOf: toDay('2026-05-29') }).positions;
-const typeOf = (s: string) => universe.instruments.get(s)?.type;
+const instrumentOf = (s: string) => universe.instruments.get(s);
 const limits = { maxPosition: 0.2, maxCountry: 0.6 };
 
 describe('concentrationBreaches', () => {
@@ -50,7 +50,7 @@ describe('concentrationBreaches', () => {
       sec('005930.KS', 60),
       { kind: 'cash', account: 'A', currency: 'USD', amount: 5_000, origin: o },
     ]);
-    const b = concentrationBreaches(p, limits, typeOf);
+    const b = concentrationBreaches(p, limits, instrumentOf);
     expect(b.map((x) => [x.kind, x.ids])).toEqual([
       ['position', ['005930.KS']],
       ['position', ['GOOG', 'GOOGL']],
@@ -66,14 +66,46 @@ describe('concentrationBreaches', () => {
     const b = concentrationBreaches(
       positionsOf([sec('SPY', 70), sec('NVDA', 10), sec('005930.KS', 20)]),
       limits,
-      typeOf,
+      instrumentOf,
     );
     expect(b).toEqual([{ kind: 'country', ids: ['US'], via: [], weight: 0.8, limit: 0.6 }]);
   });
 
   it('finds nothing in an all-cash portfolio', () => {
     const p = positionsOf([{ kind: 'cash', account: 'A', currency: 'USD', amount: 100, origin: o }]);
-    expect(concentrationBreaches(p, limits, typeOf)).toEqual([]);
+    expect(concentrationBreaches(p, limits, instrumentOf)).toEqual([]);
+  });
+});
+
+describe('concentrationBreaches: one company on two exchanges', () => {
+  it('counts an ADR with its home listing (the universe’s `company`)', () => {
+    // Sony in Tokyo (6758.T: 10 × 3,000 JPY / 100 = 300 USD) and its ADR (SONY: 2 × 100 = 200 USD) are 500 of
+    // 1,500 invested = 33.3% > 20%; NVDA 10 × 100 = 1,000 is 66.7% (also above). Each listing alone (20.0%, 13.3%)
+    // would be at or under the limit: only counted together is Sony a breach.
+    const u = buildUniverse([
+      inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
+      inst('6758.T', 'physical-ai', 'JP', 'JPY', { lot: 100 }),
+      inst('SONY', 'physical-ai', 'JP', 'USD', { company: '6758.T' }),
+    ]);
+    const p = valueHoldings({
+      holdings: [sec('NVDA', 10), sec('6758.T', 10, 'B'), sec('SONY', 2)],
+      universe: u,
+      market: marketOf({
+        prices: {
+          NVDA: [['2026-05-28', 100]],
+          '6758.T': [['2026-05-28', 3_000]],
+          SONY: [['2026-05-28', 100]],
+        },
+        fx: { USDJPY: [['2026-05-28', 100]] },
+      }),
+      base: 'USD',
+      asOf: toDay('2026-05-29'),
+    }).positions;
+    const b = concentrationBreaches(p, { maxPosition: 0.2, maxCountry: 1 }, (s) => u.instruments.get(s));
+    expect(b.map((x) => [x.ids, x.weight])).toEqual([
+      [['NVDA'], 1000 / 1500],
+      [['6758.T', 'SONY'], 500 / 1500],
+    ]);
   });
 });
 
@@ -87,6 +119,6 @@ describe('concentrationBreaches: a country of business not known', () => {
       base: 'USD',
       asOf: toDay('2026-05-29'),
     }).positions;
-    expect(concentrationBreaches(p, limits, (s) => u.instruments.get(s)?.type)).toEqual([]);
+    expect(concentrationBreaches(p, limits, (s) => u.instruments.get(s))).toEqual([]);
   });
 });

@@ -4,16 +4,20 @@
  * is what dilutes a concentration, not a diversifier of it), and says which exceed the model's limits.
  */
 import type { Slice } from './lookthrough.ts';
-import { ownValue } from './lookup.ts';
 import type { ConcentrationLimits } from './model.ts';
-import type { InstrumentType } from './universe.ts';
+import type { Instrument, InstrumentType } from './universe.ts';
 import type { Position } from './valuation.ts';
 
+/** What the limits need to know of a symbol: whether it is a fund, and which company's listing it is. */
+export type InstrumentOf = (symbol: string) => Pick<Instrument, 'type' | 'company'> | undefined;
+
 /**
- * Share classes of one company: counted together, under the first symbol. The universe has no issuer field, and
- * Alphabet is the one company it lists twice (data/universe.json: "Alphabet (Class A)" and "(Class C)").
+ * The key one company's listings share: the home listing's symbol for a second line (GOOG → GOOGL, the SONY ADR →
+ * 6758.T, from the universe's `company` field), else the symbol itself.
  */
-export const SAME_COMPANY: Readonly<Record<string, string>> = { GOOG: 'GOOGL' };
+export function companyKey(instrumentOf: InstrumentOf, symbol: string): string {
+  return instrumentOf(symbol)?.company ?? symbol;
+}
 
 /** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
 export const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
@@ -33,14 +37,14 @@ export interface ConcentrationBreach {
 }
 
 /**
- * Breaches of the limits, largest first within each kind. `typeOf` says what a symbol is (undefined when the universe
- * does not know it: such a holding is judged as one company, since nothing says it is a fund). Countries unknown to
+ * Breaches of the limits, largest first within each kind. `instrumentOf` says what a symbol is (undefined when the
+ * universe does not know it: such a holding is judged as one company, since nothing says it is a fund). Countries unknown to
  * the universe are not judged: "unknown" is not a country.
  */
 export function concentrationBreaches(
   positions: readonly Position[],
   limits: ConcentrationLimits,
-  typeOf: (symbol: string) => InstrumentType | undefined,
+  instrumentOf: InstrumentOf,
   /** What a fund holds, when known: its named companies count toward them, its countries by the fund's split. */
   lookThrough: (
     p: Position,
@@ -53,7 +57,7 @@ export function concentrationBreaches(
   const companies = new Map<string, { ids: Set<string>; value: number; via: Set<string> }>();
   const countries = new Map<string, number>();
   const addCompany = (symbol: string, value: number, fund?: string) => {
-    const key = ownValue(SAME_COMPANY, symbol) ?? symbol;
+    const key = companyKey(instrumentOf, symbol);
     const c = companies.get(key) ?? { ids: new Set<string>(), value: 0, via: new Set<string>() };
     c.ids.add(symbol);
     c.value += value;
@@ -71,7 +75,7 @@ export function concentrationBreaches(
     }
     if (p.country && p.country !== UNKNOWN)
       countries.set(p.country, (countries.get(p.country) ?? 0) + p.value);
-    const type = typeOf(p.symbol);
+    const type = instrumentOf(p.symbol)?.type;
     if (type && FUND_TYPES.has(type)) continue;
     addCompany(p.symbol, p.value);
   }

@@ -43,6 +43,12 @@ export interface Instrument {
   mag7: boolean;
   /** Other spellings that resolve to this symbol (`005930`, `A005930`, `2330`). */
   aliases?: string[];
+  /**
+   * Another listing of the same company, when this one is a second line: the home listing's symbol (an ADR such as
+   * SONY → 6758.T, Alphabet's class C GOOG → GOOGL). The one-company limit counts them together, and a named listing
+   * no account can trade may be bought through it.
+   */
+  company?: string;
   /** The classification rule that gave the sleeve and country (a listing's); absent for a curated entry. */
   classifiedBy?: string;
   /** What the bundled listing says: market, sector, industry (shown beside the rule in check). */

@@ -70,6 +70,7 @@ export const REBALANCE_LABELS = {
       reduce: 'back within a limit',
       exit: 'outside the model',
     },
+    listingOf: (symbol: string) => `as another listing of ${symbol}`,
     sleeve: 'Sleeve',
     before: 'Before',
     after: 'After',
@@ -139,6 +140,7 @@ export const REBALANCE_LABELS = {
       reduce: '한도 안으로 축소',
       exit: '모델 밖 종목',
     },
+    listingOf: (symbol: string) => `${symbol}의 다른 상장`,
     sleeve: '슬리브',
     before: '전',
     after: '후',
@@ -172,7 +174,24 @@ export const REBALANCE_WARNING_CODES: ReadonlySet<string> = new Set([
   'named-passed-over',
   'solver-failed',
   'funding-short',
+  'levers',
 ]);
+
+/** What each lever (explain.ts `Lever`) does, and the option that pulls it. */
+const LEVERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: {
+    other: 'sell the holdings outside the model (--other sell)',
+    prices: 'give prices for the named listings (--prices FILE, or dispersion data update)',
+    'account-markets': 'let an account trade another market (--account-markets NAME=KRX,US)',
+    transfers: 'let money move between accounts (--transfers)',
+  },
+  ko: {
+    other: '모델 밖 종목 매도 (--other sell)',
+    prices: '지목 종목의 가격 제공 (--prices FILE 또는 dispersion data update)',
+    'account-markets': '계좌의 거래 시장 추가 (--account-markets 계좌=KRX,US)',
+    transfers: '계좌 간 이체 허용 (--transfers)',
+  },
+};
 
 /** The sentence for a rebalance warning in `lang`; the warnings it inherits from valuation go to `warningText`. */
 export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
@@ -345,6 +364,13 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
       return ko
         ? `${sleeve}: 에세이가 지목한 ${str(w, 'symbols')}은(는) 살 수 없습니다: ${reasons}`
         : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${reasons}`;
+    }
+    case 'levers': {
+      const list = str(w, 'levers')
+        .split(',')
+        .map((l) => LEVERS[lang][l] ?? l);
+      const joined = new Intl.ListFormat(ko ? 'ko' : 'en', { type: 'disjunction' }).format(list);
+      return ko ? `모델에 더 가까이 가려면: ${joined}.` : `To get closer to the model: ${joined}.`;
     }
     case 'solver-failed':
       return ko

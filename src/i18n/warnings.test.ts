@@ -182,6 +182,7 @@ const SAMPLES: Record<string, RebalanceWarning> = {
     ],
   },
   'solver-failed': { code: 'solver-failed', message: 'm' },
+  levers: { code: 'levers', message: 'm', params: { levers: 'other,prices,account-markets,transfers' } },
   'funding-short': {
     code: 'funding-short',
     message: 'm',
@@ -361,8 +362,11 @@ describe('every warning code in Korean', () => {
     expect(ko).toMatch(/[가-힣]/);
     expect(ko).not.toMatch(/undefined|NaN|\[object/);
     // Two English words in a row would be an English phrase left in (symbols, currencies and files are single words;
-    // a command-line option and its value, `--mode full`, are what the reader types).
-    expect(ko.replace(/--[a-z-]+ [a-z]+/g, '')).not.toMatch(/[A-Za-z]*[a-z][A-Za-z]* +[A-Za-z]*[a-z]/);
+    // a command-line option and its value, `--mode full`, and a command, `dispersion data update`, are what the reader
+    // types).
+    expect(ko.replace(/--[a-z-]+ [a-z]+|dispersion( [a-z]+)+/g, '')).not.toMatch(
+      /[A-Za-z]*[a-z][A-Za-z]* +[A-Za-z]*[a-z]/,
+    );
   });
 
   it('words the backtest and risk warnings from their own facts', () => {

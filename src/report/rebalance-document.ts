@@ -33,6 +33,8 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     sleeve: o.sleeve,
     /** named | held | candidate for a buy (why this name); reduce | exit for a sale. */
     why: o.why ?? null,
+    /** For a `named` buy through another listing of the company (an ADR): the listing the essay names. */
+    listingOf: o.listingOf ?? null,
   });
   return {
     asOf: r.asOf,

@@ -188,6 +188,50 @@ describe('rebalance → apply the orders → check', () => {
     expect(again.orders).toEqual([]);
   }, 180_000);
 
+  it('the sample with default settings misses goals, and says which of its own settings would help', async () => {
+    const doc = await runRebalanceCommand(
+      ['examples/sample-holdings.csv'],
+      { base: 'KRW', asOf: '2026-05-29', lang: 'en' },
+      NOW,
+    );
+    expect(doc.misses?.length).toBeGreaterThan(0);
+    // The sample keeps QQQ and other Mag7 outside the model, has no bundled price for the essay's Korean, Swiss and
+    // Tokyo names, and holds two accounts that may not pay for each other: three levers; every account already trades
+    // the markets of the names it could price, so --account-markets is not one of them.
+    const levers = doc.warnings.find((w) => w.code === 'levers');
+    expect(levers?.params?.levers).toBe('other,prices,transfers');
+    expect(levers?.message).toContain('--transfers');
+  }, 180_000);
+
+  it('a US-only account with prices for the ADRs (--prices): the checks pass and nothing is concentrated', async () => {
+    const o: RebalanceOptions = {
+      base: 'USD',
+      asOf: '2026-05-29',
+      lang: 'en',
+      prices: PRICES,
+      other: 'sell',
+    };
+    const rows = rowsOf([
+      ['Schwab', 'NVDA', 80, 'USD'],
+      ['Schwab', 'TSLA', 25, 'USD'],
+      ['Schwab', 'AAPL', 40, 'USD'],
+      ['Schwab', 'MSFT', 25, 'USD'],
+      ['Schwab', 'CEG', 10, 'USD'],
+      ['Schwab', 'SPY', 10, 'USD'],
+      ['Schwab', 'CASH', 15000, 'USD'],
+    ]);
+    const { doc, check, again } = await roundTrip([`${FIX}/us-only.csv`], rows, o);
+    for (const x of doc.orders) expect(x.symbol.includes('.')).toBe(false);
+    // The essay's Swiss, German and Tokyo names are bought through their US ADRs, and say so.
+    const adrs = doc.orders.filter((x) => x.listingOf);
+    expect(adrs.length).toBeGreaterThan(0);
+    for (const x of adrs) expect(['ABBN.SW', 'SIE.DE', '6954.T']).toContain(x.listingOf);
+    expectAllocationChecksPass(check);
+    expect(check.warnings.filter((w: { code: string }) => w.code.startsWith('concentration-'))).toEqual([]);
+    expect(doc.misses?.filter((m) => m.kind !== 'fill')).toEqual([]);
+    expect(again.orders).toEqual([]);
+  }, 180_000);
+
   it('funds kept (QQQ, SPY; --other keep) count by what they hold, as check counts them: the checks pass and the sleeves agree', async () => {
     const o: RebalanceOptions = {
       base: 'USD',

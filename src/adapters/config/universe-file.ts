@@ -27,6 +27,7 @@ const instrumentSchema = z.object({
   lot: z.number().int().positive().default(1),
   mag7: z.boolean().default(false),
   aliases: z.array(z.string()).optional(),
+  company: z.string().min(1).optional(),
 });
 
 const universeSchema = z.object({ $comment: z.string().optional(), instruments: z.array(instrumentSchema) });

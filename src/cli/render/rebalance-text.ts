@@ -55,7 +55,7 @@ export function renderRebalanceText(doc: RebalanceDocument, lang: Lang): string 
           money(o.value, o.currency),
           money(o.valueBase, doc.base),
           ...(costed ? [money(o.costBase, doc.base)] : []),
-          o.why ? t.whys[o.why] : '',
+          o.why ? `${t.whys[o.why]}${o.listingOf ? ` (${t.listingOf(o.listingOf)})` : ''}` : '',
         ]),
         [
           'left',

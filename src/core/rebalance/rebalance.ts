@@ -153,7 +153,9 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
   const otherValue = positions
     .filter((p) => OUTSIDE_KEPT.includes(p.sleeve))
     .reduce((a, p) => a + p.value, 0);
-  const misses = built ? goalMisses(built.goals, afterReport, settlement.orders) : [];
+  const misses = built
+    ? goalMisses(built.goals, afterReport, settlement.orders, (s) => ctx.universe.instruments.get(s))
+    : [];
   const cashAfter: CashBalance[] = [];
   for (const [account, m] of settlement.balances) {
     for (const [currency, amount] of m) {
@@ -172,6 +174,7 @@ export function rebalancePortfolio(input: RebalanceInput, solver: MipSolver): Re
       short: settlement.short,
       otherShare: total > 0 ? otherValue / total : 0,
       mode,
+      transfers: input.transfers === true,
     }),
   ];
   const freshness = rebalanceFreshness(input.market, base, asOf, {

@@ -90,6 +90,8 @@ export interface Order {
    * country back within its limit (`reduce`), or of a holding outside the model under `--other sell` (`exit`).
    */
   why?: OrderReason;
+  /** A named instrument bought through another listing of its company (ABBN.SW through its US ADR): the named one. */
+  listingOf?: string;
 }
 
 export type OrderReason = 'named' | 'held' | 'candidate' | 'reduce' | 'exit';

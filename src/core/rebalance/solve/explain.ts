@@ -4,7 +4,7 @@
  * after the orders (verify.ts), never on the solver's own arithmetic, so a notice cannot contradict `check`.
  */
 import type { CheckReport } from '../../check.ts';
-import { SAME_COMPANY } from '../../concentration.ts';
+import { companyKey, type InstrumentOf } from '../../concentration.ts';
 import type { SleeveId } from '../../universe.ts';
 import type { GoalMiss, Order, PassedOver, RebalanceMode, RebalanceWarning } from '../types.ts';
 import type { Frame } from './frame.ts';
@@ -15,16 +15,20 @@ import type { Placement } from './placement.ts';
 const EPS = 1e-9;
 
 /** Every goal the holdings after the orders miss, with the figure they reach. */
-export function goalMisses(goals: readonly Goal[], after: CheckReport, orders: readonly Order[]): GoalMiss[] {
-  const bought = new Set(
-    orders.filter((o) => o.side === 'buy').map((o) => SAME_COMPANY[o.symbol] ?? o.symbol),
-  );
+export function goalMisses(
+  goals: readonly Goal[],
+  after: CheckReport,
+  orders: readonly Order[],
+  instrumentOf: InstrumentOf,
+): GoalMiss[] {
+  const key = (symbol: string) => companyKey(instrumentOf, symbol);
+  const bought = new Set(orders.filter((o) => o.side === 'buy').map((o) => key(o.symbol)));
   const securities = after.positions.filter((p) => p.kind === 'security');
   const invested = securities.reduce((a, p) => a + p.value, 0);
   const sleeve = (id: string) => after.sleeves.find((s) => s.id === id)?.weight ?? 0;
   const check = (id: string) => after.checks.find((c) => c.id === id)?.value ?? 0;
-  const company = (key: string) =>
-    securities.filter((p) => (SAME_COMPANY[p.symbol] ?? p.symbol) === key).reduce((a, p) => a + p.value, 0);
+  const company = (c: string) =>
+    securities.filter((p) => key(p.symbol) === c).reduce((a, p) => a + p.value, 0);
   const out: GoalMiss[] = [];
   for (const g of goals) {
     let reached: number;
@@ -59,12 +63,12 @@ export function goalMisses(goals: readonly Goal[], after: CheckReport, orders: r
         missed = reached > g.limit + 1e-12;
         break;
       case 'fill': {
-        const [id, key] = g.key.split('\u0000') as [string, string];
+        const [id, c] = g.key.split('\u0000') as [string, string];
         const v = securities
-          .filter((p) => p.sleeve === id && (SAME_COMPANY[p.symbol] ?? p.symbol) === key)
+          .filter((p) => p.sleeve === id && key(p.symbol) === c)
           .reduce((a, p) => a + p.value, 0);
         reached = after.total > 0 ? v / after.total : 0;
-        missed = bought.has(key) && reached > g.limit + EPS;
+        missed = bought.has(c) && reached > g.limit + EPS;
         break;
       }
     }
@@ -83,6 +87,8 @@ export function explain(ctx: {
   short: readonly { account: string; currency: string; amount: number }[];
   otherShare: number;
   mode: RebalanceMode;
+  /** Whether money may move between accounts (`--transfers`). */
+  transfers: boolean;
 }): RebalanceWarning[] {
   const out: RebalanceWarning[] = [];
   if (!ctx.solved) {
@@ -126,6 +132,14 @@ export function explain(ctx: {
       passed: tried,
     });
   }
+  const levers = leversLeft(ctx);
+  if (levers.length && ctx.misses.some((m) => m.kind !== 'fill')) {
+    out.push({
+      code: 'levers',
+      message: `to get closer to the model, try: ${levers.map((l) => LEVER_OPTION[l]).join(', ')}`,
+      params: { levers: levers.join(',') },
+    });
+  }
   for (const s of ctx.short) {
     out.push({
       code: 'funding-short',
@@ -134,6 +148,37 @@ export function explain(ctx: {
       params: { account: s.account, amount: s.amount, currency: s.currency },
     });
   }
+  return out;
+}
+
+/** The options that loosen what held the orders back, by what this run shows held them back. */
+export type Lever = 'other' | 'prices' | 'account-markets' | 'transfers';
+
+const LEVER_OPTION: Readonly<Record<Lever, string>> = {
+  other: '--other sell',
+  prices: '--prices FILE (or data update)',
+  'account-markets': '--account-markets NAME=MARKET',
+  transfers: '--transfers',
+};
+
+/**
+ * When goals are missed, the settings the user left that would give the solver more room: holdings outside the model
+ * kept, the essay's names passed over for want of a price or of an account that trades them, several accounts that
+ * may not pay for each other. Only those that apply to this portfolio, so the advice is never generic.
+ */
+function leversLeft(ctx: {
+  frame: Frame;
+  placement: Placement;
+  otherShare: number;
+  mode: RebalanceMode;
+  transfers: boolean;
+}): Lever[] {
+  const out: Lever[] = [];
+  const passed = [...ctx.placement.passedOver.values()].flat();
+  if (ctx.mode === 'full' && ctx.frame.other !== 'sell' && ctx.otherShare > 0) out.push('other');
+  if (passed.some((t) => t.why === 'no-price' || t.why === 'stale')) out.push('prices');
+  if (passed.some((t) => t.why === 'no-account')) out.push('account-markets');
+  if (!ctx.transfers && ctx.placement.markets.size > 1) out.push('transfers');
   return out;
 }
 

@@ -14,9 +14,7 @@
  * the user's holdings over other candidates, closeness to target (and, with a minimum trade, a small cost per order).
  */
 
-import { SAME_COMPANY } from '../../concentration.ts';
 import { UNKNOWN_COUNTRY } from '../../exposure.ts';
-import { ownValue } from '../../lookup.ts';
 import type { Frame } from './frame.ts';
 import { CASH_SLEEVE } from './frame.ts';
 import type { LpModel, LpRow, LpVar } from './lp.ts';
@@ -350,19 +348,16 @@ function countryShare(l: Line, countries: ReadonlySet<string>): number {
   return w;
 }
 
-/** Company key of a slice or line: both classes of Alphabet are one company, as concentration.ts counts them. */
-const companyKey = (symbol: string) => ownValue(SAME_COMPANY, symbol) ?? symbol;
-
 function companyShare(l: Line, company: string): number {
   if (!l.through) return l.company === company ? 1 : 0;
   let w = 0;
-  for (const s of l.through.slices) if (s.company && companyKey(s.company) === company) w += s.share;
+  for (const s of l.through.slices) if (s.company === company) w += s.share; // keyed by placement.ts
   return w;
 }
 
 function companiesOf(l: Line): string[] {
   if (!l.through) return l.company === null ? [] : [l.company];
-  return l.through.slices.flatMap((s) => (s.company ? [companyKey(s.company)] : []));
+  return l.through.slices.flatMap((s) => (s.company ? [s.company] : []));
 }
 
 function countriesOf(l: Line): string[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsOf, marketWith, model, universe } from '../../../../test/support/rebalance.ts';
+import { holdingsOf, inst, marketWith, model, universe } from '../../../../test/support/rebalance.ts';
 import { toDay } from '../../dates.ts';
+import { buildUniverse } from '../../universe.ts';
 import { valueHoldings } from '../../valuation.ts';
 import { buildFrame } from './frame.ts';
 import { toLpText } from './lp.ts';
@@ -59,6 +60,43 @@ describe('placement', () => {
       mode: 'cash-only',
     });
     expect(p.lines.every((l) => !l.sell)).toBe(true);
+  });
+});
+
+describe('placement: a named listing no account trades', () => {
+  // Fanuc is named on Tokyo (6954.T, lot 100); a US broker account holds NVDA on NASDAQ. Its ADR FANUY (OTC, USD)
+  // is the same company: offered to the US account as the essay's name, saying which listing it stands for.
+  const u = buildUniverse([
+    ...universe.instruments.values(),
+    inst('NVDA', 'mag7-selected', 'USD', { mag7: true, exchange: 'NASDAQ' }),
+    inst('6954.T', 'physical-ai', 'JPY', { lot: 100, exchange: 'TSE' }),
+    inst('FANUY', 'physical-ai', 'USD', { exchange: 'OTC', country: 'JP', company: '6954.T' }),
+  ]);
+  const place = (market = marketWith({ FANUY: 20 })) => {
+    const c = { ...ctx, universe: u, market };
+    const positions = valueHoldings({ ...c, holdings: holdingsOf([['US', 'NVDA', 10]]) }).positions;
+    return placeLines({ ...c, positions, model, frame: buildFrame({ model, held: [] }), mode: 'full' });
+  };
+
+  it('is bought through the same company’s listing the account trades, as a named buy, one company for the limits', () => {
+    const p = place();
+    expect(p.lines.find((l) => l.symbol === 'FANUY')).toMatchObject({
+      account: 'US',
+      reason: 'named',
+      listingOf: '6954.T',
+      company: '6954.T',
+      market: 'US',
+      buy: true,
+    });
+    expect(p.lines.some((l) => l.symbol === '6954.T')).toBe(false);
+    // Bought after all, through its ADR: the Tokyo listing is not reported as passed over.
+    expect(p.passedOver.get('physical-ai')).toBeUndefined();
+  });
+
+  it('without a price for the other listing, nothing stands in and only the named listing is reported', () => {
+    const p = place(marketWith());
+    expect(p.lines.some((l) => l.symbol === 'FANUY')).toBe(false);
+    expect(p.passedOver.get('physical-ai')).toEqual([{ symbol: '6954.T', why: 'no-account', market: 'TSE' }]);
   });
 });
 

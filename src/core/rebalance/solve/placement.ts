@@ -6,7 +6,7 @@
  * markets it already holds, those of its cash currencies when it holds no security, and those the user names
  * (`--account-markets NAME=KRX,US`).
  */
-import { FUND_TYPES, SAME_COMPANY } from '../../concentration.ts';
+import { companyKey, FUND_TYPES } from '../../concentration.ts';
 import type { CurrencyCode } from '../../currency.ts';
 import { InputError, isInputError } from '../../errors.ts';
 import { lookThroughFor } from '../../exposure.ts';
@@ -42,7 +42,7 @@ export interface Line {
   held: number;
   country: string | null;
   mag7: boolean;
-  /** Company key for the one-company limit (GOOGL for both Alphabet classes); null for funds. */
+  /** Company key for the one-company limit (concentration.ts `companyKey`: GOOGL for GOOG, 6758.T for SONY); null for funds. */
   company: string | null;
   market: string;
   buy: boolean;
@@ -51,9 +51,12 @@ export interface Line {
   exit: boolean;
   /** Why it may be bought; null when it may not. */
   reason: BuyReason | null;
+  /** A named instrument bought through another listing of its company (ABBN.SW through its ADR): the named symbol. */
+  listingOf: string | null;
   /**
    * What a fund with look-through data holds (exposure.ts `lookThroughFor`): its sleeves, Mag7, companies and countries
-   * count by these shares, as `check` counts them; null for a direct holding or a fund without data.
+   * count by these shares, as `check` counts them (the slices' companies already as company keys); null for a direct
+   * holding or a fund without data.
    */
   through: { slices: readonly Slice[]; countries: ReadonlyMap<string, number> } | null;
 }
@@ -66,7 +69,11 @@ export interface Placement {
   passedOver: Map<SleeveId, PassedOver[]>;
 }
 
-const US_EXCHANGES = new Set(['NASDAQ', 'NYSE', 'NYSEARCA', 'NYSEAMERICAN', 'AMEX', 'BATS']);
+/**
+ * American markets, one `US` market for the rebalancer. OTC is there because foreign companies' ADRs that left the
+ * NYSE (ABB's ABBNY, Siemens' SIEGY, Fanuc's FANUY) trade over the counter, which the large US brokers offer.
+ */
+const US_EXCHANGES = new Set(['NASDAQ', 'NYSE', 'NYSEARCA', 'NYSEAMERICAN', 'AMEX', 'BATS', 'OTC']);
 /** Where a currency's cash is spent when an account holds nothing else (a won account trades on KRX). */
 const HOME_MARKET: Readonly<Record<string, string>> = {
   USD: 'US',
@@ -137,8 +144,17 @@ export function placeLines(input: {
   );
   const lines: Line[] = [];
   const byKey = new Map<string, Line>();
+  const instrumentOf = (symbol: string) => universe.instruments.get(symbol);
   const companyOf = (symbol: string, inst: Instrument | undefined) =>
-    inst && FUND_TYPES.has(inst.type) ? null : (SAME_COMPANY[symbol] ?? symbol);
+    inst && FUND_TYPES.has(inst.type) ? null : companyKey(instrumentOf, symbol);
+  const throughOf = (p: Position): Line['through'] => {
+    const look = lookThroughFor(universe, p);
+    if (!look) return null;
+    const slices = look.slices.map((x) =>
+      x.company ? { ...x, company: companyKey(instrumentOf, x.company) } : x,
+    );
+    return { slices, countries: look.countries };
+  };
 
   for (const p of positions) {
     if (p.kind !== 'security') continue;
@@ -172,7 +188,8 @@ export function placeLines(input: {
       sell,
       exit: outside && frame.other === 'sell' && mode === 'full',
       reason: null,
-      through: lookThroughFor(universe, p) ?? null,
+      listingOf: null,
+      through: throughOf(p),
     };
     lines.push(line);
     byKey.set(key, line);
@@ -180,42 +197,36 @@ export function placeLines(input: {
 
   const passedOver = new Map<SleeveId, PassedOver[]>();
   const ctx = { universe, market: input.market, base: input.base, asOf: input.asOf };
+  const listings = listingsByCompany(universe);
   for (const sleeve of buySleeves) {
     const named = (input.model.sleeves.find((s) => s.id === sleeve)?.candidates ?? []).map(
       (w) => resolveSymbol(universe, w) ?? w,
     );
-    const others = [...universe.instruments.values()]
-      .filter((i) => i.sleeve === sleeve && i.type !== 'index' && !named.includes(i.symbol))
-      .map((i) => i.symbol);
     const heldHere = lines.filter((l) => l.sleeve === sleeve).map((l) => l.symbol);
     const tried: PassedOver[] = [];
     const fill = frame.sleeves.find((s) => s.id === sleeve)?.fill ?? 1;
-    let extra = 0;
-    for (const symbol of [...named, ...heldHere, ...others]) {
-      // Other candidates only as many as the sleeve's fill: enough to spread it, few enough to keep the problem small.
-      if (!named.includes(symbol) && !heldHere.includes(symbol) && extra >= fill) break;
+    const seen = new Set<string>();
+
+    /** Offers one listing to every account that trades its market; false when it is not priced, fresh and tradable. */
+    const offer = (symbol: string, reason: BuyReason, listingOf: string | null): boolean => {
+      seen.add(symbol);
       const inst = universe.instruments.get(symbol);
-      const reason: Line['reason'] = named.includes(symbol)
-        ? 'named'
-        : heldHere.includes(symbol)
-          ? 'held'
-          : 'candidate';
       const priced = inst ? priceOne(symbol, ctx) : { error: 'not-in-universe' as const };
       if ('error' in priced) {
-        if (reason === 'named') tried.push({ symbol, why: priced.error });
-        continue;
+        if (reason === 'named' && !listingOf) tried.push({ symbol, why: priced.error });
+        return false;
       }
       if (priced.p.priceAge > STALE_ERROR_DAYS) {
-        if (reason === 'named') {
+        if (reason === 'named' && !listingOf) {
           tried.push({ symbol, why: 'stale', date: priced.p.priceDate ?? '', age: priced.p.priceAge });
         }
-        continue;
+        return false;
       }
-      if (reason === 'candidate') extra++;
       const market = listingMarket(inst, priced.p.currency);
       const accounts = [...markets].filter(([, m]) => m.has(market)).map(([a]) => a);
-      if (!accounts.length && reason === 'named') {
-        tried.push({ symbol, why: 'no-account', market });
+      if (!accounts.length) {
+        if (reason === 'named' && !listingOf) tried.push({ symbol, why: 'no-account', market });
+        return false;
       }
       for (const account of accounts) {
         const key = `${account}\u0000${symbol}`;
@@ -224,6 +235,7 @@ export function placeLines(input: {
           if (!existing.buy) {
             existing.buy = true;
             existing.reason = reason === 'named' ? 'named' : 'held';
+            existing.listingOf = listingOf;
           }
           continue;
         }
@@ -249,15 +261,52 @@ export function placeLines(input: {
           sell: false,
           exit: false,
           reason,
-          through: lookThroughFor(universe, p) ?? null,
+          listingOf,
+          through: throughOf(p),
         };
         lines.push(line);
         byKey.set(key, line);
       }
+      return true;
+    };
+
+    for (const symbol of named) {
+      if (seen.has(symbol)) continue;
+      if (offer(symbol, 'named', null)) continue;
+      // Not buyable here (a US broker and ABB's Swiss line): the same company through a listing an account trades (its
+      // US ADR), still as the essay's name. One listing is enough; the first the universe lists that works.
+      for (const alt of listings.get(companyKey(instrumentOf, symbol)) ?? []) {
+        if (alt !== symbol && !seen.has(alt) && offer(alt, 'named', symbol)) {
+          // Bought after all, through `alt` (its orders say so): not a name passed over.
+          const i = tried.findIndex((t) => t.symbol === symbol);
+          if (i >= 0) tried.splice(i, 1);
+          break;
+        }
+      }
+    }
+    for (const symbol of heldHere) if (!seen.has(symbol)) offer(symbol, 'held', null);
+    // Other candidates only as many as the sleeve's fill: enough to spread it, few enough to keep the problem small.
+    let extra = 0;
+    for (const i of universe.instruments.values()) {
+      if (extra >= fill) break;
+      if (i.sleeve !== sleeve || i.type === 'index' || seen.has(i.symbol)) continue;
+      if (offer(i.symbol, 'candidate', null)) extra++;
     }
     if (tried.length) passedOver.set(sleeve, tried);
   }
   return { lines, markets, passedOver };
+}
+
+/** Every company's listings, the home listing first (the key), then its other lines in the universe's order. */
+function listingsByCompany(universe: Universe): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const i of universe.instruments.values()) {
+    if (!i.company) continue;
+    const list = out.get(i.company) ?? [i.company];
+    list.push(i.symbol);
+    out.set(i.company, list);
+  }
+  return out;
 }
 
 function priceOne(

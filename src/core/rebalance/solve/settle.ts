@@ -72,6 +72,7 @@ export function settle(input: {
       costBase,
       sleeve: l.sleeve,
       why: q > 0 ? (l.reason ?? 'held') : l.exit ? 'exit' : 'reduce',
+      ...(q > 0 && l.listingOf ? { listingOf: l.listingOf } : {}),
     });
   });
   // Sells first (their proceeds pay for the buys), then by account and value.
