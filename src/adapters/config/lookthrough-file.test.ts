@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { marketOf } from '../../../test/support/market.ts';
 import { checkPortfolio } from '../../core/check.ts';
 import { toDay } from '../../core/dates.ts';
 import type { Holding } from '../../core/holdings.ts';
@@ -70,13 +71,75 @@ describe('bundled look-through, end to end through check', () => {
 
   it('every bundled fund is a fund of the universe, dated and sourced, its weights summing to at most 100%', () => {
     const universe = loadUniverse();
-    expect(universe.lookThrough.size).toBeGreaterThanOrEqual(18);
+    expect(universe.lookThrough.size).toBeGreaterThanOrEqual(20);
     for (const f of universe.lookThrough.values()) {
       expect(universe.instruments.get(f.fund)?.type).toBe('etf');
       expect(f.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(f.source.length).toBeGreaterThan(10);
       expect(f.holdings.reduce((s, h) => s + h.weight, 0)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('bundled look-through: VT and ACE 미국빅테크TOP7 Plus', () => {
+  const model = loadModel('great-dispersion-2026');
+  const asOf = toDay('2026-05-29');
+  // One fund alone, priced by the test (the value cancels: every share below is a fraction of that one fund).
+  const alone = (symbol: string, currency: 'USD' | 'KRW', price: number) =>
+    checkPortfolio({
+      holdings: [sec(symbol, 10)],
+      universe: loadUniverse(),
+      market: marketOf({ prices: { [symbol]: [['2026-05-29', price]] } }),
+      model,
+      base: currency,
+      asOf,
+    });
+  const weights = (r: ReturnType<typeof alone>) => new Map(r.sleeves.map((s) => [s.id, s.weight]));
+
+  it('100% VT is the Mag7 share of its fact sheet’s ten largest holdings, dated 2025-06-30', () => {
+    // Vanguard fact sheet, June 30, 2025: NVDA 3.9 + MSFT 3.9 + AAPL 3.2 + AMZN 2.2 + Alphabet 2.0 + META 1.7 +
+    // TSLA 0.9 = 17.8% Mag7. Sleeves: mag7-selected NVDA + TSLA = 4.8%; mag7-other 3.9 + 3.2 + 2.2 + 2.0 + 1.7 =
+    // 13.0%; emerging TSMC 0.9%; other AVGO 1.3% + the unnamed rest 100 − 20.0 = 80.0% → 81.3%.
+    const r = alone('VT', 'USD', 130);
+    const mag7 = r.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo(0.178, 12);
+    expect(mag7?.through).toEqual([
+      {
+        fund: 'VT',
+        weight: expect.closeTo(0.178, 12),
+        value: expect.closeTo(1300 * 0.178, 9),
+        asOf: '2025-06-30',
+      },
+    ]);
+    expect(r.warnings.some((w) => w.code === 'no-look-through')).toBe(false);
+    const w = weights(r);
+    expect(w.get('mag7-selected')).toBeCloseTo(0.048, 12);
+    expect(w.get('mag7-other')).toBeCloseTo(0.13, 12);
+    expect(w.get('emerging')).toBeCloseTo(0.009, 12);
+    expect(w.get('other')).toBeCloseTo(0.813, 12);
+    // Markets: US 62.8, JP 5.6, GB 3.4, CN 3.2, CA 2.8, FR 2.3, IN 2.2, DE 2.2, CH 2.0, TW 2.0 (88.5), unknown 11.5.
+    // Korea + Japan + India = 0 + 5.6 + 2.2 = 7.8%.
+    const c = new Map(r.countries.map((x) => [x.id, x.weight]));
+    expect(c.get('US')).toBeCloseTo(0.628, 12);
+    expect(c.get('unknown')).toBeCloseTo(0.115, 12);
+    expect(r.checks.find((x) => x.id === 'regional-diversification')?.value).toBeCloseTo(0.078, 12);
+  });
+
+  it('100% ACE 미국빅테크TOP7 Plus is 95% Mag7 by its index rule at the 2025-02-06 rebalance, all US', () => {
+    // Ranks 1–5 (NVDA, AAPL, MSFT, AMZN, GOOGL) 15% each = 75%, ranks 6–7 (META, TSLA) 10% each = 20%: 95% Mag7.
+    // Sleeves: mag7-selected NVDA 15 + TSLA 10 = 25%; mag7-other AAPL, MSFT, AMZN, GOOGL 4 × 15 = 60% + META 10% =
+    // 70%; other AVGO 1.667 + TMUS 1.667 + the unnamed rest 1.666 = 5%.
+    const r = alone('465580.KS', 'KRW', 20_000);
+    const mag7 = r.checks.find((c) => c.id === 'mag7-max');
+    expect(mag7?.value).toBeCloseTo(0.95, 12);
+    expect(mag7?.pass).toBe(false);
+    expect(mag7?.through?.map((t) => [t.fund, t.asOf])).toEqual([['465580.KS', '2025-02-06']]);
+    const w = weights(r);
+    expect(w.get('mag7-selected')).toBeCloseTo(0.25, 12);
+    expect(w.get('mag7-other')).toBeCloseTo(0.7, 12);
+    expect(w.get('other')).toBeCloseTo(0.05, 12);
+    expect(r.countries.map((x) => [x.id, x.weight])).toEqual([['US', 1]]);
+    expect(r.warnings.some((x) => x.code === 'no-look-through')).toBe(false);
   });
 });
 
