@@ -3,13 +3,12 @@
  * status` (what every series covers, where it comes from, how stale it is, and what looks wrong in it). Only `update` touches the network, and
  * only when the user names a provider (`--provider`, or `providers` in a `--config` file).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { normaliseKrxListing } from '../adapters/config/listing-file.ts';
 import { loadUniverse } from '../adapters/config/universe-file.ts';
-import { PriceCache, readCacheLayer } from '../adapters/market-data/cache.ts';
+import { readCacheLayer } from '../adapters/market-data/cache.ts';
 import { listBundledSymbols, loadMarketData } from '../adapters/market-data/load.ts';
 import { FredProvider } from '../adapters/market-data/providers/fred.ts';
 import type { FetchLike } from '../adapters/market-data/providers/http.ts';
@@ -21,8 +20,8 @@ import { type UpdateItem, type UpdateOutcome, updateCache } from '../adapters/ma
 
 export type { UpdateOutcome };
 
-import { openJournal } from '../adapters/store/journal.ts';
-import { defaultJournalPath } from '../adapters/store/paths.ts';
+import { openJournal } from '../adapters/store/database.ts';
+import { PriceCache } from '../adapters/store/price-cache.ts';
 import { fromDay, toDay, weekdaysBetween } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import { observeFx } from '../core/fx.ts';
@@ -32,6 +31,7 @@ import { fxStaleness } from '../core/staleness.ts';
 import type { Universe } from '../core/universe.ts';
 import { resolveSymbol } from '../core/universe.ts';
 import type { DataStatusDocument, DataStatusPair } from '../report/data-status-document.ts';
+import { journalPath } from './journal.ts';
 import { localDate, parseAsOf } from './options.ts';
 import { parseRequest } from './request.ts';
 import { importFiles, userListingPath } from './workspace.ts';
@@ -94,7 +94,18 @@ export function runListingsUpdate(request: DataUpdateOptions): {
   }
   const { text: out, count } = normaliseKrxListing(text, o.from);
   const written = userListingPath(o.db);
-  mkdirSync(dirname(written), { recursive: true });
+  // As for the journal: only the per-user default folder is created; a --db folder that is not there is refused.
+  if (o.db === undefined) mkdirSync(dirname(written), { recursive: true });
+  else if (!existsSync(dirname(written)))
+    throw new InputError({
+      file: o.db,
+      message: `the folder ${dirname(written)} does not exist`,
+      expected: 'a journal path in an existing folder (dispersion does not create folders for --db)',
+      ko: {
+        message: `폴더 ${dirname(written)}이(가) 없습니다`,
+        expected: '이미 있는 폴더 안의 저널 경로 (dispersion은 --db를 위해 폴더를 만들지 않습니다)',
+      },
+    });
   const tmp = `${written}.tmp`;
   writeFileSync(tmp, out);
   renameSync(tmp, written);
@@ -110,7 +121,7 @@ export async function runDataStatusCommand(
   const asOf = parseAsOf(o.asOf, now);
   const universe = loadUniverse(o.universe);
   const selection = await selectSymbols(o, universe);
-  const dbFile = o.db ?? defaultDb();
+  const dbFile = journalPath(o.db);
   const layer = await readCacheLayer(dbFile);
   const symbols =
     selection?.symbols ??
@@ -174,7 +185,8 @@ export async function runDataUpdateCommand(
   const baseUrls = { ...config.baseUrls };
   const providers: Provider[] = ids.map((id) => makeProvider(id, baseUrls, deps.fetch));
   const universe = loadUniverse(o.universe);
-  const journal = await openJournal(o.db ?? defaultDb(), { now });
+  // The per-user default folder is created on first use; a --db folder that does not exist is the user's typo.
+  const journal = await openJournal(journalPath(o.db), { now, createFolder: o.db === undefined });
   try {
     const cache = new PriceCache(journal);
     const selection = await selectSymbols(o, universe);
@@ -338,10 +350,6 @@ function bestFx(list: readonly FxSeries[], asOf: number): Omit<DataStatusPair, '
     };
   }
   return best;
-}
-
-function defaultDb(): string {
-  return defaultJournalPath({ env: process.env, platform: process.platform, home: homedir() });
 }
 
 /** 0 when every requested series is fetched or already up to date, 1 when some failed, 2 when all did. */

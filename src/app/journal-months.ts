@@ -19,6 +19,9 @@ import { parseRequest } from './request.ts';
 import type { HoldingsSource } from './workspace.ts';
 import { openWorkspace } from './workspace.ts';
 
+/** The month queries, loaded on use: importing the use cases (server, library) never loads SQLite or Kysely. */
+const loadMonths = () => import('../adapters/store/months.ts');
+
 /** One order as the dashboard holds it (a row of the Rebalance page), recorded without re-reading a file. */
 const OrderRow = z.custom<Omit<JournalOrder, 'status'>>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
@@ -117,7 +120,8 @@ export async function runJournalRecord(
     orders,
   };
   const file = journalPath(o.db);
-  const replaced = await withJournal(o.db, now, (j) => j.recordMonth(month));
+  const { recordMonth } = await loadMonths();
+  const replaced = await withJournal(o.db, now, (j) => recordMonth(j, month));
   return toRecordDocument(file, month, replaced, check.warnings, check.stale);
 }
 
@@ -127,7 +131,8 @@ export async function runJournalList(request: JournalReadOptions, now: Date): Pr
   const file = journalPath(o.db);
   const portfolio = o.portfolio?.trim() || null;
   if (!existsSync(file)) return toListDocument(file, false, [], portfolio);
-  const months = await withJournal(o.db, now, (j) => j.listMonths(portfolio ?? undefined));
+  const { listMonths } = await loadMonths();
+  const months = await withJournal(o.db, now, (j) => listMonths(j, portfolio ?? undefined));
   return toListDocument(file, true, months, portfolio);
 }
 
@@ -150,10 +155,11 @@ export async function runJournalShow(
       message: 'there is no journal here yet',
       hint: 'record a month with `dispersion journal record`',
     });
+  const { getMonth, portfoliosOf } = await loadMonths();
   const m = await withJournal(o.db, now, async (j) => {
     const wanted = o.portfolio?.trim();
-    if (wanted) return j.getMonth(wanted, month);
-    const portfolios = await j.portfoliosOf(month);
+    if (wanted) return getMonth(j, wanted, month);
+    const portfolios = await portfoliosOf(j, month);
     if (portfolios.length > 1) {
       throw new InputError({
         file,
@@ -161,7 +167,7 @@ export async function runJournalShow(
         expected: '--portfolio NAME to say which one',
       });
     }
-    return portfolios[0] === undefined ? undefined : j.getMonth(portfolios[0], month);
+    return portfolios[0] === undefined ? undefined : getMonth(j, portfolios[0], month);
   });
   if (!m)
     throw new InputError({

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadReadings } from '../adapters/config/readings-file.ts';
-import { openJournal } from '../adapters/store/journal.ts';
+import { openJournal } from '../adapters/store/database.ts';
 import type { StoredSignalReading } from '../adapters/store/signal-readings.ts';
 import {
   listSignalReadings,

@@ -380,4 +380,14 @@ describe('the CLI', () => {
     );
     expect(existsSync(db)).toBe(false);
   });
+
+  it('--db in a folder that does not exist: exit 2 naming the path, and no folder is created', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dispersion-e2e-nofolder-'));
+    const db = join(root, 'no-such-folder', 'journal.sqlite');
+    const r = cli('journal', 'record', ...SAMPLE, '--as-of', '2026-05-29', '--db', db);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`dispersion: ${db}: the folder ${join(root, 'no-such-folder')} does not exist`);
+    expect(r.stderr).not.toContain('    at '); // no stack trace
+    expect(existsSync(join(root, 'no-such-folder'))).toBe(false);
+  });
 });

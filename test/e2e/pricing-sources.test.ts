@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PriceCache } from '../../src/adapters/market-data/cache.ts';
 import { listBundledSymbols, loadMarketData } from '../../src/adapters/market-data/load.ts';
 import type { PriceHistory } from '../../src/adapters/market-data/providers/types.ts';
-import { openJournal } from '../../src/adapters/store/journal.ts';
+import { openJournal } from '../../src/adapters/store/database.ts';
+import { PriceCache } from '../../src/adapters/store/price-cache.ts';
 import { runBacktestCommand } from '../../src/app/backtest.ts';
 import { runCheckCommand } from '../../src/app/check.ts';
 import { runJournalRecord } from '../../src/app/journal-months.ts';

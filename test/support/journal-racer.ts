@@ -7,7 +7,8 @@
  * Usage: node --import tsx test/support/journal-racer.ts DB_FILE NAME START_AT_MS MONTHS
  */
 import { writeSync } from 'node:fs';
-import { openJournal } from '../../src/adapters/store/journal.ts';
+import { openJournal } from '../../src/adapters/store/database.ts';
+import { recordMonth } from '../../src/adapters/store/months.ts';
 import { sampleMonth } from './journal.ts';
 
 const [file, name, startAt, count] = process.argv.slice(2);
@@ -26,7 +27,7 @@ try {
     const month = String((i % 12) + 1).padStart(2, '0');
     const asOf = `${2020 + Math.floor(i / 12)}-${month}-15`;
     try {
-      await journal.recordMonth(sampleMonth(asOf, { portfolio: name, executed: true }, 50));
+      await recordMonth(journal, sampleMonth(asOf, { portfolio: name, executed: true }, 50));
       recorded++;
     } catch (e) {
       failures++;

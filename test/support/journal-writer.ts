@@ -6,7 +6,8 @@
  * Usage: node --import tsx test/support/journal-writer.ts DB_FILE
  */
 import { writeSync } from 'node:fs';
-import { openJournal } from '../../src/adapters/store/journal.ts';
+import { openJournal } from '../../src/adapters/store/database.ts';
+import { recordMonth } from '../../src/adapters/store/months.ts';
 import { sampleMonth } from './journal.ts';
 
 const file = process.argv[2];
@@ -35,11 +36,11 @@ journal.sqlite.exec(
 );
 
 for (const asOf of ['2026-01-30', '2026-02-27', '2026-03-31']) {
-  await journal.recordMonth(sampleMonth(asOf, { executed: true }, 2_000));
+  await recordMonth(journal, sampleMonth(asOf, { executed: true }, 2_000));
   say(`COMMITTED ${asOf}`);
 }
 blockAt = '2026-02';
 say('BEGIN 2026-02 again');
-await journal.recordMonth(sampleMonth('2026-02-20', { executed: false }, 3_000));
+await recordMonth(journal, sampleMonth('2026-02-20', { executed: false }, 3_000));
 say('COMMITTED 2026-02-20');
 await journal.close();

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { send, startServer, type TestServer } from '../../../test/support/http-server.ts';
 import { fromDay } from '../../core/dates.ts';
-import { type Journal, openJournal } from '../store/journal.ts';
-import { cacheLayer, PriceCache } from './cache.ts';
+import { type Journal, openJournal } from '../store/database.ts';
+import { PriceCache } from '../store/price-cache.ts';
+import { cacheLayer } from './cache.ts';
 import { loadMarketData } from './load.ts';
 import { ProviderRunner } from './providers/runner.ts';
 import { YahooProvider } from './providers/yahoo.ts';
@@ -39,46 +40,6 @@ const rr = {
   dividends: [{ date: '2026-11-19', value: 0.045 }],
   source: 'yahoo',
 };
-
-describe('PriceCache', () => {
-  it('round-trips closes, dividends and FX with their source and fetch time', async () => {
-    expect(await cache.storePrices(rr, NOW)).toBe(2);
-    await cache.storeFx(
-      { base: 'USD', quote: 'KRW', rates: [{ date: '2026-11-20', value: 1398.2 }], source: 'fred:DEXKOUS' },
-      NOW,
-    );
-    expect(await cache.symbols()).toEqual([
-      {
-        symbol: 'RR.L',
-        first: '2026-11-19',
-        last: '2026-11-20',
-        rows: 2,
-        currency: 'GBP',
-        source: 'yahoo',
-        fetchedAt: '2026-11-25T09:00:00.000Z',
-      },
-    ]);
-    expect(await cache.dividends('RR.L')).toEqual([{ date: '2026-11-19', amount: 0.045 }]);
-    expect(await cache.pairs()).toMatchObject([
-      { base: 'USD', quote: 'KRW', last: '2026-11-20', source: 'fred:DEXKOUS' },
-    ]);
-  });
-
-  it('upserts a revised close and keeps older rows', async () => {
-    await cache.storePrices(rr, NOW);
-    await cache.storePrices({ ...rr, closes: [{ date: '2026-11-20', value: 11.93 }], dividends: [] }, NOW);
-    expect((await cache.closes('RR.L')).map((r) => [r.date, r.close])).toEqual([
-      ['2026-11-19', 11.86],
-      ['2026-11-20', 11.93],
-    ]);
-  });
-
-  it('never deletes history for an empty answer, even when asked to replace', async () => {
-    await cache.storePrices(rr, NOW);
-    expect(await cache.storePrices({ ...rr, closes: [] }, NOW, { replace: true })).toBe(0);
-    expect(await cache.closes('RR.L')).toHaveLength(2);
-  });
-});
 
 describe('cacheLayer + loadMarketData', () => {
   it('keeps a GBP close in pounds and says so (valuation applies no pence factor to a series with a currency)', async () => {

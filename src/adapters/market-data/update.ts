@@ -8,7 +8,7 @@
 import type { CurrencyCode } from '../../core/currency.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { fromDay, toDay, weekdaysBetween } from '../../core/dates.ts';
-import type { CachedPair, CachedSymbol, PriceCache } from './cache.ts';
+import type { CachedPair, CachedSymbol, PriceCache } from '../store/price-cache.ts';
 import type { ProviderRunner } from './providers/runner.ts';
 
 /** Far enough back for every backtest the bundled data allows (its series start in the 1980s–2000s). */

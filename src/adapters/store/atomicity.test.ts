@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempJournalPath } from '../../../test/support/journal.ts';
-import { openJournal } from './journal.ts';
+import { openJournal } from './database.ts';
+import { getMonth, lastRebalance } from './months.ts';
 
 const WRITER = new URL('../../../test/support/journal-writer.ts', import.meta.url).pathname;
 
@@ -72,11 +73,11 @@ describe('journal: killed mid-write', () => {
 
     // Through the store: February is still the recorded, executed one, holding by holding.
     const j = await openJournal(file, { now: new Date('2026-11-25T13:00:00Z') });
-    const feb = await j.getMonth('main', '2026-02');
+    const feb = await getMonth(j, 'main', '2026-02');
     expect(feb?.executed).toBe(true);
     expect(feb?.total).toBe(20_010_000); // 10 · 2000 · 2001 / 2
     expect(feb?.holdings[1_999]).toMatchObject({ symbol: 'S1999', quantity: 2000, value: 20_000 });
-    expect(await j.lastRebalance('main', '2026-02-28')).toBe('2026-02-27');
+    expect(await lastRebalance(j, 'main', '2026-02-28')).toBe('2026-02-27');
     await j.close();
   }, 60_000);
 });

@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sampleMonth, tempJournalPath } from '../../../test/support/journal.ts';
 import { InputError } from '../../core/errors.ts';
-import { openJournal } from './journal.ts';
+import { openJournal } from './database.ts';
 import { journalWaitMs } from './lock.ts';
+import { listMonths, recordMonth } from './months.ts';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 const RACER = new URL('../../../test/support/journal-racer.ts', import.meta.url).pathname;
@@ -42,17 +43,17 @@ describe('journal writes', () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE'); // another process holding the write lock
     const j = await openJournal(file, { now: NOW, waitMs: 50 });
-    const err = await j.recordMonth(sampleMonth('2026-05-29')).catch((e: unknown) => e);
+    const err = await recordMonth(j, sampleMonth('2026-05-29')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problem).toMatchObject({
       file,
       message: 'another dispersion is writing the journal',
     });
     other.exec('ROLLBACK');
-    expect(await j.listMonths()).toEqual([]);
+    expect(await listMonths(j)).toEqual([]);
     // Once the other writer is done, the same call goes through.
-    await j.recordMonth(sampleMonth('2026-05-29'));
-    expect((await j.listMonths()).map((m) => m.month)).toEqual(['2026-05']);
+    await recordMonth(j, sampleMonth('2026-05-29'));
+    expect((await listMonths(j)).map((m) => m.month)).toEqual(['2026-05']);
     await j.close();
     other.close();
   });
@@ -80,7 +81,7 @@ describe('journal writes', () => {
         expect(r.code).toBe(0);
       }
       const j = await openJournal(file, { readOnly: true });
-      const months = await j.listMonths();
+      const months = await listMonths(j);
       expect(months).toHaveLength(60);
       expect(new Set(months.map((m) => m.portfolio))).toEqual(new Set(['a', 'b', 'c', 'd']));
       await j.close();

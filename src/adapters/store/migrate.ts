@@ -7,8 +7,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { InputError } from '../../core/errors.ts';
 import { immediate } from './lock.ts';
-import type { Migration } from './migrations/index.ts';
-import type { JournalDatabase } from './schema.ts';
+import type { JournalDatabase, Migration } from './schema.ts';
 
 export interface MigrateOptions {
   /** The database file, for error messages. */
@@ -19,7 +18,7 @@ export interface MigrateOptions {
   now: Date | undefined;
   /**
    * Pending migrations a read-only open may leave unapplied, because the reader knows how to read the older shape
-   * (journal.ts READ_AROUND). Anything else pending is still refused with the way to upgrade.
+   * (schema.ts READ_AROUND). Anything else pending is still refused with the way to upgrade.
    */
   readAround?: ReadonlySet<string>;
 }

@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sampleMonth, tempJournalPath } from '../../../test/support/journal.ts';
 import { portfolioName } from '../../core/journal.ts';
-import { openJournal } from './journal.ts';
-import { MIGRATIONS } from './migrations/index.ts';
+import { openJournal } from './database.ts';
+import { getMonth, lastRebalance, listMonths, portfoliosOf, recordMonth } from './months.ts';
+import { MIGRATIONS } from './schema.ts';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 
@@ -22,19 +23,19 @@ describe('portfolioName', () => {
 describe('journal keyed by portfolio', () => {
   it("one portfolio's rebalance never counts for another, and both keep their own month", async () => {
     const j = await openJournal(tempJournalPath(), { now: NOW });
-    await j.recordMonth(sampleMonth('2026-05-29', { executed: true }));
-    await j.recordMonth(sampleMonth('2026-05-28', { portfolio: 'family' }));
-    expect(await j.lastRebalance('main', '2026-06-30')).toBe('2026-05-29');
-    expect(await j.lastRebalance('family', '2026-06-30')).toBeNull();
-    expect(await j.portfoliosOf('2026-05')).toEqual(['family', 'main']);
-    expect((await j.getMonth('family', '2026-05'))?.asOf).toBe('2026-05-28');
-    expect((await j.listMonths('main')).map((m) => [m.portfolio, m.month, m.rebalanced])).toEqual([
+    await recordMonth(j, sampleMonth('2026-05-29', { executed: true }));
+    await recordMonth(j, sampleMonth('2026-05-28', { portfolio: 'family' }));
+    expect(await lastRebalance(j, 'main', '2026-06-30')).toBe('2026-05-29');
+    expect(await lastRebalance(j, 'family', '2026-06-30')).toBeNull();
+    expect(await portfoliosOf(j, '2026-05')).toEqual(['family', 'main']);
+    expect((await getMonth(j, 'family', '2026-05'))?.asOf).toBe('2026-05-28');
+    expect((await listMonths(j, 'main')).map((m) => [m.portfolio, m.month, m.rebalanced])).toEqual([
       ['main', '2026-05', true],
     ]);
     // Re-recording family's May replaces family's only.
-    const replaced = await j.recordMonth(sampleMonth('2026-05-29', { portfolio: 'family' }, 1));
+    const replaced = await recordMonth(j, sampleMonth('2026-05-29', { portfolio: 'family' }, 1));
     expect(replaced).toMatchObject({ portfolio: 'family', asOf: '2026-05-28' });
-    expect((await j.getMonth('main', '2026-05'))?.holdings).toHaveLength(3);
+    expect((await getMonth(j, 'main', '2026-05'))?.holdings).toHaveLength(3);
     await j.close();
   });
 });
@@ -72,16 +73,16 @@ describe('migration 2026-12-02T0003-portfolio', () => {
     // Read-only (check): the journal is not upgraded, and each month still counts for its own accounts only.
     const ro = await openJournal(file, { readOnly: true });
     expect(ro.pending).toEqual(['2026-12-02T0003-portfolio']);
-    expect(await ro.lastRebalance('ISA + 해외주식', '2026-05-31')).toBe('2026-04-30');
-    expect(await ro.lastRebalance('kiwoom', '2026-05-31')).toBe('2026-05-29');
-    expect(await ro.lastRebalance('kiwoom', '2026-05-31', { beforeMonth: '2026-05' })).toBeNull();
-    expect(await ro.lastRebalance('main', '2026-05-31')).toBeNull();
+    expect(await lastRebalance(ro, 'ISA + 해외주식', '2026-05-31')).toBe('2026-04-30');
+    expect(await lastRebalance(ro, 'kiwoom', '2026-05-31')).toBe('2026-05-29');
+    expect(await lastRebalance(ro, 'kiwoom', '2026-05-31', { beforeMonth: '2026-05' })).toBeNull();
+    expect(await lastRebalance(ro, 'main', '2026-05-31')).toBeNull();
     await ro.close();
 
     const j = await openJournal(file, { now: NOW });
     expect((await j.appliedMigrations()).map((m) => m.id)).toContain('2026-12-02T0003-portfolio');
     expect(
-      (await j.listMonths()).map((m) => [
+      (await listMonths(j)).map((m) => [
         m.portfolio,
         m.month,
         m.total,
@@ -93,7 +94,7 @@ describe('migration 2026-12-02T0003-portfolio', () => {
       ['ISA + 해외주식', '2026-04', 300, 0, 0, true],
       ['kiwoom', '2026-05', 100, 1, 1, true],
     ]);
-    const april = await j.getMonth('ISA + 해외주식', '2026-04');
+    const april = await getMonth(j, 'ISA + 해외주식', '2026-04');
     expect(april?.holdings.map((h) => [h.account, h.symbol])).toEqual([
       ['해외주식', 'A'],
       ['ISA', 'B'],
@@ -101,9 +102,9 @@ describe('migration 2026-12-02T0003-portfolio', () => {
     ]);
     expect(april?.note).toBeNull();
     // Each portfolio sees its own last rebalance only.
-    expect(await j.lastRebalance('ISA + 해외주식', '2026-05-31')).toBe('2026-04-30');
-    expect(await j.lastRebalance('kiwoom', '2026-05-31')).toBe('2026-05-29');
-    expect(await j.lastRebalance('kiwoom', '2026-05-28')).toBeNull();
+    expect(await lastRebalance(j, 'ISA + 해외주식', '2026-05-31')).toBe('2026-04-30');
+    expect(await lastRebalance(j, 'kiwoom', '2026-05-31')).toBe('2026-05-29');
+    expect(await lastRebalance(j, 'kiwoom', '2026-05-28')).toBeNull();
     expect(j.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(j.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     await j.close();

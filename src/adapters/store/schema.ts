@@ -1,7 +1,34 @@
 /**
- * The journal's tables as Kysely sees them (column names as in SQL). Must match what the migrations create; the
- * round-trip tests in journal.test.ts are what hold the two together.
+ * The journal's schema: its tables as Kysely sees them (column names as in SQL) and the migrations that create them.
+ * The types must match what the migrations create; the round-trip tests (months.test.ts, price-cache.test.ts,
+ * signal-readings.test.ts) are what hold the two together.
  */
+import type { Kysely } from 'kysely';
+import * as m0001 from './migrations/2026-11-25T0001-journal.ts';
+import * as m0002 from './migrations/2026-11-25T0002-market-cache.ts';
+import * as m0003 from './migrations/2026-12-02T0003-portfolio.ts';
+
+export interface Migration {
+  id: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/**
+ * Every migration this version knows, oldest first. Adding one = a new frozen file in migrations/, named by its
+ * timestamp, and one entry here; the id order is the apply order.
+ */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+
+/** Migration 0003 keyed months by (portfolio, month). */
+export const PORTFOLIO_MIGRATION = m0003.id;
+
+/**
+ * Migrations a read-only open (check, the price cache, signals) can do without: `lastRebalance` (months.ts) reads a
+ * journal that has not run 0003 by naming each month's portfolio from its accounts, as the migration would. So
+ * `check --db` works on a journal it may not write (read-only file) and never upgrades one.
+ */
+export const READ_AROUND: ReadonlySet<string> = new Set([PORTFOLIO_MIGRATION]);
+
 export interface MigrationsTable {
   id: string;
   applied_at: string;
@@ -73,6 +100,34 @@ export interface SignalReadingsTable {
   recorded_at: string;
 }
 
+/** Migration 0002: what `data update` fetched (price-cache.ts). Values in the major unit of `currency`. */
+export interface PriceCacheTable {
+  symbol: string;
+  date: string;
+  close: number;
+  currency: string;
+  source: string;
+  fetched_at: string;
+}
+
+export interface DividendCacheTable {
+  symbol: string;
+  date: string;
+  amount: number;
+  currency: string;
+  source: string;
+  fetched_at: string;
+}
+
+export interface FxCacheTable {
+  base: string;
+  quote: string;
+  date: string;
+  rate: number;
+  source: string;
+  fetched_at: string;
+}
+
 export interface JournalDatabase {
   schema_migrations: MigrationsTable;
   months: MonthsTable;
@@ -80,4 +135,7 @@ export interface JournalDatabase {
   check_results: CheckResultsTable;
   orders: OrdersTable;
   signal_readings: SignalReadingsTable;
+  price_cache: PriceCacheTable;
+  dividend_cache: DividendCacheTable;
+  fx_cache: FxCacheTable;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openJournal } from './journal.ts';
+import { openJournal } from './database.ts';
 import { listSignalReadings, recordSignalReading } from './signal-readings.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

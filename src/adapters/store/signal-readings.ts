@@ -3,7 +3,7 @@
  * `dispersion signals add`. One row per (id, date, source); recording the same three again replaces the value, since
  * that is a correction of the same figure, not a second one.
  */
-import type { Journal } from './journal.ts';
+import type { Journal } from './database.ts';
 
 export interface StoredSignalReading {
   id: string;
