@@ -65,7 +65,14 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: st
       mag7: r.exposures.mag7,
       mag7Direct: r.exposures.mag7Direct,
       mag7Through: r.exposures.mag7Through,
-      funds: r.exposures.funds,
+      // Each fund with the share of it in Mag7 companies (its look-through Mag7 value / its value; null without data).
+      funds: r.exposures.funds.map((f) => {
+        const through = r.exposures.mag7Through.find((t) => t.fund === f.fund);
+        return {
+          ...f,
+          mag7Share: f.asOf === null ? null : through && f.value > 0 ? through.value / f.value : 0,
+        };
+      }),
       notLookedThrough: r.exposures.notLookedThrough,
     },
     checks: r.checks.map((c) => ({
