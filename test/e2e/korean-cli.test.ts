@@ -96,9 +96,9 @@ describe('Korean input errors', () => {
   });
 
   it('a holding with no price: the Korean sentence and hint', () => {
-    const r = check('test/fixtures/import/ok/korean-cp949.csv');
+    const r = check('test/fixtures/check/naver-no-price.csv');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/korean-cp949\.csv:3: 2026-05-29 또는 그 이전의 035420\.KS 가격이 없습니다/);
+    expect(r.stderr).toMatch(/naver-no-price\.csv:3: 2026-05-29 또는 그 이전의 035420\.KS 가격이 없습니다/);
     expect(r.stderr).toContain('도움말: 머리글이 date,close인 035420.KS.csv');
   });
 });
