@@ -312,36 +312,3 @@ describe('check: a Kiwoom file of the essay’s Korean names and a Korean Nasdaq
     ]);
   });
 });
-
-describe('check: funds count by what they hold (issue 14)', () => {
-  // data/lookthrough.json, both as of 2025-10-04: QQQ's Mag7 lines sum to 44.407% (NVDA 9.921, MSFT 8.286, AAPL 8.248,
-  // AMZN 5.127, TSLA 3.435, META 3.409, GOOGL 3.089, GOOG 2.892); SPY's to 34.558821%.
-  it('a portfolio of QQQ alone is 44.4% Mag7, all through QQQ, with the holdings date', async () => {
-    const doc = await runCheckCommand(['test/fixtures/check/qqq-only.csv'], base, NOW);
-    const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
-    expect(mag7?.value).toBeCloseTo(0.44407, 10);
-    expect(doc.lookThrough.mag7Through).toEqual([
-      {
-        fund: 'QQQ',
-        value: expect.closeTo(7383.1 * 0.44407, 2),
-        weight: expect.closeTo(0.44407, 10),
-        asOf: '2025-10-04',
-      },
-    ]);
-    expect(doc.warnings.some((w) => w.code === 'no-look-through')).toBe(false);
-  });
-
-  it('SPY + QQQ + NVDA: the funds’ Mag7 share plus the direct NVDA', async () => {
-    // Bundled closes 2026-05-29: SPY 756.47998 × 10 = 7,564.80; QQQ 738.31000 × 10 = 7,383.10; NVDA 211.14 × 20 = 4,222.80.
-    // Total 19,170.70. Mag7 = 7,564.80 × 0.34558821 + 7,383.10 × 0.44407 + 4,222.80 = 10,115.72 → 52.767% (> 50%: fails).
-    const doc = await runCheckCommand(['test/fixtures/check/spy-qqq-nvda.csv'], base, NOW);
-    expect(doc.total).toBeCloseTo(19170.6997687, 5);
-    const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
-    expect(mag7?.value).toBeCloseTo(0.5276656, 6);
-    expect(mag7?.pass).toBe(false);
-    expect(doc.lookThrough.mag7Through.map((t) => [t.fund, t.asOf])).toEqual([
-      ['QQQ', '2025-10-04'],
-      ['SPY', '2025-10-04'],
-    ]);
-  });
-});
