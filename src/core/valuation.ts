@@ -117,6 +117,12 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
         ? `no price for ${symbol} on or before ${fromDay(asOf)} (its price history starts later)`
         : `no price for ${symbol} on or before ${fromDay(asOf)}`,
       hint: `put a file ${symbol}.csv${KRX_SYMBOL.test(symbol) ? ` (or ${symbol.slice(0, 6)}.csv)` : ''} with header date,close in a folder and pass --prices FOLDER`,
+      ko: {
+        message: series
+          ? `${fromDay(asOf)} 또는 그 이전의 ${symbol} 가격이 없습니다 (가격 이력이 그 뒤에 시작됩니다)`
+          : `${fromDay(asOf)} 또는 그 이전의 ${symbol} 가격이 없습니다`,
+        hint: `머리글이 date,close인 ${symbol}.csv${KRX_SYMBOL.test(symbol) ? ` (또는 ${symbol.slice(0, 6)}.csv)` : ''} 파일을 폴더에 넣고 --prices FOLDER로 주세요`,
+      },
     });
   }
 
@@ -195,10 +201,20 @@ function quoteUnitOf(
       ...where,
       message: `${symbol} is not in the instrument universe, so its currency is unknown`,
       expected: 'a currency column on the row, or an entry for the symbol in a --universe file',
+      ko: {
+        message: `${symbol}은(는) 종목 유니버스에 없어 통화를 알 수 없습니다`,
+        expected: '행의 통화 열, 또는 --universe 파일의 해당 종목 항목',
+      },
     });
   }
   const unit = quoteToMajor(quote);
-  if (!unit) throw new InputError({ ...where, message: `unknown quote currency ${quote} for ${symbol}` });
+  if (!unit) {
+    throw new InputError({
+      ...where,
+      message: `unknown quote currency ${quote} for ${symbol}`,
+      ko: { message: `${symbol}의 호가 통화 ${quote}을(를) 알 수 없습니다` },
+    });
+  }
   return unit;
 }
 
@@ -217,6 +233,10 @@ function convert(
       ...where,
       message: `no ${from}→${to} exchange rate on or before ${fromDay(asOf)} (needed for ${symbol})`,
       hint: `put a file ${missingFxFiles(from, to, market, asOf)} with header date,rate in your --prices folder`,
+      ko: {
+        message: `${fromDay(asOf)} 또는 그 이전의 ${from}→${to} 환율이 없습니다 (${symbol}에 필요)`,
+        hint: `머리글이 date,rate인 ${missingFxFiles(from, to, market, asOf)} 파일을 --prices 폴더에 넣으세요`,
+      },
     });
   }
   return { rate: q.rate, date: fromDay(q.day), age: weekdaysBetween(q.day, asOf) };

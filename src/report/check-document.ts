@@ -14,6 +14,7 @@ import { warningText } from '../i18n/warnings.ts';
 export { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/staleness.ts';
 
 export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: string | null = null) {
+  const ruleOf = new Map(r.classifications.map((c) => [c.symbol, c.rule]));
   return {
     /** The portfolio whose journal the monthly-rebalancing check read (`--portfolio`, or its accounts' names). */
     portfolio,
@@ -46,6 +47,9 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: st
       country: p.country,
       mag7: p.mag7,
       weight: p.weight,
+      // What decided the sleeve and country: a rule of data/classification.json (`kr-other`), `curated` (an entry of
+      // data/universe.json or --universe), `cash`, or null when nothing classified it.
+      classifiedBy: classifiedBy(p, ruleOf),
     })),
     sleeves: r.sleeves.map((s) => ({
       id: s.id,
@@ -65,7 +69,14 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: st
       mag7: r.exposures.mag7,
       mag7Direct: r.exposures.mag7Direct,
       mag7Through: r.exposures.mag7Through,
-      funds: r.exposures.funds,
+      // Each fund with the share of it in Mag7 companies (its look-through Mag7 value / its value; null without data).
+      funds: r.exposures.funds.map((f) => {
+        const through = r.exposures.mag7Through.find((t) => t.fund === f.fund);
+        return {
+          ...f,
+          mag7Share: f.asOf === null ? null : through && f.value > 0 ? through.value / f.value : 0,
+        };
+      }),
       notLookedThrough: r.exposures.notLookedThrough,
     },
     checks: r.checks.map((c) => ({
@@ -82,3 +93,12 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: st
 }
 
 export type CheckDocument = ReturnType<typeof toCheckDocument>;
+
+function classifiedBy(
+  p: CheckReport['positions'][number],
+  ruleOf: ReadonlyMap<string, string>,
+): string | null {
+  if (p.kind === 'cash') return 'cash';
+  if (p.sleeve === 'unclassified') return null;
+  return ruleOf.get(p.symbol) ?? 'curated';
+}

@@ -78,10 +78,26 @@ describe('dashboard API', () => {
     expect(res.status).toBe(200);
     // 6 data rows: 4 in 종합매매, 2 in 해외주식
     expect(await body(res)).toMatchObject({ holdings: 'korean-cp949.csv', rows: 6 });
-    // The CP949 file holds symbols with no bundled price: the check now says so, naming the uploaded file and line.
+    // The CP949 file holds symbols with no bundled price (NAVER, TIGER 미국S&P500): its own 현재가 prices them, and
+    // the check says so, naming the uploaded file and line.
     const check = await get(a, '/api/check');
-    expect(check.status).toBe(400);
-    expect((await body(check)).error).toMatchObject({ file: 'korean-cp949.csv', line: 3 });
+    expect(check.status).toBe(200);
+    const doc = await body(check);
+    expect(
+      doc.warnings
+        .filter((w: { code: string }) => w.code === 'file-price')
+        .map((w: { line: number }) => w.line),
+    ).toEqual([3, 4]);
+    // A file with no price column and a holding nothing prices is refused, naming the file and line.
+    const bare = await upload(
+      a,
+      'naver-no-price.csv',
+      readFileSync('test/fixtures/check/naver-no-price.csv'),
+    );
+    expect(bare.status).toBe(200);
+    const refused = await get(a, '/api/check');
+    expect(refused.status).toBe(400);
+    expect((await body(refused)).error).toMatchObject({ file: 'naver-no-price.csv', line: 3 });
   });
 
   it('checks each query with the use case’s request schema: a field given twice is a 400 naming it, no run', async () => {

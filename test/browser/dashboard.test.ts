@@ -85,6 +85,15 @@ describe('dashboard in Chromium', () => {
     // Sorted by value, largest first: the first row is the largest position.
     const largest = [...doc.positions].sort((a, b) => b.value - a.value)[0];
     expect(await table.locator('tbody tr').first().getAttribute('data-symbol')).toBe(largest?.symbol);
+    // QQQ is looked through: its row says the Mag7 share of what it holds (44.407% in data/lookthrough.json) and the
+    // holdings' date; the line above the table gives the portfolio's Mag7 share and the part through funds.
+    expect(await table.locator('tbody tr[data-symbol="QQQ"]').getByTestId('fund-line').textContent()).toBe(
+      'Mag7 44.4% of it · holdings as of 2025-10-04',
+    );
+    const through = doc.lookThrough.mag7Through.reduce((a, x) => a + x.weight, 0);
+    expect(await page.getByTestId('mag7-through').textContent()).toBe(
+      `Mag7 ${formatPct(doc.lookThrough.mag7, 'en')} of the portfolio, of which ${formatPct(through, 'en')} through funds`,
+    );
     await page.getByTestId('holdings-filter').fill('meta');
     expect(await table.locator('tbody tr').count()).toBe(1);
     await page.getByTestId('holdings-filter').fill('');

@@ -46,22 +46,24 @@ describe('check: Europe and Japan listings priced from a user folder', () => {
 });
 
 describe('check: a CP949 Korean broker file', () => {
-  // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28):
+  // As of 2026-05-29 in KRW, USDKRW 1,379.50 (prices-kr/fx/USDKRW.csv, 2026-05-28). The file's own 현재가 states
+  // no date, so it is taken as of the as-of day: it prices what nothing as fresh prices (prices-kr closes are of
+  // 2026-05-28, one day older); a bundled close of 2026-05-29 is as fresh, and wins.
   // 005930 (삼성전자) 100 × 317,000 (bundled 2026-05-29)   = 31,700,000
-  // 035420 (NAVER)    25 × 249,500 (prices-kr)             =  6,237,500 (the KRX listing: KR/other by rule kr-other)
-  // 360750 (TIGER 미국S&P500) 1,500 × 24,815 (prices-kr/360750.csv, the broker's spelling) = 37,222,500,
+  // 035420 (NAVER)    25 × 182,500 (the file's 현재가)      =  4,562,500 (the KRX listing: KR/other by rule kr-other)
+  // 360750 (TIGER 미국S&P500) 1,500 × 15,230 (the file's 현재가) = 22,845,000,
   //   looked through as the S&P 500: 34.558821% Mag7 (SPY's holdings file, data/lookthrough.json)
   // 예수금 2,345,678 KRW
-  // AAPL 12 × 312.05999755859375 USD × 1,379.50            =  5,165,841.1996
+  // AAPL 12 × 312.05999755859375 USD × 1,379.50 (bundled 2026-05-29) =  5,165,841.1996
   // 외화예수금 1,520.35 USD × 1,379.50                       =  2,097,322.825
-  // Total 84,768,842.0246 KRW
+  // Total 68,716,342.0246 KRW
   it('reads the Korean names and codes and values them in KRW', async () => {
     const doc = await runCheckCommand(
       ['test/fixtures/import/ok/korean-cp949.csv'],
       { ...base, base: 'KRW', prices: 'test/fixtures/check/prices-kr' },
       NOW,
     );
-    expect(doc.total).toBeCloseTo(84_768_842.0246, 3);
+    expect(doc.total).toBeCloseTo(68_716_342.0246, 3);
     const samsung = doc.positions.find((p) => p.symbol === '005930.KS');
     expect(samsung).toMatchObject({
       account: '종합매매',
@@ -80,11 +82,14 @@ describe('check: a CP949 Korean broker file', () => {
         industry: '자료처리, 호스팅, 포털 및 기타 인터넷 정보매개 서비스업',
       },
     ]);
-    expect(doc.positions.find((p) => p.symbol === '360750.KS')?.value).toBeCloseTo(37_222_500, 6);
+    expect(doc.positions.find((p) => p.symbol === '360750.KS')).toMatchObject({
+      value: 22_845_000,
+      priceSource: 'file:test/fixtures/import/ok/korean-cp949.csv',
+    });
     const kr = doc.countries.find((c) => c.id === 'KR');
-    expect(kr?.weight).toBeCloseTo((31_700_000 + 6_237_500) / 84_768_842.0246, 10);
+    expect(kr?.weight).toBeCloseTo((31_700_000 + 4_562_500) / 68_716_342.0246, 10);
     const mag7 = doc.checks.find((c) => c.id === 'mag7-max');
-    expect(mag7?.value).toBeCloseTo((5_165_841.1996 + 37_222_500 * 0.34558821) / 84_768_842.0246, 9);
+    expect(mag7?.value).toBeCloseTo((5_165_841.1996 + 22_845_000 * 0.34558821) / 68_716_342.0246, 9);
     expect(doc.warnings.filter((w) => w.code === 'unclassified')).toHaveLength(0);
   });
 });
@@ -158,9 +163,9 @@ describe('the dispersion command', () => {
   });
 
   it('exits 2 naming a holding that has no price, with how to supply one', () => {
-    const r = cli('check', 'test/fixtures/import/ok/korean-cp949.csv', '--as-of', '2026-05-29');
+    const r = cli('check', 'test/fixtures/check/naver-no-price.csv', '--as-of', '2026-05-29');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/korean-cp949\.csv:3: no price for 035420\.KS on or before 2026-05-29/);
+    expect(r.stderr).toMatch(/naver-no-price\.csv:3: no price for 035420\.KS on or before 2026-05-29/);
     expect(r.stderr).toMatch(/035420\.KS\.csv \(or 035420\.csv\)/);
     expect(r.stderr).toMatch(/--prices/);
   });
@@ -279,5 +284,31 @@ describe('check: a Kiwoom file of the essay’s Korean names and a Korean Nasdaq
     ]);
     expect(doc.countries.find((c) => c.id === 'KR')?.weight).toBeCloseTo(7_394_000 / 10_394_000, 10);
     expect(doc.warnings.filter((w) => w.code === 'unclassified' || w.code === 'no-look-through')).toEqual([]);
+  });
+
+  it('with no price file at all: every holding priced from the file’s own 현재가, and said', async () => {
+    // The same arithmetic: the fixture's 현재가 are the closes of prices-kiwoom (NAVER 249,500, 현대차 250,000,
+    // 두산에너빌리티 60,000, TIGER 미국나스닥100 150,000), so the total is again 10,394,000 KRW.
+    const doc = await runCheckCommand(
+      ['test/fixtures/import/ok/kiwoom-essay.csv'],
+      { ...base, base: 'KRW' },
+      NOW,
+    );
+    expect(doc.total).toBe(10_394_000);
+    expect(
+      doc.positions.every((p) => p.priceSource === 'file:test/fixtures/import/ok/kiwoom-essay.csv'),
+    ).toBe(true);
+    expect(doc.warnings.filter((w) => w.code === 'file-price').map((w) => w.symbol)).toEqual([
+      '035420.KS',
+      '005380.KS',
+      '034020.KS',
+      '133690.KS',
+    ]);
+    expect(doc.positions.map((p) => [p.symbol, p.sleeve, p.country])).toEqual([
+      ['035420.KS', 'other', 'KR'],
+      ['005380.KS', 'physical-ai', 'KR'],
+      ['034020.KS', 'energy', 'KR'],
+      ['133690.KS', 'other', 'US'],
+    ]);
   });
 });

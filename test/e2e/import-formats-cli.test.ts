@@ -55,6 +55,15 @@ describe('check on broker exports', () => {
       priceSource: expect.stringMatching(/^bundled:/),
     });
   });
+
+  it('a Mirae IRP export (names, no codes, no price column) imports and prices KODEX 200 from its value', async () => {
+    // KODEX 200 has no bundled close: 1,240,500 / 30 = 41,350 won from the file; Samsung 12 × the bundled
+    // 2026-05-29 close of 317,000 (fresher than the undated file, which is taken as of the as-of day: equal day, bundled wins).
+    const doc = await runCheckCommand([`${F}/mirae-irp.csv`], options({ base: 'KRW' }), NOW);
+    const q = Object.fromEntries(doc.positions.map((p) => [p.symbol, [p.quantity, p.value]]));
+    expect(q).toEqual({ '069500.KS': [30, 1_240_500], '005930.KS': [12, 12 * 317_000] });
+    expect(doc.warnings.filter((w) => w.code === 'file-price').map((w) => w.symbol)).toEqual(['069500.KS']);
+  });
 });
 
 describe('spreadsheets', () => {

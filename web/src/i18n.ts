@@ -64,6 +64,14 @@ const en = {
   days: (n: number) => `${n}d`,
   buy: 'Buy',
   sell: 'Sell',
+  /** Under a holding's sleeve: the classification rule of data/classification.json that decided it. */
+  byRule: (rule: string) => `by rule ${rule}`,
+  /** Under a fund's name: what it holds, as counted. */
+  fundMag7: (share: string, date: string) => `Mag7 ${share} of it · holdings as of ${date}`,
+  noLookThrough: 'No look-through data: counted as a whole, Mag7 not counted',
+  /** Above the table: the portfolio's Mag7 share and the part of it held through funds. */
+  mag7Line: (total: string, through: string) =>
+    `Mag7 ${total} of the portfolio, of which ${through} through funds`,
 };
 
 export type Strings = typeof en;
@@ -127,6 +135,10 @@ const ko: Strings = {
   days: (n: number) => `${n}일`,
   buy: '매수',
   sell: '매도',
+  byRule: (rule: string) => `규칙 ${rule}로 분류`,
+  fundMag7: (share: string, date: string) => `이 중 Mag7 ${share} · ${date} 기준 보유 종목`,
+  noLookThrough: '구성 종목 자료 없음: 펀드 전체로 분류, Mag7 미반영',
+  mag7Line: (total: string, through: string) => `포트폴리오의 Mag7 ${total}, 그중 펀드를 통한 몫 ${through}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };

@@ -21,37 +21,74 @@ const REASONS: Readonly<Record<string, string>> = {
   EBUSY: 'the file is busy',
 };
 
+const REASONS_KO: Readonly<Record<string, string>> = {
+  ENOENT: '파일이 없습니다',
+  ENOTDIR: '경로 중간의 폴더가 파일입니다',
+  EISDIR: '파일이 아니라 폴더입니다',
+  EACCES: '권한이 없습니다',
+  EPERM: '권한이 없습니다',
+  ELOOP: '심볼릭 링크가 너무 많습니다 (링크 순환?)',
+  ENAMETOOLONG: '경로가 너무 깁니다',
+  EROFS: '읽기 전용 파일 시스템입니다',
+  ENOSPC: '디스크에 남은 공간이 없습니다',
+  EMFILE: '열린 파일이 너무 많습니다',
+  EBUSY: '파일이 사용 중입니다',
+};
+
 /** The words for an error code, or the code itself. */
-export function fileErrorReason(code: string | undefined): string {
-  return (code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : undefined) ?? `error ${code}`;
+export function fileErrorReason(code: string | undefined, lang: 'en' | 'ko' = 'en'): string {
+  const table = lang === 'ko' ? REASONS_KO : REASONS;
+  return (
+    (code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined) ??
+    (lang === 'ko' ? `오류 ${code}` : `error ${code}`)
+  );
 }
+
+/** What a file should have been, in English and, where the caller wrote it, in Korean. */
+export type Expected = string | Readonly<{ en: string; ko: string }>;
 
 /**
  * Throws an InputError unless `path` is a regular file (after following symlinks) that exists. `expected` says what
  * the file should have been (e.g. "a holdings file (CSV or Ghostfolio JSON export)"); `shown` is the name the error uses.
  */
-export function assertRegularFile(path: string, expected: string, shown = path): void {
-  let kind: string | undefined;
+export function assertRegularFile(path: string, expected: Expected, shown = path): void {
+  const en = typeof expected === 'string' ? expected : expected.en;
+  const ko = typeof expected === 'string' ? undefined : expected.ko;
+  let kind: [string, string] | undefined;
   try {
     const st = statSync(path);
     if (st.isFile()) return;
     kind = st.isDirectory()
-      ? 'is a folder, not a file'
+      ? ['is a folder, not a file', '파일이 아니라 폴더입니다']
       : st.isFIFO()
-        ? 'is a named pipe (FIFO), not a file: reading it would wait forever'
+        ? [
+            'is a named pipe (FIFO), not a file: reading it would wait forever',
+            '파일이 아니라 명명된 파이프(FIFO)입니다: 읽으면 끝없이 기다립니다',
+          ]
         : st.isSocket()
-          ? 'is a socket, not a file'
-          : 'is a device, not a file';
+          ? ['is a socket, not a file', '파일이 아니라 소켓입니다']
+          : ['is a device, not a file', '파일이 아니라 장치입니다'];
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOENT';
     throw new InputError({
       file: shown,
       message: fileErrorReason(code),
-      expected,
-      ...(code === 'ENOENT' ? { hint: 'check the spelling, or give the full path' } : {}),
+      expected: en,
+      ...(hint ? { hint: 'check the spelling, or give the full path' } : {}),
+      ko: {
+        message: fileErrorReason(code, 'ko'),
+        ...(ko ? { expected: ko } : {}),
+        ...(hint ? { hint: '철자를 확인하거나 전체 경로를 주세요' } : {}),
+      },
     });
   }
-  throw new InputError({ file: shown, message: kind, expected });
+  throw new InputError({
+    file: shown,
+    message: kind[0],
+    expected: en,
+    ko: { message: kind[1], ...(ko ? { expected: ko } : {}) },
+  });
 }
 
 /** Writes `text` to a file the user named (`--csv`), turning every failure into an InputError. */

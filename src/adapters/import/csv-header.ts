@@ -18,6 +18,15 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
 
 const REQUIRED: readonly ColumnRole[] = ['symbol', 'quantity'];
 
+/** Each role in the Korean error messages. */
+const ROLE_KO: Readonly<Record<ColumnRole, string>> = {
+  symbol: '종목코드',
+  quantity: '수량',
+  account: '계좌',
+  currency: '통화',
+  name: '종목명',
+};
+
 /** 0-based field index of each role found in the header. */
 export type ColumnMap = { symbol: number; quantity: number } & Partial<Record<ColumnRole, number>>;
 
@@ -46,6 +55,11 @@ export function mapColumns(header: readonly string[], file: string, line: number
           message: `two columns mean ${role}: "${header[earlier]?.trim()}" (field ${earlier + 1}) and "${cell.trim()}" (field ${index + 1})`,
           expected: `exactly one ${role} column`,
           hint: 'delete or rename one of them',
+          ko: {
+            message: `두 열이 같은 ${ROLE_KO[role]} 열입니다: "${header[earlier]?.trim()}" (${earlier + 1}번째 필드)와 "${cell.trim()}" (${index + 1}번째 필드)`,
+            expected: `${ROLE_KO[role]} 열 하나`,
+            hint: '둘 중 하나를 지우거나 이름을 바꾸세요',
+          },
         });
       }
       found[role] = index;
@@ -62,6 +76,11 @@ export function mapColumns(header: readonly string[], file: string, line: number
         .map((role) => `a ${role} column named one of ${COLUMN_ALIASES[role].join(', ')}`)
         .join('; and '),
       hint: 'the first non-blank line of the file must be the header row',
+      ko: {
+        message: `머리글에 ${missing.map((r) => ROLE_KO[r]).join('·')} 열이 없습니다 (있는 열: ${header.map((h) => `"${h.trim()}"`).join(', ')})`,
+        expected: missing.map((r) => `${ROLE_KO[r]} 열 (${COLUMN_ALIASES[r].join(', ')} 중 하나)`).join('; '),
+        hint: '파일의 첫 번째 비어 있지 않은 줄이 머리글 행이어야 합니다',
+      },
     });
   }
   return found as ColumnMap;

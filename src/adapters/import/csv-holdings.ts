@@ -44,6 +44,8 @@ const SUMMARY_LABELS: ReadonlySet<string> = new Set(['합계', '총계', '소계
 
 const NUMBER_EXPECTED = 'a number such as 1,234 or 12.5';
 const EXPECTED_LAYOUT = 'a header row followed by one row per holding';
+const NUMBER_EXPECTED_KO = '1,234나 12.5 같은 숫자';
+const EXPECTED_LAYOUT_KO = '머리글 한 줄과 그 아래 종목당 한 줄';
 
 export function importHoldingsCsv(
   bytes: Uint8Array,
@@ -63,6 +65,7 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
       line: 1,
       message: 'no holdings in file: the file is empty',
       expected: EXPECTED_LAYOUT,
+      ko: { message: '파일에 보유 종목이 없습니다: 빈 파일입니다', expected: EXPECTED_LAYOUT_KO },
     });
   }
   const delimiter = detectDelimiter(text);
@@ -74,6 +77,7 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
       line: 1,
       message: 'no holdings in file: the file is empty',
       expected: EXPECTED_LAYOUT,
+      ko: { message: '파일에 보유 종목이 없습니다: 빈 파일입니다', expected: EXPECTED_LAYOUT_KO },
     });
   }
   const columns = mapColumns(header.fields, file, header.line);
@@ -109,6 +113,13 @@ export function parseHoldingsCsv(input: string, file: string, options: CsvImport
           ? `no holdings in file: there is a header on line ${header.line} but no data rows`
           : 'no holdings in file: every row has a quantity of 0',
       expected: EXPECTED_LAYOUT,
+      ko: {
+        message:
+          dataRows === 0
+            ? `파일에 보유 종목이 없습니다: ${header.line}행에 머리글만 있고 데이터 행이 없습니다`
+            : '파일에 보유 종목이 없습니다: 모든 행의 수량이 0입니다',
+        expected: EXPECTED_LAYOUT_KO,
+      },
     });
   }
   const merged = mergeDuplicates(parsed, file);
@@ -130,6 +141,11 @@ function checkRowLength(row: CsvRecord, headerLength: number, file: string): voi
     message: `this row has ${row.fields.length} fields but the header has ${headerLength}`,
     expected: `${headerLength} fields per row, like the header`,
     hint: 'a number with a thousands separator must be in double quotes, e.g. "1,234"',
+    ko: {
+      message: `이 행의 필드는 ${row.fields.length}개인데 머리글은 ${headerLength}개입니다`,
+      expected: `머리글처럼 행마다 필드 ${headerLength}개`,
+      hint: '천 단위 쉼표가 있는 숫자는 큰따옴표로 감싸야 합니다. 예: "1,234"',
+    },
   });
 }
 
@@ -167,6 +183,10 @@ function parseRow(
       ...at(columns.symbol),
       message: 'the symbol is empty',
       expected: 'a symbol such as AAPL or A005930, or CASH, 현금 or 예수금 for a cash row',
+      ko: {
+        message: '종목코드가 비어 있습니다',
+        expected: 'AAPL이나 A005930 같은 종목코드, 현금 행이면 CASH·현금·예수금',
+      },
     });
   }
   const isCash = CASH_SYMBOLS.has(symbol.toUpperCase());
@@ -178,6 +198,11 @@ function parseRow(
       message: `"${quantityCell}" is ambiguous in a semicolon-separated file: it may mean ${ambiguousReadings(quantityCell)}`,
       expected: 'a quantity without a thousands separator, with a point for decimals (1234 or 1234.5)',
       hint: 'semicolons are what Excel writes where the decimal mark is a comma; save the column as plain numbers',
+      ko: {
+        message: `세미콜론으로 구분된 파일에서 "${quantityCell}"은(는) 뜻이 모호합니다: ${ambiguousReadings(quantityCell)}일 수 있습니다`,
+        expected: '천 단위 구분 기호 없이, 소수점은 마침표로 쓴 수량 (1234 또는 1234.5)',
+        hint: '소수점이 쉼표인 지역 설정의 Excel이 세미콜론을 씁니다. 이 열을 일반 숫자로 저장하세요',
+      },
     });
   }
   const quantity = parseDecimal(quantityCell);
@@ -187,6 +212,13 @@ function parseRow(
       message:
         quantityCell === '' ? `the quantity of ${symbol} is empty` : `"${quantityCell}" is not a number`,
       expected: NUMBER_EXPECTED,
+      ko: {
+        message:
+          quantityCell === ''
+            ? `${symbol}의 수량이 비어 있습니다`
+            : `"${quantityCell}"은(는) 숫자가 아닙니다`,
+        expected: NUMBER_EXPECTED_KO,
+      },
     });
   }
   if (quantity < 0) {
@@ -197,6 +229,13 @@ function parseRow(
       hint: isCash
         ? 'a cash debt (미수금, margin loan) is not supported'
         : 'short positions are not supported',
+      ko: {
+        message: `${symbol}의 ${isCash ? '현금 금액' : '수량'}이 음수입니다 (${quantityCell})`,
+        expected: isCash ? '0 이상의 현금 금액' : '0 이상의 수량',
+        hint: isCash
+          ? '현금 부채(미수금, 신용 융자)는 지원하지 않습니다'
+          : '공매도 포지션은 지원하지 않습니다',
+      },
     });
   }
   const what = isCash ? 'cash amount' : 'quantity';
@@ -206,6 +245,11 @@ function parseRow(
       message: `the ${what} of ${symbol} is implausibly large (${quantityCell})`,
       expected: `a ${what} below ${MAX_QUANTITY_TEXT}`,
       hint: 'a number from another column (an account number, a total) may have been pasted here',
+      ko: {
+        message: `${symbol}의 ${isCash ? '현금 금액' : '수량'}이 믿기 어려울 만큼 큽니다 (${quantityCell})`,
+        expected: `${MAX_QUANTITY_TEXT} 미만의 ${isCash ? '현금 금액' : '수량'}`,
+        hint: '다른 열의 숫자(계좌번호, 합계)가 들어갔을 수 있습니다',
+      },
     });
   }
   if (significantDigits(quantityCell) > MAX_SIGNIFICANT_DIGITS) {
@@ -213,6 +257,10 @@ function parseRow(
       ...at(columns.quantity),
       message: `the ${what} of ${symbol} has more digits than a number can hold exactly (${quantityCell})`,
       expected: `a ${what} with at most ${MAX_SIGNIFICANT_DIGITS} significant digits`,
+      ko: {
+        message: `${symbol}의 ${isCash ? '현금 금액' : '수량'}은 숫자가 정확히 담을 수 있는 것보다 자릿수가 많습니다 (${quantityCell})`,
+        expected: `유효 숫자 ${MAX_SIGNIFICANT_DIGITS}자리 이하`,
+      },
     });
   }
 
@@ -258,6 +306,11 @@ function parseRow(
         message: `the cash row ${symbol} has no currency`,
         expected: 'a currency on every cash row, such as KRW or USD',
         hint: columns.currency === undefined ? 'add a currency column (currency, ccy or 통화)' : undefined,
+        ko: {
+          message: `현금 행 ${symbol}에 통화가 없습니다`,
+          expected: '모든 현금 행에 KRW나 USD 같은 통화',
+          hint: columns.currency === undefined ? '통화 열(currency, ccy 또는 통화)을 추가하세요' : undefined,
+        },
       });
     }
     return { kind: 'cash', account, currency, amount: quantity, origin };

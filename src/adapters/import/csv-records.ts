@@ -113,6 +113,10 @@ function csvError(e: unknown, text: string, file: string, delimiter: Delimiter):
         message:
           'a quoted field is opened here but never closed, so the rest of the file was read as part of it',
         expected: 'a closing double quote (") at the end of the field',
+        ko: {
+          message: '여기서 열린 큰따옴표가 닫히지 않아 파일의 나머지가 한 필드로 읽혔습니다',
+          expected: '필드 끝의 닫는 큰따옴표(")',
+        },
       });
     }
     case 'CSV_INVALID_CLOSING_QUOTE':
@@ -124,6 +128,10 @@ function csvError(e: unknown, text: string, file: string, delimiter: Delimiter):
         message: 'text follows the closing quote of a quoted field',
         expected:
           'a delimiter or the end of the line right after a closing quote; write a quote inside a quoted field as ""',
+        ko: {
+          message: '따옴표로 감싼 필드의 닫는 따옴표 뒤에 글자가 있습니다',
+          expected: '닫는 따옴표 바로 뒤에 구분 기호나 줄 끝. 따옴표 안의 따옴표는 ""로 씁니다',
+        },
       });
     case 'CSV_INVALID_OPENING_QUOTE':
       return new InputError({
@@ -132,6 +140,10 @@ function csvError(e: unknown, text: string, file: string, delimiter: Delimiter):
         column,
         message: 'a double quote appears in the middle of an unquoted field',
         expected: 'quotes only around a whole field, e.g. "Alphabet Inc., Class A"',
+        ko: {
+          message: '따옴표 없는 필드 중간에 큰따옴표가 있습니다',
+          expected: '필드 전체를 감싸는 따옴표만. 예: "Alphabet Inc., Class A"',
+        },
       });
     default:
       return new InputError({
@@ -140,6 +152,10 @@ function csvError(e: unknown, text: string, file: string, delimiter: Delimiter):
         column,
         message: `the file could not be read as CSV (${e.code})`,
         expected: 'a comma-, tab- or semicolon-separated file with a header row',
+        ko: {
+          message: `파일을 CSV로 읽을 수 없습니다 (${e.code})`,
+          expected: '머리글 행이 있는 쉼표·탭·세미콜론 구분 파일',
+        },
       });
   }
 }

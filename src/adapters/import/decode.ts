@@ -14,6 +14,7 @@ export interface DecodedText {
 }
 
 const EXPECTED_ENCODINGS = 'UTF-8, UTF-8 with BOM, UTF-16 with BOM or CP949 (EUC-KR)';
+const EXPECTED_ENCODINGS_KO = 'UTF-8, BOM 있는 UTF-8, BOM 있는 UTF-16 또는 CP949(EUC-KR)';
 
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
@@ -42,6 +43,11 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     message: `unknown encoding: the file is neither UTF-8 nor CP949 (first undecodable byte 0x${hex(bytes[offset])} at byte offset ${offset})`,
     expected: EXPECTED_ENCODINGS,
     hint: 'save the file again as "CSV UTF-8" (Excel: File → Save As → CSV UTF-8)',
+    ko: {
+      message: `알 수 없는 인코딩: UTF-8도 CP949도 아닙니다 (바이트 오프셋 ${offset}에서 처음 읽을 수 없는 바이트 0x${hex(bytes[offset])})`,
+      expected: EXPECTED_ENCODINGS_KO,
+      hint: '파일을 "CSV UTF-8"로 다시 저장하세요 (Excel: 파일 → 다른 이름으로 저장 → CSV UTF-8)',
+    },
   });
 }
 
@@ -53,6 +59,10 @@ function strictDecode(label: string, bytes: Uint8Array, file: string): string {
     file,
     message: `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()} (byte offset ${offset})`,
     expected: EXPECTED_ENCODINGS,
+    ko: {
+      message: `파일이 ${label.toUpperCase()} 바이트 순서 표시(BOM)로 시작하지만 올바른 ${label.toUpperCase()}가 아닙니다 (바이트 오프셋 ${offset})`,
+      expected: EXPECTED_ENCODINGS_KO,
+    },
   });
 }
 

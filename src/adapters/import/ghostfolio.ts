@@ -20,7 +20,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import { netPositions, type SplitFact, type Transaction } from '../../core/transactions.ts';
 import type { Warning } from '../../core/warnings.ts';
-import { type JsonSyntaxError, lineColumnAt, scanJson } from './json-positions.ts';
+import { type JsonSyntaxError, jsonReasonKo, lineColumnAt, scanJson } from './json-positions.ts';
 import { MAX_QUANTITY, MAX_QUANTITY_TEXT, roundQuantity } from './numbers.ts';
 
 /** Ghostfolio's activity types (Prisma enum `Type`), plus ITEM from exports made before it was retired. */
@@ -31,6 +31,8 @@ export const GHOSTFOLIO_DEFAULT_ACCOUNT = 'Ghostfolio';
 
 const EXPECTED_DOCUMENT =
   'a Ghostfolio export: a JSON object with an "activities" array (and usually "accounts")';
+const EXPECTED_DOCUMENT_KO =
+  'Ghostfolio 내보내기 파일: "activities" 배열이 있는 JSON 객체 (보통 "accounts"도 있음)';
 
 const accountSchema = z.object({
   id: z.string({ error: 'an account id (a string)' }).min(1, { error: 'a non-empty account id' }),
@@ -181,6 +183,11 @@ export function importGhostfolioJson(
         message: `more ${p.symbol} sold than bought in account ${p.account}: bought ${roundQuantity(p.bought)}, sold ${roundQuantity(p.sold)} (activities ${listNumbers(p.activityNumbers)})`,
         expected: 'sales of at most the quantity bought; short positions are not supported',
         hint: 'a BUY may be missing from the export, e.g. one made before the export period',
+        ko: {
+          message: `${p.account} 계좌에서 ${p.symbol}을(를) 산 것보다 많이 팔았습니다: 매수 ${roundQuantity(p.bought)}, 매도 ${roundQuantity(p.sold)} (활동 ${listNumbers(p.activityNumbers)})`,
+          expected: '매수한 수량 이하의 매도 (공매도는 지원하지 않습니다)',
+          hint: '내보내기 기간 이전의 매수처럼 BUY 활동이 빠졌을 수 있습니다',
+        },
       });
     }
     if (net === 0) continue; // a closed position
@@ -208,6 +215,10 @@ export function importGhostfolioJson(
         line,
         message: `account ${account} has a negative cash balance (${balance})`,
         expected: 'a cash balance of zero or more',
+        ko: {
+          message: `${account} 계좌의 현금 잔액이 음수입니다 (${balance})`,
+          expected: '0 이상의 현금 잔액',
+        },
       });
     }
     const currency = a.currency?.trim().toUpperCase() ?? '';
@@ -217,6 +228,10 @@ export function importGhostfolioJson(
         line,
         message: `account ${account} has a cash balance of ${balance} but ${a.currency ? `an unknown currency "${a.currency}"` : 'no currency'}`,
         expected: 'an ISO 4217 currency code such as KRW, USD, JPY, EUR, INR',
+        ko: {
+          message: `${account} 계좌의 현금 잔액 ${balance}에 ${a.currency ? `알 수 없는 통화 "${a.currency}"` : '통화가 없습니다'}`,
+          expected: 'KRW, USD, JPY, EUR, INR 같은 ISO 4217 통화 코드',
+        },
       });
     }
     holdings.push({ kind: 'cash', account, currency, amount: balance, origin: { file, line } });
@@ -290,6 +305,10 @@ function parseJson(text: string, file: string, found: JsonSyntaxError | undefine
       column: found.column,
       message: `the file cannot be imported: ${found.reason}`,
       expected: EXPECTED_DOCUMENT,
+      ko: {
+        message: `파일을 가져올 수 없습니다: ${jsonReasonKo(found.reason)}`,
+        expected: EXPECTED_DOCUMENT_KO,
+      },
     });
   }
   try {
@@ -306,6 +325,10 @@ function parseJson(text: string, file: string, found: JsonSyntaxError | undefine
       column: where?.column,
       message: `the file is not valid JSON: ${found?.reason ?? e.message}`,
       expected: EXPECTED_DOCUMENT,
+      ko: {
+        message: `올바른 JSON이 아닙니다: ${found ? jsonReasonKo(found.reason) : e.message}`,
+        expected: EXPECTED_DOCUMENT_KO,
+      },
     });
   }
 }
@@ -335,6 +358,10 @@ function validate(
     line,
     message: `not a valid Ghostfolio export: ${subject}`,
     expected: issue?.message ?? EXPECTED_DOCUMENT,
+    ko: {
+      message: `올바른 Ghostfolio 내보내기 파일이 아닙니다: ${subject}`,
+      expected: issue?.message ?? EXPECTED_DOCUMENT_KO,
+    },
   });
 }
 

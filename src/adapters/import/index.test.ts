@@ -16,6 +16,24 @@ describe('importHoldingsFile', () => {
     expect(result.holdings).toHaveLength(5);
   });
 
+  it('refuses a PDF statement (Toss) by its magic bytes, whatever its name, in English and Korean', () => {
+    const pdf = utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
+    for (const name of ['toss.pdf', 'toss-holdings.csv']) {
+      let problem: unknown;
+      try {
+        importHoldingsFile(pdf, name);
+      } catch (e) {
+        problem = (e as { problem?: unknown }).problem;
+      }
+      expect(problem).toMatchObject({
+        file: name,
+        line: 1,
+        message: 'this is a PDF statement, which cannot be read as holdings',
+        ko: { message: 'PDF 명세서라 보유 종목으로 읽을 수 없습니다' },
+      });
+    }
+  });
+
   it('recognises a Ghostfolio export by its content when the name does not say .json', () => {
     const result = importHoldingsFile(
       utf8('  {"activities": [{"quantity": 1, "type": "BUY", "symbol": "VTI"}]}'),

@@ -3,6 +3,7 @@
  * back whatever the format. Ghostfolio exports are recognised by a `.json` name or by text that opens like a JSON
  * object; everything else is read as CSV. No file system here, so this stays testable with plain byte arrays.
  */
+import { InputError } from '../../core/errors.ts';
 import type { ImportResult } from '../../core/holdings.ts';
 import type { CsvImportOptions } from './csv-holdings.ts';
 import { type DetectedEncoding, decodeText } from './decode.ts';
@@ -23,6 +24,7 @@ export function importHoldingsFile(
   file: string,
   options: HoldingsImportOptions = {},
 ): ImportResult & { format: HoldingsFormat; encoding?: DetectedEncoding; prices: FilePrice[] } {
+  refuseBinary(bytes, file);
   const { text, encoding } = decodeText(bytes, file);
   const json = options.format === undefined && (/\.json$/i.test(file) || text.trimStart().startsWith('{'));
   const kiwoom =
@@ -44,6 +46,28 @@ export function importHoldingsFile(
     };
   }
   return { ...importTabular(text, file, options), encoding };
+}
+
+/**
+ * A PDF statement (Toss증권 issues its 거래내역서 and 잔고 as PDF) holds no table a program can read reliably: said
+ * before decoding, which would otherwise call it an unknown text encoding. Recognised by its magic bytes, whatever
+ * the file is called.
+ */
+function refuseBinary(bytes: Uint8Array, file: string): void {
+  const pdf = bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
+  if (!pdf) return;
+  throw new InputError({
+    file,
+    line: 1,
+    message: 'this is a PDF statement, which cannot be read as holdings',
+    expected: 'a CSV or XLSX export of the holdings (not a PDF statement)',
+    hint: 'export CSV or Excel from the broker, or write the holdings as a CSV with the header account,symbol,quantity,currency',
+    ko: {
+      message: 'PDF 명세서라 보유 종목으로 읽을 수 없습니다',
+      expected: '보유 종목의 CSV 또는 XLSX 내보내기 (PDF 명세서가 아님)',
+      hint: '증권사에서 CSV나 엑셀로 내보내거나, 머리글이 account,symbol,quantity,currency인 CSV로 보유 종목을 적으세요',
+    },
+  });
 }
 
 export { type CsvImportOptions, importHoldingsCsv, parseHoldingsCsv } from './csv-holdings.ts';

@@ -18,6 +18,36 @@ export interface JsonSyntaxError {
  */
 export const MAX_JSON_DEPTH = 512;
 
+/** The scanner's reasons in Korean (the fixed ones; the two with a value are matched by their start). */
+const REASONS_KO: Readonly<Record<string, string>> = {
+  'unexpected text after the end of the JSON document': 'JSON 문서가 끝난 뒤에 글자가 더 있습니다',
+  'the JSON ends too early': 'JSON이 너무 일찍 끝납니다',
+  'expected a "quoted" property name': '따옴표로 감싼 속성 이름이 있어야 합니다',
+  "expected ':' after a property name": "속성 이름 뒤에 ':'가 있어야 합니다",
+  'a comma after the last property of an object is not allowed in JSON':
+    'JSON에서는 객체의 마지막 속성 뒤에 쉼표를 쓸 수 없습니다',
+  "expected ',' or '}' after a property value (is a comma missing?)":
+    "속성 값 뒤에 ',' 또는 '}'가 있어야 합니다 (쉼표가 빠졌나요?)",
+  'a comma after the last element of an array is not allowed in JSON':
+    'JSON에서는 배열의 마지막 원소 뒤에 쉼표를 쓸 수 없습니다',
+  "expected ',' or ']' after an array element": "배열 원소 뒤에 ',' 또는 ']'가 있어야 합니다",
+  'a string is never closed': '문자열이 닫히지 않습니다',
+  'a control character (such as a line break) inside a string': '문자열 안에 제어 문자(줄바꿈 등)가 있습니다',
+  'an invalid escape sequence in a string': '문자열 안에 잘못된 이스케이프 시퀀스가 있습니다',
+  'an invalid number': '잘못된 숫자입니다',
+};
+
+/** A scan reason in Korean; the English one when it is not a reason of this scanner. */
+export function jsonReasonKo(reason: string): string {
+  const fixed = REASONS_KO[reason];
+  if (fixed) return fixed;
+  const ch = /^unexpected character (.+)$/.exec(reason);
+  if (ch) return `예상하지 못한 문자 ${ch[1]}`;
+  if (reason.startsWith('arrays and objects are nested'))
+    return `배열과 객체가 ${MAX_JSON_DEPTH}단계보다 깊이 중첩되어 있습니다`;
+  return reason;
+}
+
 export interface JsonScan {
   /** The first syntax error (or too-deep nesting), undefined when the text is valid JSON. */
   error: JsonSyntaxError | undefined;

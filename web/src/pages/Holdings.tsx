@@ -49,6 +49,9 @@ export function Holdings() {
   if (r.state === 'error') return <ErrorBox error={r.error} />;
   if (!doc) return null;
   const accounts = [...new Set(doc.positions.map((p) => p.account))];
+  const rules = new Map(doc.classifications.map((c) => [c.symbol, c.rule]));
+  const funds = new Map(doc.lookThrough.funds.map((f) => [f.fund, f]));
+  const through = doc.lookThrough.mag7Through.reduce((a, x) => a + x.weight, 0);
   const sleeves = [...new Set(doc.positions.map((p) => p.sleeve))];
   const head = (key: Key, label: string, num = false) => (
     <th
@@ -98,6 +101,11 @@ export function Holdings() {
           {rows.length} / {doc.positions.length}
         </span>
       </div>
+      {funds.size > 0 && (
+        <p className="muted small" data-testid="mag7-through">
+          {t.mag7Line(formatPct(doc.lookThrough.mag7, lang), formatPct(through, lang))}
+        </p>
+      )}
       <div className="scroll">
         <table className="table" data-testid="holdings-table">
           <thead>
@@ -121,8 +129,18 @@ export function Holdings() {
                 <td>
                   <code>{p.symbol}</code>
                 </td>
-                <td>{p.name ?? ''}</td>
-                <td>{sleeveName(p.sleeve, lang)}</td>
+                <td>
+                  {p.name ?? ''}
+                  <FundLine fund={funds.get(p.symbol)} />
+                </td>
+                <td>
+                  {sleeveName(p.sleeve, lang)}
+                  {rules.has(p.symbol) && (
+                    <div className="muted small" data-testid="rule">
+                      {t.byRule(rules.get(p.symbol) ?? '')}
+                    </div>
+                  )}
+                </td>
                 <td>{p.country ? countryLabel(p.country, lang) : '—'}</td>
                 <td className="num">{formatNumber(p.quantity, lang)}</td>
                 <td className="num">
@@ -138,6 +156,21 @@ export function Holdings() {
           </tbody>
         </table>
       </div>
+    </div>
+  );
+}
+
+type Fund = CheckDocument['lookThrough']['funds'][number];
+
+/** Under a fund's name: the Mag7 share of what it holds and the date of those holdings, or that they are unknown. */
+function FundLine({ fund }: { fund: Fund | undefined }) {
+  const { lang, t } = useSettings();
+  if (!fund) return null;
+  return (
+    <div className="muted small" data-testid="fund-line">
+      {fund.asOf === null || fund.mag7Share === null
+        ? t.noLookThrough
+        : t.fundMag7(formatPct(fund.mag7Share, lang), fund.asOf)}
     </div>
   );
 }

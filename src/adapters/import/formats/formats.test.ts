@@ -97,6 +97,16 @@ describe('Korean broker formats', () => {
     expect(r.prices.find((p) => p.symbol === 'NVDA')).toMatchObject({ price: 180.5, currency: 'USD' });
   });
 
+  it('Mirae IRP: names only, no price column: the file price is 평가금액 ÷ 보유량', () => {
+    const r = load('mirae-irp.csv');
+    expect(r.format).toBe('mirae-irp');
+    // KODEX 200 30 → 069500.KS; 삼성전자 12 → 005930.KS.
+    expect(brief(r.holdings)).toEqual(['mirae-irp | 069500.KS 30', 'mirae-irp | 005930.KS 12']);
+    // 1,240,500 / 30 = 41,350 won; 760,000 / 12 = 63,333.33… won.
+    expect(r.prices.find((p) => p.symbol === '069500.KS')).toMatchObject({ price: 41_350, currency: 'KRW' });
+    expect(r.prices.find((p) => p.symbol === '005930.KS')?.price).toBeCloseTo(760_000 / 12, 9);
+  });
+
   it('Samsung: names only; the 계좌번호 column is the account', () => {
     const r = load('samsung.csv');
     expect(r.format).toBe('samsung');

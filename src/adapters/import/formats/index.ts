@@ -9,6 +9,7 @@ import { parseHoldingsCsv } from '../csv-holdings.ts';
 import type { NameResolver } from '../names.ts';
 import { bundledSplits } from '../splits-file.ts';
 import { detectLayout } from './detect.ts';
+import { genericFilePrices } from './generic-prices.ts';
 import {
   type FilePrice,
   type Row,
@@ -89,11 +90,8 @@ export function importRows(
       // line number it reports is still the file's own.
       const lines = source.split(/(?<=\r\n|\n|\r)/);
       const blanked = lines.map((l, i) => (i < header.line - 1 ? l.replace(/[^\r\n]/g, '') : l)).join('');
-      return {
-        ...parseHoldingsCsv(blanked, file, { defaultAccount: options.defaultAccount }),
-        format: 'csv',
-        prices: [],
-      };
+      const result = parseHoldingsCsv(blanked, file, { defaultAccount: options.defaultAccount });
+      return { ...result, format: 'csv', prices: genericFilePrices(rows, header, result.holdings, file) };
     }
   }
 }

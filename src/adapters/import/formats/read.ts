@@ -583,7 +583,11 @@ export function readHoldings(
       ...(nameText && nameText !== symbol ? { name: nameText } : {}),
       origin,
     });
-    const price = parseAmount(cellOf(row, cols.price), spec);
+    // A layout with no price column (Mirae's IRP export) states the value: its price is value ÷ quantity.
+    const value = cols.price === undefined ? parseAmount(cellOf(row, cols.value), spec) : undefined;
+    const price =
+      parseAmount(cellOf(row, cols.price), spec) ??
+      (value !== undefined && quantity > 0 ? value / quantity : undefined);
     const priceCurrency = currency ?? spec.currency;
     if (price !== undefined && price > 0) {
       prices.push({

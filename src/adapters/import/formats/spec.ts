@@ -252,6 +252,23 @@ export const FORMATS: readonly FormatSpec[] = [
       'Mirae Asset general-account Excel export: 유형|종목명|종목구분|보유량|주문가능|평균단가|매입금액|현재가|평가금액|평가손익|수익률',
   },
   {
+    id: 'mirae-irp',
+    label: 'Mirae Asset pension (IRP) holdings (보유량, 운용비율)',
+    labelKo: '미래에셋증권 IRP 보유종목',
+    kind: 'holdings',
+    signature: ['종목명', '보유량', '매입금액', '평가금액', '운용비율'],
+    columns: {
+      symbol: ['종목명'],
+      name: ['종목명'],
+      quantity: ['보유량'],
+      value: ['평가금액'],
+    },
+    currency: 'KRW',
+    namesOnly: true,
+    source:
+      'Mirae Asset IRP (pension) Excel export: 종목명|보유량|매입금액|평가금액|평가손익|수익률|운용비율 (no code, no price column; a public holdings-Excel parser)',
+  },
+  {
     id: 'samsung',
     label: 'Samsung Securities holdings (계좌번호, 계좌유형, 잔고수량)',
     labelKo: '삼성증권 잔고',
