@@ -386,7 +386,9 @@ describe('the CLI', () => {
     const db = join(root, 'no-such-folder', 'journal.sqlite');
     const r = cli('journal', 'record', ...SAMPLE, '--as-of', '2026-05-29', '--db', db);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`dispersion: ${db}: the folder ${join(root, 'no-such-folder')} does not exist`);
+    expect(r.stderr).toContain(
+      `dispersion: ${db}: the folder ${join(root, 'no-such-folder')} does not exist`,
+    );
     expect(r.stderr).not.toContain('    at '); // no stack trace
     expect(existsSync(join(root, 'no-such-folder'))).toBe(false);
   });
