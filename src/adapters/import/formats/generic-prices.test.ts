@@ -24,6 +24,14 @@ describe('a generic holdings file’s own prices', () => {
     expect(r.prices.map((p) => [p.symbol, p.price, p.line])).toEqual([['034020', 60_000, 2]]);
   });
 
+  it('takes a Korean header’s amounts as won when the row names no currency, so a dollar listing is not priced in won', () => {
+    const r = read('종목코드,보유수량,현재가\nAAPL,2,"430,000"\n005380,8,"250,000"\n');
+    expect(r.prices.map((p) => [p.symbol, p.price, p.currency])).toEqual([
+      ['AAPL', 430_000, 'KRW'],
+      ['005380', 250_000, 'KRW'],
+    ]);
+  });
+
   it('states no price for a file without price or value columns, or for a row whose cell is empty', () => {
     expect(read('symbol,quantity\nNVDA,10\n').prices).toEqual([]);
     expect(read('symbol,quantity,price\nNVDA,10,\nTSLA,2,--\n').prices).toEqual([]);

@@ -41,6 +41,11 @@ export function genericFilePrices(
   if (price === undefined && value === undefined) return [];
   const date = columnOf(header, DATE);
   const quantity = columnOf(header, COLUMN_ALIASES.quantity);
+  // A Korean header (현재가, 평가금액) with no currency on the row is a Korean broker's table, whose amounts are in won
+  // even for a US stock: the price is said to be KRW, so a dollar listing is never priced with a won figure
+  // (withFilePrices skips a price in another currency than the listing's).
+  const korean = (i: number | undefined) => i !== undefined && /[가-힣]/.test(header.cells[i] ?? '');
+  const wonByDefault = korean(price) || (price === undefined && korean(value));
   const byLine = new Map(rows.map((r) => [r.line, r]));
   const out: FilePrice[] = [];
   for (const h of holdings) {
@@ -58,7 +63,11 @@ export function genericFilePrices(
     out.push({
       symbol: h.symbol,
       price: p,
-      ...(h.currency && isCurrencyCode(h.currency) ? { currency: h.currency } : {}),
+      ...(h.currency && isCurrencyCode(h.currency)
+        ? { currency: h.currency }
+        : wonByDefault
+          ? { currency: 'KRW' }
+          : {}),
       ...(day ? { date: day } : {}),
       file,
       line: row.line,
