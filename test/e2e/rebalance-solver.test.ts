@@ -86,6 +86,17 @@ const rowsOf = (list: (string | number)[][]): Row[] =>
     currency: String(currency),
   }));
 
+/** test/fixtures/rebalance/us-only.csv, as rows. */
+const US_ONLY_ROWS = rowsOf([
+  ['Schwab', 'NVDA', 80, 'USD'],
+  ['Schwab', 'TSLA', 25, 'USD'],
+  ['Schwab', 'AAPL', 40, 'USD'],
+  ['Schwab', 'MSFT', 25, 'USD'],
+  ['Schwab', 'CEG', 10, 'USD'],
+  ['Schwab', 'SPY', 10, 'USD'],
+  ['Schwab', 'CASH', 15000, 'USD'],
+]);
+
 function expectAllocationChecksPass(check: { checks: { id: string; pass: boolean }[] }) {
   const pass = new Map(check.checks.map((c) => [c.id, c.pass]));
   expect(pass.get('mag7-max')).toBe(true);
@@ -163,15 +174,7 @@ describe('rebalance → apply the orders → check', () => {
 
   it('a US-only account (USD): the allocation checks pass; the US country limit it cannot meet is reported, with the figure check then shows', async () => {
     const o: RebalanceOptions = { base: 'USD', asOf: '2026-05-29', lang: 'en' };
-    const rows = rowsOf([
-      ['Schwab', 'NVDA', 80, 'USD'],
-      ['Schwab', 'TSLA', 25, 'USD'],
-      ['Schwab', 'AAPL', 40, 'USD'],
-      ['Schwab', 'MSFT', 25, 'USD'],
-      ['Schwab', 'CEG', 10, 'USD'],
-      ['Schwab', 'SPY', 10, 'USD'],
-      ['Schwab', 'CASH', 15000, 'USD'],
-    ]);
+    const rows = US_ONLY_ROWS;
     const { doc, check, again } = await roundTrip([`${FIX}/us-only.csv`], rows, { ...o, other: 'sell' });
     // A US broker buys no KRX or Tokyo listing.
     for (const x of doc.orders) expect(x.symbol.includes('.')).toBe(false);
@@ -211,15 +214,7 @@ describe('rebalance → apply the orders → check', () => {
       prices: PRICES,
       other: 'sell',
     };
-    const rows = rowsOf([
-      ['Schwab', 'NVDA', 80, 'USD'],
-      ['Schwab', 'TSLA', 25, 'USD'],
-      ['Schwab', 'AAPL', 40, 'USD'],
-      ['Schwab', 'MSFT', 25, 'USD'],
-      ['Schwab', 'CEG', 10, 'USD'],
-      ['Schwab', 'SPY', 10, 'USD'],
-      ['Schwab', 'CASH', 15000, 'USD'],
-    ]);
+    const rows = US_ONLY_ROWS;
     const { doc, check, again } = await roundTrip([`${FIX}/us-only.csv`], rows, o);
     for (const x of doc.orders) expect(x.symbol.includes('.')).toBe(false);
     // The essay's Swiss, German and Tokyo names are bought through their US ADRs, and say so.
