@@ -9,8 +9,7 @@
 import { isCurrencyCode } from '../../../core/currency.ts';
 import type { Holding } from '../../../core/holdings.ts';
 import { COLUMN_ALIASES, normaliseHeader } from '../csv-header.ts';
-import { parseDecimal } from '../numbers.ts';
-import { parseDateCell } from './cells.ts';
+import { parseAmount, parseDateCell } from './cells.ts';
 import type { FilePrice, Row } from './read.ts';
 
 /** Header names of a price per unit, of a position's value, and of the date they are as of (normalised). */
@@ -23,10 +22,9 @@ function columnOf(header: Row, names: readonly string[]): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-/** A money cell: `249,500`, `₩249,500`, `$12.50`, `249500원`; undefined when it is not a positive amount. */
+/** A money cell as the named formats read it (`249,500`, `₩249,500`, `$12.50`, `249500원`), when positive. */
 function amount(cell: string | undefined): number | undefined {
-  const s = (cell ?? '').trim().replace(/^[₩$]|원$/g, '');
-  const v = parseDecimal(s);
+  const v = parseAmount(cell);
   return v !== undefined && v > 0 ? v : undefined;
 }
 
