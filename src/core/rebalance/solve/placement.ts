@@ -207,27 +207,21 @@ export function placeLines(input: {
     const fill = frame.sleeves.find((s) => s.id === sleeve)?.fill ?? 1;
     const seen = new Set<string>();
 
-    /** Offers one listing to every account that trades its market; false when it is not priced, fresh and tradable. */
-    const offer = (symbol: string, reason: BuyReason, listingOf: string | null): boolean => {
+    /**
+     * Offers one listing to every account that trades its market: null when offered, else why not (no price, a stale
+     * close, no account trading its market).
+     */
+    const offer = (symbol: string, reason: BuyReason, listingOf: string | null): PassedOver | null => {
       seen.add(symbol);
       const inst = universe.instruments.get(symbol);
       const priced = inst ? priceOne(symbol, ctx) : { error: 'not-in-universe' as const };
-      if ('error' in priced) {
-        if (reason === 'named' && !listingOf) tried.push({ symbol, why: priced.error });
-        return false;
-      }
+      if ('error' in priced) return { symbol, why: priced.error };
       if (priced.p.priceAge > STALE_ERROR_DAYS) {
-        if (reason === 'named' && !listingOf) {
-          tried.push({ symbol, why: 'stale', date: priced.p.priceDate ?? '', age: priced.p.priceAge });
-        }
-        return false;
+        return { symbol, why: 'stale', date: priced.p.priceDate ?? '', age: priced.p.priceAge };
       }
       const market = listingMarket(inst, priced.p.currency);
       const accounts = [...markets].filter(([, m]) => m.has(market)).map(([a]) => a);
-      if (!accounts.length) {
-        if (reason === 'named' && !listingOf) tried.push({ symbol, why: 'no-account', market });
-        return false;
-      }
+      if (!accounts.length) return { symbol, why: 'no-account', market };
       for (const account of accounts) {
         const key = `${account}\u0000${symbol}`;
         const existing = byKey.get(key);
@@ -267,22 +261,21 @@ export function placeLines(input: {
         lines.push(line);
         byKey.set(key, line);
       }
-      return true;
+      return null;
     };
 
     for (const symbol of named) {
       if (seen.has(symbol)) continue;
-      if (offer(symbol, 'named', null)) continue;
+      const why = offer(symbol, 'named', null);
+      if (!why) continue;
       // Not buyable here (a US broker and ABB's Swiss line): the same company through a listing an account trades (its
-      // US ADR), still as the essay's name. One listing is enough; the first the universe lists that works.
-      for (const alt of listings.get(companyKey(instrumentOf, symbol)) ?? []) {
-        if (alt !== symbol && !seen.has(alt) && offer(alt, 'named', symbol)) {
-          // Bought after all, through `alt` (its orders say so): not a name passed over.
-          const i = tried.findIndex((t) => t.symbol === symbol);
-          if (i >= 0) tried.splice(i, 1);
-          break;
-        }
-      }
+      // US ADR), still as the essay's name. One listing is enough; the first the universe lists that works. Bought
+      // that way (its orders say so), it is not a name passed over.
+      const others = listings.get(companyKey(instrumentOf, symbol)) ?? [];
+      const through = others.find(
+        (alt) => alt !== symbol && !seen.has(alt) && offer(alt, 'named', symbol) === null,
+      );
+      if (!through) tried.push(why);
     }
     for (const symbol of heldHere) if (!seen.has(symbol)) offer(symbol, 'held', null);
     // Other candidates only as many as the sleeve's fill: enough to spread it, few enough to keep the problem small.
@@ -290,7 +283,7 @@ export function placeLines(input: {
     for (const i of universe.instruments.values()) {
       if (extra >= fill) break;
       if (i.sleeve !== sleeve || i.type === 'index' || seen.has(i.symbol)) continue;
-      if (offer(i.symbol, 'candidate', null)) extra++;
+      if (offer(i.symbol, 'candidate', null) === null) extra++;
     }
     if (tried.length) passedOver.set(sleeve, tried);
   }
