@@ -12,13 +12,9 @@ describe('Notice', () => {
   it('rejects a notice without its facts or with another code’s facts (checked by tsc --noEmit)', () => {
     // @ts-expect-error: funding-short needs its account, amount and currency.
     const missing: Notice = { code: 'funding-short', account: 'ISA' };
+    const stalePrice = { code: 'stale-price', symbol: 'X', date: '2026-01-02', limit: 1 } as const;
     // @ts-expect-error: stale-price has no `limit`; that is a concentration fact.
-    const foreign: NoticeOf<'stale-price'> = {
-      code: 'stale-price',
-      symbol: 'X',
-      date: '2026-01-02',
-      limit: 1,
-    };
+    const foreign: NoticeOf<'stale-price'> = { ...stalePrice, limit: 1 };
     // @ts-expect-error: not a code any emitter uses.
     const unknown: Notice = { code: 'no-such-code' };
     expect([missing, foreign, unknown].length).toBe(3);
