@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { NOTICE_CODES } from '../core/notices.ts';
 import type { RebalanceWarning } from '../core/rebalance/types.ts';
 import { REBALANCE_WARNING_CODES, rebalanceWarningText } from './rebalance.ts';
 import { KOREAN_WARNING_CODES, warningText } from './warnings.ts';
@@ -354,6 +355,8 @@ describe('every warning code in Korean', () => {
     expect(missing).toEqual([]);
     const untested = [...codes.keys()].filter((c) => !(c in SAMPLES));
     expect(untested).toEqual([]);
+    // The typed union (core/notices.ts) names exactly the codes the source emits: none missing, none left over.
+    expect([...codes.keys()].sort()).toEqual([...NOTICE_CODES].sort());
   });
 
   it.each(Object.values(SAMPLES))('writes $code in Korean, with no English phrase and no hole', (w) => {
