@@ -160,14 +160,7 @@ const str = (w: RebalanceWarning, key: string): string => String(w.params?.[key]
 
 /** The codes `rebalanceWarningText` writes itself; any other warning (valuation, import) goes to `warningText`. */
 export const REBALANCE_WARNING_CODES: ReadonlySet<string> = new Set([
-  'left-alone',
-  'not-sold-cash-only',
-  'candidate-substituted',
   'nothing-investable',
-  'account-short',
-  'buy-cut',
-  'sleeve-outside-band',
-  'candidate-stale',
   'stale-allowed',
   'goal-missed',
   'other-policy',
@@ -199,110 +192,10 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
   const sleeve = w.sleeve ? sleeveName(w.sleeve, lang) : '';
   const ko = lang === 'ko';
   switch (w.code) {
-    case 'left-alone': {
-      const which = str(w, 'sleeves')
-        .split(', ')
-        .map((id) => sleeveName(id, lang))
-        .join(', ');
-      return ko
-        ? `${which} 종목(전체의 ${p(num(w, 'share'))})은 그대로 둡니다. 모델 목표 비중은 나머지 금액에 적용됩니다.`
-        : `${which} holdings (${p(num(w, 'share'))} of the total) are left alone; the model's targets apply to the rest.`;
-    }
-    case 'not-sold-cash-only':
-      return ko
-        ? `${sleeve}: 모델 밖 종목이지만 현금만 방식에서는 팔지 않습니다. 매도하려면 --mode full로 실행하세요.`
-        : `${sleeve}: outside the model, but cash-only mode sells nothing; run --mode full to sell it.`;
-    case 'candidate-substituted': {
-      const [bought, rounded, skipped, cut] = ['bought', 'rounded', 'skipped', 'cut'].map((k) => str(w, k));
-      const are = (names: string) => (names.includes(',') ? 'are' : 'is');
-      const were = (names: string) => (names.includes(',') ? 'were' : 'was');
-      const notes = ko
-        ? [
-            ...(rounded ? [`${rounded}: 금액이 작아 0주로 반올림되어 주문 없음`] : []),
-            ...(skipped ? [`${skipped}: 최소 주문금액 미만이라 건너뜀`] : []),
-            ...(cut ? [`${cut}: 계좌 잔액 부족으로 매수를 줄여 주문 없음`] : []),
-          ]
-        : [
-            ...(rounded ? [`${rounded} rounded to zero shares (too little money for one lot)`] : []),
-            ...(skipped ? [`${skipped} ${were(skipped)} skipped (under the minimum trade)`] : []),
-            ...(cut ? [`${cut} ${were(cut)} cut to nothing (the account cannot pay)`] : []),
-          ];
-      const head = ko
-        ? bought
-          ? `${sleeve}: ${str(w, 'passed')}에 가격이 없어 대신 ${bought}을(를) 삽니다`
-          : `${sleeve}: ${str(w, 'passed')}에 가격이 없고 대신할 후보도 주문이 없습니다`
-        : bought
-          ? `${sleeve}: ${str(w, 'passed')} had no usable price, so ${bought} ${are(bought)} bought instead`
-          : `${sleeve}: ${str(w, 'passed')} had no usable price, and no other candidate got an order either`;
-      return notes.length ? `${head}${ko ? '. ' : '; '}${notes.join(ko ? '. ' : '; ')}.` : `${head}.`;
-    }
     case 'nothing-investable':
       return ko
         ? '리밸런싱할 것이 없습니다: 모든 종목이 그대로 두는 종목(기타·미분류)이고 현금이 없습니다. --cash 금액:통화로 현금을 넣으세요.'
         : 'Nothing to rebalance: every holding is left alone (other or unclassified) and there is no cash. Add money with --cash AMOUNT:CCY.';
-    case 'account-short': {
-      const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
-      return ko
-        ? `${w.account} 계좌는 환전과 이체 후에도 매수 대금이 ${amount} 부족하고, 줄일 매수가 없습니다.`
-        : `${w.account} needs ${amount} more than it has even after conversions and transfers, and has no buy left to cut.`;
-    }
-    case 'buy-cut': {
-      const [now, planned, cut] = [num(w, 'quantity'), num(w, 'planned'), num(w, 'cut')];
-      return ko
-        ? `${str(w, 'account')}: ${str(w, 'symbol')}을(를) ${planned}주 대신 ${now}주 삽니다. 환전과 이체 후에도 ${cut}주를 살 돈이 없습니다 (다른 계좌에 현금 목표 비중을 넘는 여유 현금이 없음).`
-        : `${str(w, 'account')}: buy ${now} ${str(w, 'symbol')} instead of ${planned}: after conversions and transfers the account cannot pay for ${cut} more (no other account has cash to spare above its share of the cash target).`;
-    }
-    case 'sleeve-outside-band': {
-      const head = ko
-        ? `${sleeve}: 주문 후 ${p(num(w, 'weight'))}, 목표 ${p(num(w, 'target'))}의 허용 범위 밖입니다`
-        : `${sleeve} ends at ${p(num(w, 'weight'))}, outside the band around its ${p(num(w, 'target'))} target`;
-      switch (str(w, 'reason')) {
-        case 'unresolved':
-          return ko
-            ? `${head}. 가격이 있는 후보 종목이 없습니다 (배정하지 못한 금액 참고).`
-            : `${head}: no candidate for it has a price (see the amounts not placed).`;
-        case 'holds-unresolved':
-          return ko
-            ? `${head}. 살 종목이 없어 배정하지 못한 금액이 현금으로 남았습니다.`
-            : `${head}: it holds the money that no candidate could take (see the amounts not placed).`;
-        case 'bond-funds':
-          return ko
-            ? `${head}. 채권 펀드만으로 포트폴리오의 ${p(num(w, 'bondShare'))}로 현금 슬리브 범위를 넘고, 채권 펀드는 거래하지 않습니다.`
-            : `${head}: bond funds alone are ${p(num(w, 'bondShare'))} of the portfolio, above the cash sleeve's band, and are not traded.`;
-        case 'account-short':
-          return ko
-            ? `${head}. 계좌 잔액이 부족해 매수를 줄였습니다 (줄인 매수 참고).`
-            : `${head}: buys were cut because their account could not pay for them (see the buys cut).`;
-        case 'min-trade':
-          if (w.sleeve === 'cash-bonds') {
-            return ko
-              ? `${head}. 최소 주문금액 미만인 주문을 건너뛰어 그 금액이 현금에 남았습니다 (건너뜀 참고).`
-              : `${head}: orders under the minimum trade were skipped, and their money stays in cash (see the skipped orders).`;
-          }
-          return ko
-            ? `${head}. 주문이 최소 주문금액보다 작아 건너뛰었습니다.`
-            : `${head}: its orders were under the minimum trade and were skipped.`;
-        case 'cash-only-no-sell':
-          return ko ? `${head}. 현금만 방식에서는 팔지 않습니다.` : `${head}: cash-only mode sells nothing.`;
-        case 'cash-only-short':
-          return ko
-            ? `${head}. 현금만 방식에서 쓸 수 있는 현금이 부족합니다.`
-            : `${head}: the cash available in cash-only mode does not reach it.`;
-        case 'lot':
-          return ko
-            ? `${head}. 주문은 거래 단위로만 가능하고 ${str(w, 'symbol')} 1단위가 포트폴리오의 ${p(num(w, 'lotShare'))}입니다.`
-            : `${head}: orders come in whole lots, and one lot of ${str(w, 'symbol')} costs ${p(num(w, 'lotShare'))} of the portfolio.`;
-        default:
-          return ko ? `${head}. 거래할 수 있는 종목이 없습니다.` : `${head}: nothing in it can be traded.`;
-      }
-    }
-    case 'candidate-stale': {
-      const [symbol, date, instead] = ['symbol', 'date', 'instead'].map((k) => str(w, k));
-      const age = num(w, 'age');
-      return ko
-        ? `${sleeve}: ${symbol}의 최근 종가가 ${date}(${age}거래일 전)로 너무 오래되어 건너뛰고, 최신 가격이 있는 후보(${instead})를 삽니다.`
-        : `${sleeve}: ${symbol} was passed over, its last close (${date}) being ${age} trading days old; fresh candidates (${instead}) are bought instead.`;
-    }
     case 'stale-allowed': {
       const age = num(w, 'age');
       const when = str(w, 'date')

@@ -304,38 +304,7 @@ const SAMPLES: Record<string, RebalanceWarning> = {
   },
   'risk-monthly-fx': { code: 'risk-monthly-fx', message: 'm', currency: 'USD', params: { base: 'KRW' } },
   // core/rebalance
-  'left-alone': { code: 'left-alone', message: 'm', params: { sleeves: 'other', share: 0.08 } },
-  'not-sold-cash-only': { code: 'not-sold-cash-only', message: 'm', sleeve: 'mag7-other' },
-  'candidate-substituted': {
-    code: 'candidate-substituted',
-    message: 'm',
-    sleeve: 'defense',
-    params: { passed: '012450.KS', bought: 'LMT, RTX', rounded: '', skipped: '', cut: '' },
-  },
   'nothing-investable': { code: 'nothing-investable', message: 'm' },
-  'account-short': {
-    code: 'account-short',
-    message: 'm',
-    account: 'ISA',
-    params: { amount: 120, currency: 'USD' },
-  },
-  'buy-cut': {
-    code: 'buy-cut',
-    message: 'm',
-    params: { account: 'ISA', symbol: 'CEG', quantity: 3, planned: 5, cut: 2 },
-  },
-  'sleeve-outside-band': {
-    code: 'sleeve-outside-band',
-    message: 'm',
-    sleeve: 'energy',
-    params: { weight: 0.12, target: 0.2, reason: 'lot', symbol: 'CEG', lotShare: 0.05 },
-  },
-  'candidate-stale': {
-    code: 'candidate-stale',
-    message: 'm',
-    sleeve: 'energy',
-    params: { symbol: 'VST', date: '2026-05-01', age: 20, instead: 'CEG' },
-  },
   'stale-allowed': {
     code: 'stale-allowed',
     message: 'm',
