@@ -1,29 +1,13 @@
 /**
- * Plain-text tables for the terminal. Hangul and other wide characters take two columns, so widths are measured in
- * display columns, not string length, or Korean names would break the alignment.
+ * Plain-text tables for the terminal. Hangul and other wide characters take two columns, a decomposed (NFD) syllable
+ * as much as its composed form, and an emoji two, so widths are measured in display columns with `string-width`
+ * (Unicode's East Asian Width and grapheme clusters), not in string length, or Korean names would break the alignment.
  */
+import stringWidth from 'string-width';
+
 export type Align = 'left' | 'right';
 
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += isWide(c) ? 2 : 1;
-  }
-  return w;
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6)
-  );
-}
+export const displayWidth = (s: string): number => stringWidth(s);
 
 function pad(s: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
