@@ -3,6 +3,7 @@
  * status` (what every series covers, where it comes from, how stale it is, and what looks wrong in it). Only `update` touches the network, and
  * only when the user names a provider (`--provider`, or `providers` in a `--config` file).
  */
+
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { ProviderRunner } from '../adapters/market-data/providers/runner.ts';
 import type { Provider } from '../adapters/market-data/providers/types.ts';
 import { YahooProvider } from '../adapters/market-data/providers/yahoo.ts';
 import { type UpdateItem, type UpdateOutcome, updateCache } from '../adapters/market-data/update.ts';
+import { withJosa } from '../i18n/josa.ts';
 
 export type { UpdateOutcome };
 
@@ -102,7 +104,7 @@ export function runListingsUpdate(request: DataUpdateOptions): {
       message: `the folder ${dirname(written)} does not exist`,
       expected: 'a journal path in an existing folder (dispersion does not create folders for --db)',
       ko: {
-        message: `폴더 ${dirname(written)}이(가) 없습니다`,
+        message: `폴더 ${withJosa(dirname(written), '이/가')} 없습니다`,
         expected: '이미 있는 폴더 안의 저널 경로 (dispersion은 --db를 위해 폴더를 만들지 않습니다)',
       },
     });

@@ -8,6 +8,7 @@ import { ownValue } from '../core/lookup.ts';
 import type { CheckThresholds } from '../core/model.ts';
 import type { Lang } from '../i18n/format.ts';
 import { langFromLocale } from '../i18n/format.ts';
+import { withJosa } from '../i18n/josa.ts';
 
 /** The options every report command takes, parsed in this order (so the first bad one is the one reported). */
 export interface CommonOptions {
@@ -137,7 +138,7 @@ export function formatOption(o: { format?: string }): { format?: string } {
       message: `--format ${o.format} is not a known format`,
       expected: `one of ${FORMAT_NAMES.join(', ')}`,
       ko: {
-        message: `--format ${o.format}은(는) 알 수 없는 형식입니다`,
+        message: `--format ${withJosa(o.format, '은/는')} 알 수 없는 형식입니다`,
         expected: `${FORMAT_NAMES.join(', ')} 중 하나`,
       },
     });

@@ -3,6 +3,7 @@
  * code. The core returns codes and numbers (warning.params); this turns them into words. Warnings from valuation
  * (stale prices, unclassified holdings) are worded by warnings.ts.
  */
+
 import { InputError } from '../core/errors.ts';
 import type { DataFreshness } from '../core/rebalance/freshness.ts';
 import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
@@ -10,6 +11,7 @@ import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
 import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
+import { withJosa } from './josa.ts';
 import { sleeveName } from './messages.ts';
 import { warningText } from './warnings.ts';
 
@@ -118,7 +120,7 @@ export const REBALANCE_LABELS = {
     fx: '환전',
     purpose: '용도',
     forOrders: '이 계좌의 매수',
-    forTransfer: (to: string) => `${to}(으)로 이체`,
+    forTransfer: (to: string) => `${withJosa(to, '으로/로')} 이체`,
     cuts: '줄인 매수 (이체 후에도 계좌 잔액이 부족)',
     cutLine: (planned: string, now: string) => `${planned} 대신 ${now}`,
     from: '팔 통화',
@@ -225,7 +227,7 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
             : ' (cash-only mode sells nothing)'
           : why === 'other-kept'
             ? ko
-              ? ` (모델 밖 종목 ${p(num(w, 'otherShare'))}을(를) 그대로 두므로)`
+              ? ` (모델 밖 종목 ${withJosa(p(num(w, 'otherShare')), '을/를')} 그대로 두므로)`
               : ` (with ${p(num(w, 'otherShare'))} kept in holdings outside the model)`
             : '';
       return ko
@@ -255,7 +257,7 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
         ? w.passed.map((t) => `${t.symbol} (${passedOverReason(t, lang)})`).join(', ')
         : str(w, 'reasons');
       return ko
-        ? `${sleeve}: 에세이가 지목한 ${str(w, 'symbols')}은(는) 살 수 없습니다: ${reasons}`
+        ? `${sleeve}: 에세이가 지목한 ${withJosa(str(w, 'symbols'), '은/는')} 살 수 없습니다: ${reasons}`
         : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${reasons}`;
     }
     case 'levers': {

@@ -33,7 +33,7 @@ describe('warningText', () => {
       ),
     ).toBe('USD 환율이 2026-04-30 기준 (월평균)으로, 기준일보다 21거래일 전입니다.');
     expect(warningText({ code: 'unclassified', message: 'x', symbol: 'BTCUSD' }, 'ko')).toContain(
-      'BTCUSD은(는) 종목 유니버스에 없어',
+      'BTCUSD는 종목 유니버스에 없어',
     );
   });
   it('falls back to the English sentence for a code it does not know, or when facts are missing', () => {
@@ -361,7 +361,7 @@ describe('every warning code in Korean', () => {
       '국채 금리 데이터가 없어 현금 수익을 0으로 계산합니다.',
     );
     expect(warningText(SAMPLES['duplicate-rows'] as RebalanceWarning, 'ko')).toBe(
-      'a.csv: ISA 계좌의 NVDA이(가) 3, 7행에 나뉘어 있어 합산했습니다 (합계 15).',
+      'a.csv: ISA 계좌의 NVDA가 3, 7행에 나뉘어 있어 합산했습니다 (합계 15).',
     );
   });
 });

@@ -10,6 +10,7 @@ import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Warning } from '../core/warnings.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatNumber, formatPct } from './format.ts';
+import { withJosa } from './josa.ts';
 import { countryName } from './messages.ts';
 
 type Ko = (w: Warning) => string | undefined;
@@ -62,7 +63,7 @@ const KO: Record<string, Ko> = {
       : undefined,
   unclassified: (w) =>
     w.symbol
-      ? `${w.symbol}은(는) 종목 유니버스에 없어 미분류로 집계했습니다. --universe FILE로 추가하세요.`
+      ? `${withJosa(w.symbol, '은/는')} 종목 유니버스에 없어 미분류로 집계했습니다. --universe FILE로 추가하세요.`
       : undefined,
   'concentration-position': (w) =>
     w.symbols?.length && w.weight !== undefined && w.limit !== undefined
@@ -74,7 +75,7 @@ const KO: Record<string, Ko> = {
       : undefined,
   'no-look-through': (w) =>
     w.symbol && w.weight !== undefined
-      ? `${w.symbol}은(는) 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${formatPct(w.weight, 'ko')}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`
+      ? `${withJosa(w.symbol, '은/는')} 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${formatPct(w.weight, 'ko')}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`
       : undefined,
   'look-through-old': (w) =>
     w.symbol && w.date
@@ -99,7 +100,7 @@ const KO: Record<string, Ko> = {
     const lines = param(w, 'lines');
     const total = w.params?.total;
     if (!w.symbol || !w.account || !lines || typeof total !== 'number') return undefined;
-    return `${w.file ? `${w.file}: ` : ''}${w.account} 계좌의 ${what(w)}이(가) ${lines}행에 나뉘어 있어 합산했습니다 (합계 ${formatNumber(total, 'ko')}).`;
+    return `${w.file ? `${w.file}: ` : ''}${w.account} 계좌의 ${withJosa(what(w) ?? '', '이/가')} ${lines}행에 나뉘어 있어 합산했습니다 (합계 ${formatNumber(total, 'ko')}).`;
   },
   'excluded-account': (w) => {
     if (!w.account) return undefined;
@@ -115,7 +116,7 @@ const KO: Record<string, Ko> = {
     ];
     const head = `${w.account} 계좌는 Ghostfolio에서 분석 제외("isExcluded": true)로 설정되어`;
     return left.length
-      ? `${w.file ? `${w.file}: ` : ''}${head} ${left.join('과 ')}을(를) Ghostfolio처럼 뺐습니다.`
+      ? `${w.file ? `${w.file}: ` : ''}${head} ${withJosa(left.join('과 '), '을/를')} Ghostfolio처럼 뺐습니다.`
       : `${head} 빠졌습니다.`;
   },
   'balances-as-of-export': (w) => {
@@ -173,7 +174,7 @@ const KO: Record<string, Ko> = {
       : '국채 금리 데이터가 없어 현금 수익을 0으로 계산합니다.',
   'currency-assumed': (w) =>
     w.symbol && w.currency
-      ? `${w.symbol}은(는) 종목 유니버스에 없어 종가를 ${w.currency}로 보았습니다. 다르면 --universe FILE로 추가하세요.`
+      ? `${withJosa(w.symbol, '은/는')} 종목 유니버스에 없어 종가를 ${w.currency}로 보았습니다. 다르면 --universe FILE로 추가하세요.`
       : undefined,
   'backtest-start': (w) =>
     w.symbol && w.date

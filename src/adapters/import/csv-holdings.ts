@@ -3,9 +3,11 @@
  * plus cash rows (`CASH`, `현금`, `예수금`). Strict by design: every value is checked and a bad one stops the import
  * with the file, line and field, because a silently skipped or misread row makes every later number wrong.
  */
+
 import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import type { Warning } from '../../core/warnings.ts';
+import { particle } from '../../i18n/josa.ts';
 import { type ColumnMap, mapColumns } from './csv-header.ts';
 import { type CsvRecord, type Delimiter, detectDelimiter, readCsvRecords } from './csv-records.ts';
 import { parseCurrencyCell } from './currency-cell.ts';
@@ -20,6 +22,7 @@ import {
   parseDecimal,
   significantDigits,
 } from './numbers.ts';
+
 import { summaryRowWarning } from './summary-row.ts';
 
 export interface CsvImportOptions {
@@ -199,7 +202,7 @@ function parseRow(
       expected: 'a quantity without a thousands separator, with a point for decimals (1234 or 1234.5)',
       hint: 'semicolons are what Excel writes where the decimal mark is a comma; save the column as plain numbers',
       ko: {
-        message: `세미콜론으로 구분된 파일에서 "${quantityCell}"은(는) 뜻이 모호합니다: ${ambiguousReadings(quantityCell)}일 수 있습니다`,
+        message: `세미콜론으로 구분된 파일에서 "${quantityCell}"${particle(quantityCell, '은/는')} 뜻이 모호합니다: ${ambiguousReadings(quantityCell)}일 수 있습니다`,
         expected: '천 단위 구분 기호 없이, 소수점은 마침표로 쓴 수량 (1234 또는 1234.5)',
         hint: '소수점이 쉼표인 지역 설정의 Excel이 세미콜론을 씁니다. 이 열을 일반 숫자로 저장하세요',
       },
@@ -216,7 +219,7 @@ function parseRow(
         message:
           quantityCell === ''
             ? `${symbol}의 수량이 비어 있습니다`
-            : `"${quantityCell}"은(는) 숫자가 아닙니다`,
+            : `"${quantityCell}"${particle(quantityCell, '은/는')} 숫자가 아닙니다`,
         expected: NUMBER_EXPECTED_KO,
       },
     });

@@ -13,6 +13,7 @@
  * activities and its balance. With an as-of date, activities dated after it are left out, so a past as-of date
  * sees the positions held then; the balances cannot follow, since an export carries only today's.
  */
+
 import { z } from 'zod';
 import { type CurrencyCode, isCurrencyCode, quoteToMajor } from '../../core/currency.ts';
 import type { IsoDate } from '../../core/dates.ts';
@@ -20,6 +21,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Holding, ImportResult } from '../../core/holdings.ts';
 import { netPositions, type SplitFact, type Transaction } from '../../core/transactions.ts';
 import type { Warning } from '../../core/warnings.ts';
+import { withJosa } from '../../i18n/josa.ts';
 import { type JsonSyntaxError, jsonReasonKo, lineColumnAt, scanJson } from './json-positions.ts';
 import { MAX_QUANTITY, MAX_QUANTITY_TEXT, roundQuantity } from './numbers.ts';
 
@@ -184,7 +186,7 @@ export function importGhostfolioJson(
         expected: 'sales of at most the quantity bought; short positions are not supported',
         hint: 'a BUY may be missing from the export, e.g. one made before the export period',
         ko: {
-          message: `${p.account} 계좌에서 ${p.symbol}을(를) 산 것보다 많이 팔았습니다: 매수 ${roundQuantity(p.bought)}, 매도 ${roundQuantity(p.sold)} (활동 ${listNumbers(p.activityNumbers)})`,
+          message: `${p.account} 계좌에서 ${withJosa(p.symbol, '을/를')} 산 것보다 많이 팔았습니다: 매수 ${roundQuantity(p.bought)}, 매도 ${roundQuantity(p.sold)} (활동 ${listNumbers(p.activityNumbers)})`,
           expected: '매수한 수량 이하의 매도 (공매도는 지원하지 않습니다)',
           hint: '내보내기 기간 이전의 매수처럼 BUY 활동이 빠졌을 수 있습니다',
         },

@@ -42,7 +42,7 @@ describe('importSpreadsheet', () => {
     const p = await problemOfAsync(() => importSpreadsheet(bytes, file, { defaultAccount: 'x', splits: [] }));
     expect(p).toMatchObject({ file: `${file}[Sheet1]`, line: 3, column: 7 });
     expect(p.message).toBe('cell G3: "백주" is not a number');
-    expect(p.ko?.message).toBe('G3 셀: "백주"은(는) 숫자가 아닙니다');
+    expect(p.ko?.message).toBe('G3 셀: "백주"는 숫자가 아닙니다');
   });
 
   it('refuses an Excel 97–2003 .xls with the way out', async () => {

@@ -5,11 +5,13 @@
  * by `check` and every pricing command, which must never create it. WAL with synchronous=FULL: a write that has
  * returned is on disk, and a process killed mid-write leaves what was there before intact (one transaction each).
  */
+
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { InputError } from '../../core/errors.ts';
+import { withJosa } from '../../i18n/josa.ts';
 import { corruptJournal, immediate, journalWaitMs, writeError } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { JournalDatabase, Migration } from './schema.ts';
@@ -131,7 +133,7 @@ function ensureFolder(file: string, create: boolean): void {
       expected: 'a journal path in an existing folder (dispersion does not create folders for --db)',
       hint: `create the folder first (mkdir -p "${folder}"), or leave out --db to use the default journal`,
       ko: {
-        message: `폴더 ${folder}이(가) 없습니다`,
+        message: `폴더 ${withJosa(folder, '이/가')} 없습니다`,
         expected: '이미 있는 폴더 안의 저널 경로 (dispersion은 --db를 위해 폴더를 만들지 않습니다)',
         hint: `폴더를 먼저 만들거나 (mkdir -p "${folder}") --db를 빼고 기본 저널을 쓰세요`,
       },

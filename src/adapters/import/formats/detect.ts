@@ -5,7 +5,9 @@
  * Dividend/매수/매도), as dated snapshots when it has a date column with several dates, and as holdings otherwise.
  * Anything else is refused with what was recognised and what was missing.
  */
+
 import { InputError } from '../../../core/errors.ts';
+import { withJosa } from '../../../i18n/josa.ts';
 import { COLUMN_ALIASES } from '../csv-header.ts';
 import { headerKey, isEmptyCell, parseDateCell } from './cells.ts';
 import { actionKind, mapRoles, missingSignature, type Row, rowKeys, signatureMatches } from './read.ts';
@@ -168,7 +170,7 @@ function forcedLayout(window: readonly Row[], file: string, id: string): Detecti
       message: `--format ${id} is not a known format`,
       expected: `one of csv, ${FORMATS.map((f) => f.id).join(', ')}`,
       ko: {
-        message: `--format ${id}은(는) 알 수 없는 형식입니다`,
+        message: `--format ${withJosa(id, '은/는')} 알 수 없는 형식입니다`,
         expected: `csv, ${FORMATS.map((f) => f.id).join(', ')} 중 하나`,
       },
     });

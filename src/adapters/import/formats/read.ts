@@ -6,6 +6,7 @@
  * it (Vanguard's transactions block); totals are skipped; `--` is empty; cash and money-market sweeps are cash.
  * Every value that cannot be read stops the import with its line and column: nothing is skipped silently.
  */
+
 import { type CurrencyCode, isCurrencyCode } from '../../../core/currency.ts';
 import { InputError, type InputProblem } from '../../../core/errors.ts';
 import type { Holding } from '../../../core/holdings.ts';
@@ -17,6 +18,7 @@ import {
   type TransactionKind,
 } from '../../../core/transactions.ts';
 import type { Warning } from '../../../core/warnings.ts';
+import { particle } from '../../../i18n/josa.ts';
 import { parseCurrencyCell } from '../currency-cell.ts';
 import { mergeDuplicates } from '../merge-duplicates.ts';
 import type { NameResolver } from '../names.ts';
@@ -375,7 +377,8 @@ function readQuantity(
         expected: `a quantity as ${spec.label} writes it, such as ${spec.decimalComma ? '12,5' : '1,234 or 12.5'}`,
       },
       {
-        message: raw === '' ? `${what}의 수량이 비어 있습니다` : `"${raw}"은(는) 숫자가 아닙니다`,
+        message:
+          raw === '' ? `${what}의 수량이 비어 있습니다` : `"${raw}"${particle(raw, '은/는')} 숫자가 아닙니다`,
         expected: `${spec.labelKo} 형식의 수량 (예: ${spec.decimalComma ? '12,5' : '1,234 또는 12.5'})`,
       },
     );
@@ -662,7 +665,8 @@ export function readTransactions(
             expected: `a date as ${spec.label} writes it (${dateExample(spec)})`,
           },
           {
-            message: raw === '' ? '날짜가 비어 있습니다' : `"${raw}"은(는) 날짜가 아닙니다`,
+            message:
+              raw === '' ? '날짜가 비어 있습니다' : `"${raw}"${particle(raw, '은/는')} 날짜가 아닙니다`,
             expected: `${spec.labelKo} 형식의 날짜 (${dateExample(spec)})`,
           },
         );
@@ -703,7 +707,7 @@ export function readTransactions(
               hint: 'tell us the action (open an issue) or remove the row if it does not move shares',
             },
             {
-              message: `수량(${cellOf(row, cols.quantity)})이 있는 행의 거래구분 "${raw}"을(를) 알 수 없습니다: 보유 수량을 바꿀 수 있습니다`,
+              message: `수량(${cellOf(row, cols.quantity)})이 있는 행의 거래구분 "${raw}"${particle(raw, '을/를')} 알 수 없습니다: 보유 수량을 바꿀 수 있습니다`,
               expected: `${spec.labelKo}의 거래구분 (매수, 매도, 배당 등)`,
               hint: '주식 수에 영향이 없는 행이라면 지우세요',
             },
@@ -853,7 +857,7 @@ export function readSnapshots(
           expected: 'a snapshot date YYYY-MM-DD',
         },
         {
-          message: raw === '' ? '날짜가 비어 있습니다' : `"${raw}"은(는) 날짜가 아닙니다`,
+          message: raw === '' ? '날짜가 비어 있습니다' : `"${raw}"${particle(raw, '은/는')} 날짜가 아닙니다`,
           expected: '스냅숏 날짜 YYYY-MM-DD',
         },
       );
