@@ -143,7 +143,8 @@ function summaryLabel(row: Row, cols: Columns): string | undefined {
   const label = (c: string) => SUMMARY_LABELS.has(c.replace(/\s+/g, '').toUpperCase());
   const symbol = cols.symbol === undefined ? '' : (row.cells[cols.symbol] ?? '').trim();
   if (symbol !== '' && label(symbol)) return symbol;
-  const first = row.cells.map((c) => c.trim()).find((c) => c !== '');
+  // The first non-empty cell, trimmed (without trimming every cell of every row: this runs once per data row).
+  const first = row.cells.find((c) => c.trim() !== '')?.trim();
   return first !== undefined && label(first) ? first : undefined;
 }
 
