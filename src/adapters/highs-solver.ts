@@ -5,12 +5,17 @@
  */
 
 import type { Highs } from 'highs';
-import highsModule from 'highs';
 import type { LpModel, LpSolution, MipSolver } from '../core/rebalance/solve/lp.ts';
 import { toLpText } from '../core/rebalance/solve/lp.ts';
 
-/** The package is CommonJS with ES-module typings: the default import is the loader itself at run time. */
-const loadHighs = highsModule as unknown as () => Promise<Highs>;
+/**
+ * The package is CommonJS with ES-module typings: the default import is the loader itself at run time. Imported on
+ * first use, so a command that never solves (a `--weights` backtest) does not parse its 170 kB of glue.
+ */
+async function loadHighs(): Promise<Highs> {
+  const highsModule = (await import('highs')).default as unknown as () => Promise<Highs>;
+  return highsModule();
+}
 
 let loading: Promise<Highs> | undefined;
 

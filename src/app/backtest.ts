@@ -129,10 +129,14 @@ export async function runBacktestOutcome(
   if (o.model && o.weights) {
     throw new InputError({ message: '--model and --weights both given', expected: 'one of them' });
   }
-  const universe = loadUniverse(o.universe);
   const portfolio =
     override ?? (o.weights ? parseWeights(o.weights) : modelWeights(loadModel(o.model ?? DEFAULT_MODEL)));
   const benchmarks = parseBenchmarks(o.benchmark ?? DEFAULT_BENCHMARKS);
+  // Only these symbols are resolved, unless the dispersion rebalancer runs (it looks for other instruments of a
+  // sleeve): then the bundled listings are read only when one of them could be listed (universe-file.ts).
+  const written = [portfolio, ...benchmarks].flatMap((p) => p.assets.map((a) => a.symbol));
+  const dispersion = !override && (o.policy ?? 'weights').trim().toLowerCase() !== 'weights';
+  const universe = loadUniverse(o.universe, undefined, dispersion ? {} : { symbols: written });
   const symbols = new Set<string>();
   for (const p of [portfolio, ...benchmarks]) {
     for (const a of p.assets) symbols.add(resolveSymbol(universe, a.symbol) ?? a.symbol.toUpperCase());

@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resolveKrxName, resolveSymbol } from '../../core/universe.ts';
-import { BUNDLED_KRX_LISTING, BUNDLED_SP500, parseKrxListing, simpleRecords } from './listing-file.ts';
-import { loadUniverse } from './universe-file.ts';
+import {
+  BUNDLED_KRX_LISTING,
+  BUNDLED_SP500,
+  loadListingInstruments,
+  loadRules,
+  parseKrxListing,
+  simpleRecords,
+} from './listing-file.ts';
+import { couldBeListed, loadUniverse } from './universe-file.ts';
 
 describe('the bundled KRX listing and S&P 500, classified', () => {
   const u = loadUniverse();
@@ -120,5 +127,39 @@ describe('simpleRecords (the one-line reader used before csv-parse)', () => {
     expect(simpleRecords('a,b\n1,2,3\n')).toBeUndefined();
     expect(simpleRecords('a,b\r1,2\r')).toBeUndefined();
     expect(simpleRecords('a,a\n1,2\n')).toBeUndefined();
+  });
+});
+
+describe('the listings left unread when no symbol could be in them (couldBeListed)', () => {
+  const whole = loadUniverse();
+
+  it('says "could be listed" of every bundled listing, each of its KRX spellings, and no digit-bearing non-KRX code', () => {
+    const listed = loadListingInstruments(loadRules());
+    expect(listed.length).toBeGreaterThan(3000);
+    for (const i of listed) {
+      expect(couldBeListed(i.symbol), i.symbol).toBe(true);
+      expect(couldBeListed(i.symbol.toLowerCase()), i.symbol).toBe(true);
+    }
+    for (const w of ['005930', 'A005930', '5930', '005930.KQ', ' brk-b ', 'BRK.B', 'NVDA'])
+      expect(couldBeListed(w), w).toBe(true);
+    for (const w of ['S0000', 'S0099', '6954.T', 'SIE.DE', '^GSPC', 'BTC-USD'])
+      expect(couldBeListed(w), w).toBe(w === 'SIE.DE' || w === 'BTC-USD');
+  });
+
+  it('resolves every curated symbol and alias with no listing shape to the very instrument the whole universe gives', () => {
+    const curated = [...whole.index.keys()].filter((k) => !couldBeListed(k));
+    // data/universe.json: 6954.T (Fanuc), RR.L, 2330.TW … (a few dozen with a digit or a caret).
+    expect(curated).toContain('6954.T');
+    const part = loadUniverse(undefined, undefined, { symbols: curated });
+    expect(part.instruments.size).toBeLessThan(whole.instruments.size / 5);
+    for (const k of [...curated, 'S0000', 's0001']) {
+      const a = resolveSymbol(part, k);
+      expect(a, k).toBe(resolveSymbol(whole, k));
+      expect(a === undefined ? undefined : part.instruments.get(a), k).toEqual(
+        a === undefined ? undefined : whole.instruments.get(a),
+      );
+    }
+    // The look-through is the whole universe's, built when asked for.
+    expect([...part.lookThrough.keys()]).toEqual([...whole.lookThrough.keys()]);
   });
 });

@@ -45,6 +45,26 @@ export interface UniverseFiles {
   rules?: string;
   /** A refreshed KRX listing (`data update --listings`) in place of the bundled one. */
   krxListing?: string;
+  /**
+   * The symbols, as written, that the caller will resolve, when it resolves no others and reads nothing else of the
+   * universe but those instruments (a `--weights` backtest). When none of them could be a bundled listing
+   * (`couldBeListed`), the listings are not read: the curated universe and the user's file resolve them exactly as
+   * the whole universe would, and the look-through is the whole universe's, built on first use.
+   */
+  symbols?: Iterable<string>;
+}
+
+/**
+ * Whether a written symbol could mean a bundled listing: a KRX code in any of its broker spellings (`005930`,
+ * `A005930`, `005930.KQ`, `5930`), or a ticker of letters, dots and hyphens such as the S&P 500's (`BRK-B`). A
+ * symbol with a digit and no KRX shape (`S0001`, `6954.T`) is in no bundled listing (listing-file.test.ts checks
+ * every listing against this).
+ */
+export function couldBeListed(written: string): boolean {
+  const key = written.trim().toUpperCase();
+  return (
+    /^A?[0-9][0-9A-Z]{5}(\.(KS|KQ|KN))?$/.test(key) || /^\d{1,5}$/.test(key) || /^[A-Z][A-Z.-]*$/.test(key)
+  );
 }
 
 /**
@@ -57,6 +77,20 @@ export function loadUniverse(
   lookThroughFile?: string,
   more: UniverseFiles = {},
 ): Universe {
+  const symbols = more.symbols === undefined ? undefined : [...more.symbols];
+  if (symbols && !lookThroughFile && !symbols.some(couldBeListed)) {
+    const list = readInstruments(BUNDLED_UNIVERSE);
+    if (userFile) list.push(...readInstruments(userFile));
+    const curated = buildUniverse(list);
+    let whole: Universe | undefined;
+    return {
+      ...curated,
+      get lookThrough() {
+        whole ??= loadUniverse(userFile, lookThroughFile, { ...more, symbols: undefined });
+        return whole.lookThrough;
+      },
+    };
+  }
   const list = loadListingInstruments(loadRules(more.rules), more.krxListing);
   list.push(...readInstruments(BUNDLED_UNIVERSE));
   if (userFile) list.push(...readInstruments(userFile));

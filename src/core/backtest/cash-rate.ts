@@ -47,9 +47,32 @@ export function cashRateOn(rates: CashRates, day: number): number | undefined {
 export function cashGrowth(days: Int32Array, rates: CashRates | undefined): Float64Array {
   const out = new Float64Array(days.length);
   if (days.length) out[0] = 1;
+  // cashRateOn for each day in one forward pass: the days increase, so the daily observation on or before d0 and the
+  // last monthly average whose month has ended by d0 only move forward (a month's end grows with its date).
+  const daily = rates?.daily;
+  const monthly = rates?.monthly;
+  const ends = monthly ? Int32Array.from(monthly.days, endOfMonth) : new Int32Array(0);
+  let di = -1;
+  let mi = -1;
   for (let t = 1; t < days.length; t++) {
     const d0 = days[t - 1] as number;
-    const rate = rates ? (cashRateOn(rates, d0) ?? 0) : 0;
+    let rate = 0;
+    if (rates) {
+      let known = false;
+      let bestDay = 0;
+      if (daily) {
+        while (di + 1 < daily.days.length && (daily.days[di + 1] as number) <= d0) di++;
+        if (di >= 0) {
+          known = true;
+          rate = daily.values[di] as number;
+          bestDay = daily.days[di] as number;
+        }
+      }
+      if (monthly) {
+        while (mi + 1 < ends.length && (ends[mi + 1] as number) <= d0) mi++;
+        if (mi >= 0 && (!known || (ends[mi] as number) > bestDay)) rate = monthly.values[mi] as number;
+      }
+    }
     out[t] = 1 + (rate / 100) * (((days[t] as number) - d0) / 360);
   }
   return out;
