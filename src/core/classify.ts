@@ -15,11 +15,11 @@ export interface Listing {
   code: string;
   name: string;
   nameKo?: string;
-  /** `KOSPI`, `KOSDAQ`, `KOSDAQ GLOBAL`, `KONEX`, `S&P 500`. */
+  /** `KOSPI`, `KOSDAQ`, `KOSDAQ GLOBAL`, `KONEX`, `ETF`, `ETF inverse` (KRX ETFs), `S&P 500`. */
   market: string;
   /** GICS sector (US), when known. */
   sector?: string;
-  /** KSIC industry (KRX) or GICS sub-industry (US), when known. */
+  /** KSIC industry (KRX), GICS sub-industry (US), or the index a KRX ETF tracks, when known. */
   industry?: string;
   type: InstrumentType;
   currency: CurrencyCode;

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resolveKrxName, resolveSymbol } from '../../core/universe.ts';
 import {
+  BUNDLED_KRX_ETF_LISTING,
   BUNDLED_KRX_LISTING,
   BUNDLED_SP500,
   loadListingInstruments,
@@ -104,8 +105,8 @@ describe('simpleRecords (the one-line reader used before csv-parse)', () => {
       }[]
     ).map((r) => ({ record: r.record, info: { lines: r.info.lines } }));
 
-  it('gives what csv-parse gives on both bundled listings', () => {
-    for (const file of [BUNDLED_KRX_LISTING, BUNDLED_SP500]) {
+  it('gives what csv-parse gives on the bundled listings', () => {
+    for (const file of [BUNDLED_KRX_LISTING, BUNDLED_KRX_ETF_LISTING, BUNDLED_SP500]) {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       const fast = simpleRecords(text);
       expect(fast).toBeDefined();

@@ -1,5 +1,5 @@
 /**
- * The bundled listings (every KRX code: `data/listings/krx.csv`; the S&P 500: `data/market/sp500/constituents.csv`)
+ * The bundled listings (every KRX code: `data/listings/krx.csv`; KRX ETFs: `data/listings/krx-etf.csv`; the S&P 500: `data/market/sp500/constituents.csv`)
  * and the classification rules (`data/classification.json`, plus the user's `--rules` file, tried first), turned into
  * instruments the universe can resolve. Provenance: data/SOURCES.md.
  */
@@ -16,6 +16,7 @@ import { businessCountry, classifiedSleeveId } from './schemas.ts';
 
 const dataFile = (p: string) => fileURLToPath(new URL(`../../../data/${p}`, import.meta.url));
 export const BUNDLED_KRX_LISTING = dataFile('listings/krx.csv');
+export const BUNDLED_KRX_ETF_LISTING = dataFile('listings/krx-etf.csv');
 export const BUNDLED_SP500 = dataFile('market/sp500/constituents.csv');
 export const BUNDLED_RULES = dataFile('classification.json');
 
@@ -76,6 +77,42 @@ export function parseKrxListing(text: string, file: string): Listing[] {
       market,
       ...(row.industry ? { industry: row.industry } : {}),
       type: 'stock',
+      currency: 'KRW',
+      exchange: 'KRX',
+      lot: 1,
+    };
+  });
+}
+
+/** An inverse ETF's name says so; it is a short position, so no rule for the index it tracks should classify it. */
+const INVERSE = /인버스/;
+
+/**
+ * `code,name,index` rows (KRX ETFs, with the index each tracks), as listings on the KOSPI board (`069500.KS`). The
+ * tracked index is kept as the listing's industry, so the rules' `industries` name indices for market `ETF`; an
+ * inverse ETF gets market `ETF inverse`, which only the catch-all ETF rule names.
+ */
+export function parseKrxEtfListing(text: string, file: string): Listing[] {
+  return readRows(text, file, ['code', 'name', 'index']).map(({ row, line }) => {
+    const code = row.code ?? '';
+    if (!/^[0-9][0-9A-Z]{5}$/.test(code))
+      throw new InputError({
+        file,
+        line,
+        column: 1,
+        message: `bad KRX code ${code}`,
+        expected: 'six characters such as 069500 or 0043B0',
+        ko: { message: `잘못된 KRX 종목코드 ${code}`, expected: '069500, 0043B0 같은 여섯 글자' },
+      });
+    const name = row.name || code;
+    return {
+      symbol: `${code}.KS`,
+      code,
+      name,
+      nameKo: name,
+      market: INVERSE.test(name) ? 'ETF inverse' : 'ETF',
+      ...(row.index ? { industry: row.index } : {}),
+      type: 'etf',
       currency: 'KRW',
       exchange: 'KRX',
       lot: 1,
@@ -198,6 +235,7 @@ export function loadListingInstruments(rules: RuleSet, krxListingFile?: string):
   const krxFile = krxListingFile ?? BUNDLED_KRX_LISTING;
   const listings = [
     ...parseKrxListing(readText(krxFile, 'KRX listing'), krxFile),
+    ...parseKrxEtfListing(readText(BUNDLED_KRX_ETF_LISTING, 'KRX ETF listing'), BUNDLED_KRX_ETF_LISTING),
     ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list'), BUNDLED_SP500),
   ];
   return listingInstruments(listings, rules);
