@@ -18,6 +18,11 @@ export function modelParam(value: string | undefined, configured: string | undef
     message: `model ${JSON.stringify(shorten(value))} is not one of this server's models`,
     expected: `a model id: ${allowed.join(', ')}`,
     hint: 'a model file is named when the server starts: dispersion serve --model FILE',
+    ko: {
+      message: `모델 ${JSON.stringify(shorten(value))}은(는) 이 서버의 모델이 아닙니다`,
+      expected: `모델 id: ${allowed.join(', ')}`,
+      hint: '모델 파일은 서버를 시작할 때 지정합니다: dispersion serve --model FILE',
+    },
   });
 }
 
@@ -32,6 +37,11 @@ export function scenarioParam(value: string | undefined): string | undefined {
       message: `scenario ${JSON.stringify(shorten(item))} is not one of this server's scenarios`,
       expected: `scenario ids separated by commas: ${allowed.join(', ')}`,
       hint: 'your own scenario files can be run with the CLI: dispersion stress --scenario FILE',
+      ko: {
+        message: `시나리오 ${JSON.stringify(shorten(item))}은(는) 이 서버의 시나리오가 아닙니다`,
+        expected: `쉼표로 구분한 시나리오 id: ${allowed.join(', ')}`,
+        hint: '직접 만든 시나리오 파일은 CLI로 실행할 수 있습니다: dispersion stress --scenario FILE',
+      },
     });
   }
   return value;

@@ -37,5 +37,9 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, wha
   throw new InputError({
     message: `${what}: ${field}: ${issue?.message ?? 'invalid'}`,
     expected: `the ${what} request's fields as strings, flags and lists (see \`dispersion ${what} --help\`)`,
+    ko: {
+      message: `${what}: ${field}: 값이 올바르지 않습니다${issue?.message ? ` (${issue.message})` : ''}`,
+      expected: `${what} 요청의 필드 (문자열, 플래그, 목록; \`dispersion ${what} --help\` 참고)`,
+    },
   });
 }

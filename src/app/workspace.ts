@@ -92,7 +92,11 @@ export async function importFiles(
   o: ImportOptions = {},
 ): Promise<LoadedHoldings> {
   if (files.length === 0)
-    throw new InputError({ message: 'no holdings file given', expected: 'a CSV or Ghostfolio JSON file' });
+    throw new InputError({
+      message: 'no holdings file given',
+      expected: 'a CSV or Ghostfolio JSON file',
+      ko: { message: '보유 내역 파일이 주어지지 않았습니다', expected: 'CSV 또는 Ghostfolio JSON 파일' },
+    });
   refuseRepeatedPaths(files);
   const accounts = defaultAccounts(files.map((s) => (typeof s === 'string' ? resolve(s) : s.name)));
   const asOf = o.asOf === undefined ? undefined : fromDay(o.asOf);
@@ -133,6 +137,11 @@ function refuseRepeatedPaths(files: readonly HoldingsSource[]): void {
         message: `the same file is given twice${earlier === source ? '' : ` (also as ${earlier})`}`,
         expected: 'each holdings file once',
         hint: 'importing a file twice would count every holding in it twice',
+        ko: {
+          message: `같은 파일이 두 번 주어졌습니다${earlier === source ? '' : ` (${earlier}로도)`}`,
+          expected: '보유 내역 파일마다 한 번씩',
+          hint: '파일을 두 번 가져오면 그 안의 모든 보유 종목이 두 번 계산됩니다',
+        },
       });
     }
     seen.set(key, source);

@@ -27,10 +27,10 @@ const body = async (r: Response): Promise<any> => r.json();
 const get = (a: ReturnType<typeof app>, path: string, host = '127.0.0.1:4173') =>
   a.request(path, { headers: { host } });
 
-function upload(a: ReturnType<typeof app>, name: string, bytes: Uint8Array) {
+function upload(a: ReturnType<typeof app>, name: string, bytes: Uint8Array, path = '/api/holdings') {
   const form = new FormData();
   form.set('file', new File([bytes], name));
-  return a.request('/api/holdings', {
+  return a.request(path, {
     method: 'POST',
     body: form,
     headers: { host: '127.0.0.1:4173', origin: OWN, 'x-dispersion-token': TOKEN },
@@ -143,11 +143,38 @@ describe('dashboard API', () => {
     expect(q).toEqual({ NVDA: 6, VTI: 10.5, '005930.KS': 100, '000660.KS': 10 });
   });
 
+  it('words a refusal in the request’s language: ?lang=ko gives the Korean sentence, with file, line and column', async () => {
+    const res = await upload(
+      app(),
+      'neg.csv',
+      readFileSync('test/fixtures/import/bad/negative-quantity.csv'),
+      '/api/holdings?lang=ko',
+    );
+    expect(res.status).toBe(400);
+    const e = (await body(res)).error;
+    // Row 4 of the fixture is TSLA,-5,USD: the quantity (column 2) is negative.
+    expect(e.text).toBe(
+      'neg.csv:4:2: TSLA의 수량이 음수입니다 (-5); 필요한 것: 0 이상의 수량\n  도움말: 공매도 포지션은 지원하지 않습니다',
+    );
+    expect(e).toMatchObject({
+      file: 'neg.csv',
+      line: 4,
+      column: 2,
+      ko: { message: 'TSLA의 수량이 음수입니다 (-5)' },
+    });
+  });
+
   it('reports a malformed upload with file, line and column and keeps the current holdings', async () => {
     const a = app();
     const res = await upload(a, 'neg.csv', readFileSync('test/fixtures/import/bad/negative-quantity.csv'));
     expect(res.status).toBe(400);
-    expect((await body(res)).error).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
+    const e = (await body(res)).error;
+    expect(e).toMatchObject({ file: 'neg.csv', line: 4, column: 2 });
+    // Without lang the sentence is English: row 4 is TSLA,-5,USD.
+    expect(e.text).toBe(
+      'neg.csv:4:2: the quantity of TSLA is negative (-5); expected a quantity of zero or more\n' +
+        '  hint: short positions are not supported',
+    );
     const session = await body(await get(a, '/api/session'));
     expect(session.holdings).toBe('sample-holdings.csv');
   });

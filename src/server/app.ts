@@ -121,9 +121,13 @@ export function createApp(config: ServerConfig) {
   });
   app.use('*', writeGuard(token));
 
+  // A refusal is worded in the request's language (the same `lang` query parameter every page sends); the problem's
+  // fields, its `ko` variant included, go along for a page that words it itself.
   app.onError((err, c) => {
-    if (isInputError(err))
-      return c.json({ error: { ...err.problem, text: formatProblem(err.problem) } }, 400);
+    if (isInputError(err)) {
+      const lang = c.req.query('lang') === 'ko' ? 'ko' : 'en';
+      return c.json({ error: { ...err.problem, text: formatProblem(err.problem, lang) } }, 400);
+    }
     return c.json({ error: { message: `internal error: ${err.message}` } }, 500);
   });
 

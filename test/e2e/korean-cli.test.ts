@@ -4,6 +4,9 @@
  * Symbols, currencies, file names and acronyms (ETF, VaR, CAGR) are single words and allowed.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBacktestCommand } from '../../src/app/backtest.ts';
 import { runRebalanceCommand } from '../../src/app/rebalance.ts';
@@ -93,6 +96,57 @@ describe('Korean input errors', () => {
       .replaceAll('Interactive Brokers', '')
       .replace(/"[^"]*"/g, '');
     expect(english(ours)).toEqual([]);
+  });
+
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['bin/dispersion.js', ...args, '--lang', 'ko', '--as-of', '2026-05-29'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
+
+  it('a bad orders file: the Korean sentence at its file, line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korean-orders-'));
+    const db = join(dir, 'journal.db');
+    const r = run([
+      'journal',
+      'record',
+      'examples/sample-holdings.csv',
+      '--orders',
+      'test/fixtures/orders/bad-side.csv',
+      '--db',
+      db,
+    ]);
+    expect(r.status).toBe(2);
+    // Line 3 is `main,MSFT,hold,…`: the side (column 3) is neither buy nor sell.
+    expect(r.stderr).toBe(
+      'dispersion: test/fixtures/orders/bad-side.csv:3:3: 매매 구분 "hold"은(는) buy도 sell도 아닙니다; ' +
+        '필요한 것: buy(매수) 또는 sell(매도)\n',
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a model file that is not JSON: the Korean sentence at its line and column', () => {
+    const r = run([
+      'check',
+      'examples/sample-holdings.csv',
+      '--model',
+      'test/fixtures/models-bad/not-json.json',
+    ]);
+    expect(r.status).toBe(2);
+    // The trailing comma's `}` is at line 4, column 18 (see the fixture's README).
+    expect(r.stderr).toBe(
+      'dispersion: test/fixtures/models-bad/not-json.json:4:18: 모델 파일이 올바른 JSON이 아닙니다; 필요한 것: JSON 문서\n',
+    );
+  });
+
+  it('a bad price series file: the Korean sentence at its line and column', () => {
+    const r = run(['check', 'examples/sample-holdings.csv', '--prices', 'test/fixtures/prices-bad']);
+    expect(r.status).toBe(2);
+    // Line 3 of NVDA.csv is `2026-05-28,abc`: the close (column 2) is not a number.
+    expect(r.stderr).toBe(
+      'dispersion: test/fixtures/prices-bad/NVDA.csv:3:2: close 값 "abc"은(는) 숫자가 아닙니다; ' +
+        '필요한 것: 0보다 큰 숫자, 예: 123.45\n',
+    );
   });
 
   it('a holding with no price: the Korean sentence and hint', () => {

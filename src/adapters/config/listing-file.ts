@@ -11,6 +11,7 @@ import type { ClassificationRule, Listing, RuleSet } from '../../core/classify.t
 import { compileRules, listingInstruments } from '../../core/classify.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Instrument } from '../../core/universe.ts';
+import { fileErrorReason } from '../files/user-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, classifiedSleeveId } from './schemas.ts';
 
@@ -59,6 +60,7 @@ export function parseKrxListing(text: string, file: string): Listing[] {
         column: 1,
         message: `bad KRX code ${code}`,
         expected: 'six characters such as 005930 or 0001A0',
+        ko: { message: `잘못된 KRX 코드 ${code}`, expected: '005930이나 0001A0 같은 여섯 글자' },
       });
     if (!suffix)
       throw new InputError({
@@ -67,6 +69,7 @@ export function parseKrxListing(text: string, file: string): Listing[] {
         column: 2,
         message: `unknown market ${market}`,
         expected: 'KOSPI, KOSDAQ, KOSDAQ GLOBAL or KONEX',
+        ko: { message: `알 수 없는 시장 ${market}`, expected: 'KOSPI, KOSDAQ, KOSDAQ GLOBAL 또는 KONEX' },
       });
     const name = row.name ?? code;
     return {
@@ -150,6 +153,7 @@ function readRows(text: string, file: string, required: readonly string[]) {
       line: 1,
       message: `listing file lacks column ${missing.join(', ')}`,
       expected: required.join(','),
+      ko: { message: `상장 목록 파일에 ${missing.join(', ')} 열이 없습니다`, expected: required.join(',') },
     });
   return records.map((r) => ({ row: r.record, line: r.info.lines }));
 }
@@ -234,18 +238,26 @@ function splitQuoted(line: string): string[] | undefined {
 export function loadListingInstruments(rules: RuleSet, krxListingFile?: string): Instrument[] {
   const krxFile = krxListingFile ?? BUNDLED_KRX_LISTING;
   const listings = [
-    ...parseKrxListing(readText(krxFile, 'KRX listing'), krxFile),
-    ...parseKrxEtfListing(readText(BUNDLED_KRX_ETF_LISTING, 'KRX ETF listing'), BUNDLED_KRX_ETF_LISTING),
-    ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list'), BUNDLED_SP500),
+    ...parseKrxListing(readText(krxFile, 'KRX listing', 'KRX 상장 목록'), krxFile),
+    ...parseKrxEtfListing(
+      readText(BUNDLED_KRX_ETF_LISTING, 'KRX ETF listing', 'KRX ETF 목록'),
+      BUNDLED_KRX_ETF_LISTING,
+    ),
+    ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list', 'S&P 500 목록'), BUNDLED_SP500),
   ];
   return listingInstruments(listings, rules);
 }
 
-function readText(file: string, what: string): string {
+function readText(file: string, what: string, whatKo: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError({ file, message: `cannot read the ${what} (${(e as NodeJS.ErrnoException).code})` });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError({
+      file,
+      message: `cannot read the ${what} (${code})`,
+      ko: { message: `${whatKo}을(를) 읽을 수 없습니다: ${fileErrorReason(code, 'ko')}` },
+    });
   }
 }
 
@@ -291,6 +303,11 @@ export function normaliseKrxListing(text: string, file: string): { text: string;
       message: 'not a KRX listing this project reads',
       expected:
         'a header code,market,name,industry, or Code,Name,Market,Industry (FinanceDataReader), or 회사명,시장구분,종목코드,업종 (KIND)',
+      ko: {
+        message: '이 프로젝트가 읽는 KRX 상장 목록이 아닙니다',
+        expected:
+          '머리글 code,market,name,industry, 또는 Code,Name,Market,Industry (FinanceDataReader), 또는 회사명,시장구분,종목코드,업종 (KIND)',
+      },
     });
   rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

@@ -60,11 +60,18 @@ function toFund(
   file: string,
   universe: ReturnType<typeof buildUniverse>,
 ): FundLookThrough {
-  const fail = (path: string, message: string, expected?: string): never => {
+  const fail = (
+    path: string,
+    message: string,
+    expected: string | undefined,
+    ko: { message: string; expected?: string },
+  ): never => {
+    const where = `${at}${path ? `.${path}` : ''}`;
     throw new InputError({
       file,
-      message: `look-through file: ${at}${path ? `.${path}` : ''}: ${message}`,
+      message: `look-through file: ${where}: ${message}`,
       ...(expected ? { expected } : {}),
+      ko: { ...ko, message: `펀드 구성(look-through) 파일: ${where}: ${ko.message}` },
     });
   };
   const known = (written: string, path: string): string =>
@@ -73,18 +80,28 @@ function toFund(
       path,
       `${written} is not in the instrument universe`,
       'a symbol the universe knows (NVDA, 005930.KS), or add it with --universe FILE',
+      {
+        message: `${written}은(는) 종목 유니버스에 없습니다`,
+        expected: '유니버스가 아는 종목코드 (NVDA, 005930.KS), 또는 --universe FILE로 추가',
+      },
     );
   const fund = known(f.fund, 'fund');
   const seen = new Set<string>();
   const holdings = f.holdings.map((h, j) => {
     const symbol = known(h.symbol, `holdings.${j}.symbol`);
-    if (seen.has(symbol)) fail(`holdings.${j}.symbol`, `${symbol} is listed twice`);
+    if (seen.has(symbol))
+      fail(`holdings.${j}.symbol`, `${symbol} is listed twice`, undefined, {
+        message: `${symbol}이(가) 두 번 나옵니다`,
+      });
     seen.add(symbol);
     return { symbol, weight: h.pct / 100 };
   });
   const named = f.holdings.reduce((s, h) => s + h.pct, 0);
   if (named > 100 + SUM_TOLERANCE)
-    fail('holdings', `the holdings add up to ${round(named)}%`, 'at most 100%');
+    fail('holdings', `the holdings add up to ${round(named)}%`, 'at most 100%', {
+      message: `보유 종목 비중의 합이 ${round(named)}%입니다`,
+      expected: '100% 이하',
+    });
   if (f.rest) {
     const all = named + Object.values(f.rest).reduce((s, x) => s + (x ?? 0), 0);
     if (Math.abs(all - 100) > SUM_TOLERANCE)
@@ -92,12 +109,19 @@ function toFund(
         'rest',
         `holdings and rest add up to ${round(all)}%`,
         '100% (the rest covers what the holdings do not)',
+        {
+          message: `holdings와 rest의 합이 ${round(all)}%입니다`,
+          expected: '100% (rest는 holdings가 다루지 않는 부분입니다)',
+        },
       );
   }
   if (f.countries) {
     const all = Object.values(f.countries).reduce((s, x) => s + (x ?? 0), 0);
     if (Math.abs(all - 100) > SUM_TOLERANCE)
-      fail('countries', `the countries add up to ${round(all)}%`, '100%');
+      fail('countries', `the countries add up to ${round(all)}%`, '100%', {
+        message: `국가 비중의 합이 ${round(all)}%입니다`,
+        expected: '100%',
+      });
   }
   return {
     fund,

@@ -116,5 +116,9 @@ export function loadModel(idOrFile: string = DEFAULT_MODEL): Model {
   throw new InputError({
     message: `unknown model ${idOrFile}`,
     expected: `a model id (${bundledModelIds().join(', ')}) or a path to a model JSON file`,
+    ko: {
+      message: `알 수 없는 모델 ${idOrFile}`,
+      expected: `모델 id (${bundledModelIds().join(', ')}) 또는 모델 JSON 파일 경로`,
+    },
   });
 }

@@ -108,6 +108,10 @@ export function loadScenario(idOrFile: string): Scenario {
   throw new InputError({
     message: `unknown scenario ${idOrFile}`,
     expected: `a scenario id (${bundledScenarioIds().join(', ')}), a historical window id, "all", or a path to a scenario JSON file`,
+    ko: {
+      message: `알 수 없는 시나리오 ${idOrFile}`,
+      expected: `시나리오 id (${bundledScenarioIds().join(', ')}), 과거 구간 id, "all", 또는 시나리오 JSON 파일 경로`,
+    },
   });
 }
 

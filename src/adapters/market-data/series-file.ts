@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { dayFromCivil, daysInMonth, fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
-import { assertRegularFile } from '../files/user-files.ts';
+import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 import { readCachedSeries, seriesCacheDir, seriesCacheKey, writeCachedSeries } from './series-cache.ts';
 
 export interface SeriesFileOptions {
@@ -94,7 +94,7 @@ export function readSeriesFile(path: string, options: SeriesFileOptions): Series
 }
 
 function readBytes(path: string, options: SeriesFileOptions): Uint8Array {
-  assertRegularFile(path, 'a CSV file of dated values', options.file);
+  assertRegularFile(path, { en: 'a CSV file of dated values', ko: '날짜별 값이 든 CSV 파일' }, options.file);
   try {
     return readFileSync(path);
   } catch (e) {
@@ -102,6 +102,12 @@ function readBytes(path: string, options: SeriesFileOptions): Uint8Array {
     throw new InputError({
       file: options.file,
       message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(e)})`,
+      ko: {
+        message:
+          code === 'ENOENT'
+            ? '파일이 없습니다'
+            : `읽을 수 없습니다: ${code ? fileErrorReason(code, 'ko') : String(e)}`,
+      },
     });
   }
 }
@@ -153,6 +159,7 @@ export function parseSeriesBytes(input: Uint8Array, options: SeriesFileOptions):
       line: 1,
       message: 'the file is empty',
       expected: `a header line "date,${column}"`,
+      ko: { message: '빈 파일입니다', expected: `머리글 줄 "date,${column}"` },
     });
   }
   const headerLine = lineNo;
@@ -166,6 +173,10 @@ export function parseSeriesBytes(input: Uint8Array, options: SeriesFileOptions):
       line: headerLine,
       message: `the header has no ${missing.join(' and no ')} column (found: ${header.map((c) => `"${c}"`).join(', ')})`,
       expected: `a header line with columns date and ${column}, e.g. "date,${column}"`,
+      ko: {
+        message: `머리글에 ${missing.join(', ')} 열이 없습니다 (있는 열: ${header.map((c) => `"${c}"`).join(', ')})`,
+        expected: `date와 ${column} 열이 있는 머리글 줄, 예: "date,${column}"`,
+      },
     });
   }
   const need = Math.max(dateCol, valueCol) + 1;
@@ -234,6 +245,7 @@ export function parseSeriesBytes(input: Uint8Array, options: SeriesFileOptions):
       line: headerLine,
       message: 'the file has a header but no rows',
       expected: 'at least one row',
+      ko: { message: '머리글만 있고 데이터 행이 없습니다', expected: '데이터 행 하나 이상' },
     });
   }
   return { days: days.slice(0, n), values: values.slice(0, n), source: options.source };
@@ -265,6 +277,10 @@ function generalRow(
       column: cells.length + 1,
       message: `the row has ${cells.length} field${cells.length === 1 ? '' : 's'}`,
       expected: `at least ${need} fields, with the date in column ${dateCol + 1} and ${column} in column ${valueCol + 1}`,
+      ko: {
+        message: `이 행의 필드는 ${cells.length}개입니다`,
+        expected: `필드 ${need}개 이상 (${dateCol + 1}번째 열에 날짜, ${valueCol + 1}번째 열에 ${column})`,
+      },
     });
   }
   const dateText = (cells[dateCol] as string).trim();
@@ -276,6 +292,10 @@ function generalRow(
       column: dateCol + 1,
       message: dateText === '' ? 'the date is empty' : `"${dateText}" is not a date`,
       expected: 'a real calendar date written YYYY-MM-DD',
+      ko: {
+        message: dateText === '' ? '날짜가 비어 있습니다' : `"${dateText}"은(는) 날짜가 아닙니다`,
+        expected: 'YYYY-MM-DD로 쓴 실제 날짜',
+      },
     });
   }
   if (prev !== undefined && day <= prev) {
@@ -288,6 +308,13 @@ function generalRow(
           ? `date ${dateText} repeats the previous row's (line ${prevAt})`
           : `date ${dateText} is not after the previous row's ${fromDay(prev)} (line ${prevAt})`,
       expected: 'dates in increasing order with no repeats',
+      ko: {
+        message:
+          day === prev
+            ? `날짜 ${dateText}이(가) 앞 행(${prevAt}행)과 같습니다`
+            : `날짜 ${dateText}이(가) 앞 행(${prevAt}행)의 ${fromDay(prev)}보다 뒤가 아닙니다`,
+        expected: '중복 없이 오름차순인 날짜',
+      },
     });
   }
   const valueText = (cells[valueCol] as string).trim();
@@ -299,6 +326,13 @@ function generalRow(
       column: valueCol + 1,
       message: valueText === '' ? `the ${column} is empty` : `${column} "${valueText}" is not a number`,
       expected: positive ? 'a number greater than 0, such as 123.45' : 'a number, such as 3.25',
+      ko: {
+        message:
+          valueText === ''
+            ? `${column} 값이 비어 있습니다`
+            : `${column} 값 "${valueText}"은(는) 숫자가 아닙니다`,
+        expected: positive ? '0보다 큰 숫자, 예: 123.45' : '숫자, 예: 3.25',
+      },
     });
   }
   // No price, rate or index level reaches a trillion; past it a value times a holding overflows to Infinity.
@@ -309,6 +343,10 @@ function generalRow(
       column: valueCol + 1,
       message: `${column} "${valueText}" is implausibly large`,
       expected: `a ${column} below 1,000,000,000,000`,
+      ko: {
+        message: `${column} 값 "${valueText}"이(가) 믿기 어려울 만큼 큽니다`,
+        expected: `1,000,000,000,000 미만의 ${column} 값`,
+      },
     });
   }
   if (positive && value <= 0) {
@@ -318,6 +356,7 @@ function generalRow(
       column: valueCol + 1,
       message: `${column} ${valueText} is not positive`,
       expected: 'a number greater than 0',
+      ko: { message: `${column} 값 ${valueText}이(가) 양수가 아닙니다`, expected: '0보다 큰 숫자' },
     });
   }
   return { day, value };

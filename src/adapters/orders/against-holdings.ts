@@ -33,6 +33,7 @@ export function checkOrdersAgainstHoldings(
   const sold = new Map<string, number>();
   orders.forEach(({ line, order: o }, i) => {
     const where = line === undefined ? `order ${i + 1}: ` : '';
+    const whereKo = line === undefined ? `주문 ${i + 1}: ` : '';
     if (!accounts.includes(o.account)) {
       throw new InputError({
         file,
@@ -41,6 +42,11 @@ export function checkOrdersAgainstHoldings(
         message: `${where}account "${o.account}" is not among the holdings' accounts`,
         expected: `one of: ${accounts.join(', ')}`,
         hint: 'record the orders with the holdings they were computed from',
+        ko: {
+          message: `${whereKo}계좌 "${o.account}"은(는) 보유 내역의 계좌가 아닙니다`,
+          expected: `다음 중 하나: ${accounts.join(', ')}`,
+          hint: '주문을 계산한 그 보유 내역과 함께 기록하세요',
+        },
       });
     }
     if (o.side !== 'sell') return;
@@ -58,6 +64,12 @@ export function checkOrdersAgainstHoldings(
           `${where}sells ${total} ${o.symbol} in "${o.account}"${earlier > 0 ? ` (with the sells above)` : ''}, ` +
           `but the account holds ${have}`,
         expected: `at most ${have} units sold`,
+        ko: {
+          message:
+            `${whereKo}"${o.account}"에서 ${o.symbol}을(를) ${total}주 매도하지만${earlier > 0 ? ' (위의 매도 포함)' : ''} ` +
+            `계좌 보유량은 ${have}입니다`,
+          expected: `최대 ${have}단위 매도`,
+        },
       });
     }
   });

@@ -42,6 +42,9 @@ export async function readOrdersFile(file: string, status: OrderStatus): Promise
     throw new InputError({
       file,
       message: `cannot read the orders file: ${fileErrorReason((e as NodeJS.ErrnoException).code)}`,
+      ko: {
+        message: `주문 파일을 읽을 수 없습니다: ${fileErrorReason((e as NodeJS.ErrnoException).code, 'ko')}`,
+      },
     });
   }
   return parseOrdersLines(decodeText(bytes, file).text, file, status);
@@ -63,6 +66,7 @@ export function parseOrdersLines(text: string, file: string, status: OrderStatus
       line: 1,
       message: 'the orders file is empty',
       expected: ORDERS_HEADER.join(','),
+      ko: { message: '주문 파일이 비어 있습니다', expected: ORDERS_HEADER.join(',') },
     });
   }
   ORDERS_HEADER.forEach((name, i) => {
@@ -75,6 +79,13 @@ export function parseOrdersLines(text: string, file: string, status: OrderStatus
         message:
           got === undefined ? `header column ${i + 1} is missing` : `header column ${i + 1} is "${got}"`,
         expected: `"${name}": the header ${ORDERS_HEADER.join(',')} (as dispersion rebalance --csv writes it)`,
+        ko: {
+          message:
+            got === undefined
+              ? `머리글의 ${i + 1}번째 열이 없습니다`
+              : `머리글의 ${i + 1}번째 열이 "${got}"입니다`,
+          expected: `"${name}": 머리글 ${ORDERS_HEADER.join(',')} (dispersion rebalance --csv가 쓰는 그대로)`,
+        },
       });
     }
   });
@@ -85,20 +96,33 @@ export function parseOrdersLines(text: string, file: string, status: OrderStatus
       column: ORDERS_HEADER.length + 1,
       message: `the header has an extra column "${header.fields[ORDERS_HEADER.length]}"`,
       expected: ORDERS_HEADER.join(','),
+      ko: {
+        message: `머리글에 필요 없는 열 "${header.fields[ORDERS_HEADER.length]}"이(가) 있습니다`,
+        expected: ORDERS_HEADER.join(','),
+      },
     });
   }
   return records.slice(1).map((r) => ({ line: r.line, order: parseRow(r.fields, r.line, file, status) }));
 }
 
 function parseRow(f: string[], line: number, file: string, status: OrderStatus): JournalOrder {
-  const bad = (column: number, message: string, expected: string): never => {
-    throw new InputError({ file, line, column, message, expected });
+  const bad = (
+    column: number,
+    message: string,
+    expected: string,
+    ko: { message: string; expected: string },
+  ): never => {
+    throw new InputError({ file, line, column, message, expected, ko });
   };
   if (f.length !== ORDERS_HEADER.length) {
     bad(
       Math.min(f.length, ORDERS_HEADER.length) + 1,
       `the row has ${f.length} fields`,
       `${ORDERS_HEADER.length} fields: ${ORDERS_HEADER.join(',')}`,
+      {
+        message: `이 행의 필드는 ${f.length}개입니다`,
+        expected: `필드 ${ORDERS_HEADER.length}개: ${ORDERS_HEADER.join(',')}`,
+      },
     );
   }
   const [
@@ -114,26 +138,53 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
   // rebalance --csv wrote `=x` as `'=x` so a spreadsheet would not run it: read back what it was.
   const account = restoreCell(accountCell);
   const symbol = restoreCell(symbolCell);
-  if (account === '') bad(1, 'the account is empty', 'the account the order is for');
-  if (symbol === '') bad(2, 'the symbol is empty', 'a symbol such as NVDA or 005930.KS');
+  if (account === '')
+    bad(1, 'the account is empty', 'the account the order is for', {
+      message: '계좌가 비어 있습니다',
+      expected: '주문이 속한 계좌',
+    });
+  if (symbol === '')
+    bad(2, 'the symbol is empty', 'a symbol such as NVDA or 005930.KS', {
+      message: '종목코드가 비어 있습니다',
+      expected: 'NVDA나 005930.KS 같은 종목코드',
+    });
   const side = sideText.toLowerCase();
-  if (side !== 'buy' && side !== 'sell') bad(3, `side "${sideText}" is not buy or sell`, 'buy or sell');
+  if (side !== 'buy' && side !== 'sell')
+    bad(3, `side "${sideText}" is not buy or sell`, 'buy or sell', {
+      message: `매매 구분 "${sideText}"은(는) buy도 sell도 아닙니다`,
+      expected: 'buy(매수) 또는 sell(매도)',
+    });
   const quantity = parseDecimal(qText);
   // Whole lots as a rule, but the rebalancer may propose fractional units where the listing allows them (crypto).
   if (quantity === undefined || quantity <= 0)
-    bad(4, `quantity "${qText}" is not a number above zero`, 'the number of units to trade, such as 10');
+    bad(4, `quantity "${qText}" is not a number above zero`, 'the number of units to trade, such as 10', {
+      message: `수량 "${qText}"은(는) 0보다 큰 숫자가 아닙니다`,
+      expected: '거래할 수량, 예: 10',
+    });
   const price = parseDecimal(pText);
   if (price === undefined || price <= 0)
-    bad(5, `price "${pText}" is not a number above zero`, 'a price per unit');
+    bad(5, `price "${pText}" is not a number above zero`, 'a price per unit', {
+      message: `가격 "${pText}"은(는) 0보다 큰 숫자가 아닙니다`,
+      expected: '단위당 가격',
+    });
   const currency = ccyText.toUpperCase();
   if (!isCurrencyCode(currency))
-    bad(6, `"${ccyText}" is not a currency code`, 'an ISO 4217 code such as USD or KRW');
+    bad(6, `"${ccyText}" is not a currency code`, 'an ISO 4217 code such as USD or KRW', {
+      message: `"${ccyText}"은(는) 통화 코드가 아닙니다`,
+      expected: 'USD나 KRW 같은 ISO 4217 코드',
+    });
   const value = parseDecimal(vText);
   if (value === undefined)
-    bad(7, `value "${vText}" is not a number`, 'quantity × price in the order currency');
+    bad(7, `value "${vText}" is not a number`, 'quantity × price in the order currency', {
+      message: `금액 "${vText}"은(는) 숫자가 아닙니다`,
+      expected: '주문 통화로 된 수량 × 가격',
+    });
   const valueBase = parseDecimal(vbText);
   if (valueBase === undefined)
-    bad(8, `valueBase "${vbText}" is not a number`, 'the value in the base currency');
+    bad(8, `valueBase "${vbText}" is not a number`, 'the value in the base currency', {
+      message: `기준 통화 금액 valueBase "${vbText}"은(는) 숫자가 아닙니다`,
+      expected: '기준 통화로 된 금액',
+    });
   const q = quantity as number;
   const p = price as number;
   const v = value as number;
@@ -145,6 +196,10 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
       7,
       `value ${vText} is not quantity × price (${qText} × ${pText} = ${expectedValue})`,
       'quantity × price',
+      {
+        message: `금액 ${vText}은(는) 수량 × 가격이 아닙니다 (${qText} × ${pText} = ${expectedValue})`,
+        expected: '수량 × 가격',
+      },
     );
   }
   return {

@@ -84,6 +84,10 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
       file,
       message: `cannot open the journal: ${(e as Error).message}`,
       expected: readOnly ? 'an existing journal file' : 'a path where the journal can be created',
+      ko: {
+        message: `저널을 열 수 없습니다: ${(e as Error).message}`,
+        expected: readOnly ? '이미 있는 저널 파일' : '저널을 만들 수 있는 경로',
+      },
     });
   }
   const journal = new Journal(file, sqlite);
@@ -116,6 +120,7 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
         file,
         message: 'this file is not a SQLite database',
         expected: 'a journal written by dispersion',
+        ko: { message: '이 파일은 SQLite 데이터베이스가 아닙니다', expected: 'dispersion이 쓴 저널' },
       });
     }
     throw writeError(e, file);
@@ -146,6 +151,10 @@ function ensureFolder(file: string, create: boolean): void {
       file,
       message: `cannot create the journal's folder ${folder}: ${(e as Error).message}`,
       expected: 'a path where the journal can be created',
+      ko: {
+        message: `저널 폴더 ${folder}을(를) 만들 수 없습니다: ${(e as Error).message}`,
+        expected: '저널을 만들 수 있는 경로',
+      },
     });
   }
 }
@@ -173,6 +182,10 @@ function openReadOnly(file: string): Database.Database {
         message:
           'cannot read the journal: its write-ahead log (-wal) is in a folder this user may not write to',
         hint: 'let the last writer close it (or open it once where it can be written), then read it again',
+        ko: {
+          message: '저널을 읽을 수 없습니다: 미리 쓰기 로그(-wal)가 이 사용자가 쓸 수 없는 폴더에 있습니다',
+          hint: '마지막으로 쓴 프로세스가 닫게 하거나 (쓸 수 있는 곳에서 한 번 열고) 다시 읽으세요',
+        },
       });
     }
     const bytes = readFileSync(file);

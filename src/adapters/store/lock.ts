@@ -53,6 +53,10 @@ export function writeError(e: unknown, file: string): unknown {
       file,
       message: 'another dispersion is writing the journal',
       hint: 'wait for it to finish, then run the command again (nothing was written)',
+      ko: {
+        message: '다른 dispersion이 저널에 쓰고 있습니다',
+        hint: '그것이 끝난 뒤 명령을 다시 실행하세요 (아무것도 쓰지 않았습니다)',
+      },
     });
   }
   if (code.startsWith('SQLITE_READONLY')) {
@@ -61,6 +65,11 @@ export function writeError(e: unknown, file: string): unknown {
       message: 'the journal is read-only: nothing was written',
       expected: 'a journal file (and folder) you may write to',
       hint: 'check the file’s permissions, or pass --db with a writable copy',
+      ko: {
+        message: '저널이 읽기 전용입니다: 아무것도 쓰지 않았습니다',
+        expected: '쓸 수 있는 저널 파일 (과 폴더)',
+        hint: '파일 권한을 확인하거나, 쓸 수 있는 사본을 --db로 주세요',
+      },
     });
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return corruptJournal(file);
@@ -73,5 +82,11 @@ export function corruptJournal(file: string): InputError {
     message: 'the journal is damaged (database disk image is malformed); nothing was written',
     expected: 'an intact journal',
     hint: 'restore it from a backup, or move it aside and record again into a new one',
+    ko: {
+      message:
+        '저널이 손상되었습니다 (데이터베이스 디스크 이미지가 잘못되었습니다). 아무것도 쓰지 않았습니다',
+      expected: '손상되지 않은 저널',
+      hint: '백업에서 복원하거나, 다른 곳으로 옮기고 새 저널에 다시 기록하세요',
+    },
   });
 }

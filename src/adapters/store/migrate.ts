@@ -81,6 +81,11 @@ async function pendingOf(
         file,
         message: 'this SQLite file is not a dispersion journal (it has tables but no schema_migrations)',
         expected: 'a journal written by dispersion, or a path where a new one can be created',
+        ko: {
+          message:
+            '이 SQLite 파일은 dispersion 저널이 아닙니다 (테이블은 있지만 schema_migrations가 없습니다)',
+          expected: 'dispersion이 쓴 저널, 또는 새 저널을 만들 수 있는 경로',
+        },
       });
     }
     return [...known];
@@ -96,6 +101,11 @@ async function pendingOf(
       message: `the journal has migration ${unknown.join(', ')}, which this version of dispersion does not know`,
       expected: 'a journal written by this version or an older one',
       hint: 'it was written by a newer dispersion: upgrade dispersion (a downgrade would lose or misread data)',
+      ko: {
+        message: `저널에 이 버전의 dispersion이 모르는 마이그레이션 ${unknown.join(', ')}이(가) 있습니다`,
+        expected: '이 버전이나 그 이전 버전이 쓴 저널',
+        hint: '더 새로운 dispersion이 쓴 저널입니다: dispersion을 업그레이드하세요 (다운그레이드하면 데이터를 잃거나 잘못 읽습니다)',
+      },
     });
   }
   const done = new Set(applied);
@@ -107,5 +117,9 @@ function notUpgraded(file: string, pending: readonly Migration[]): never {
     file,
     message: `the journal is older than this version (pending migration ${pending.map((m) => m.id).join(', ')})`,
     hint: 'run `dispersion journal list --db FILE` once: it upgrades the journal in place',
+    ko: {
+      message: `저널이 이 버전보다 오래되었습니다 (남은 마이그레이션 ${pending.map((m) => m.id).join(', ')})`,
+      hint: '`dispersion journal list --db FILE`을 한 번 실행하세요: 저널을 그 자리에서 업그레이드합니다',
+    },
   });
 }
