@@ -30,7 +30,10 @@ export function parseBase(value: string): string {
     throw new InputError({
       message: `--base ${value} is not a currency code`,
       expected: 'an ISO 4217 code such as KRW or USD',
-      ko: { message: `--base ${value}은(는) 통화 코드가 아닙니다`, expected: 'KRW나 USD 같은 ISO 4217 코드' },
+      ko: {
+        message: `--base ${withJosa(value, '은/는')} 통화 코드가 아닙니다`,
+        expected: 'KRW나 USD 같은 ISO 4217 코드',
+      },
     });
   }
   return code;
@@ -71,7 +74,7 @@ export function localDate(now: Date, zone: string | undefined = timeZone): strin
       message: `--tz ${zone} is not a time zone`,
       expected: 'an IANA time zone such as Asia/Seoul, America/New_York or UTC',
       ko: {
-        message: `--tz ${zone}은(는) 시간대가 아닙니다`,
+        message: `--tz ${withJosa(zone, '은/는')} 시간대가 아닙니다`,
         expected: 'Asia/Seoul, America/New_York, UTC 같은 IANA 시간대',
       },
     });
@@ -88,7 +91,7 @@ export function parseAsOf(value: string | undefined, today: Date): number {
     throw new InputError({
       message: `--as-of ${value} is not a date`,
       expected: 'YYYY-MM-DD',
-      ko: { message: `--as-of ${value}은(는) 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
+      ko: { message: `--as-of ${withJosa(value, '은/는')} 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
     });
   return day;
 }
@@ -99,7 +102,7 @@ export function parseLang(value: string | undefined): Lang {
   throw new InputError({
     message: `--lang ${value} is not supported`,
     expected: 'en or ko',
-    ko: { message: `--lang ${value}은(는) 지원하지 않습니다`, expected: 'en 또는 ko' },
+    ko: { message: `--lang ${withJosa(value, '은/는')} 지원하지 않습니다`, expected: 'en 또는 ko' },
   });
 }
 
@@ -123,7 +126,7 @@ export function parseThresholds(value: string | undefined, base: CheckThresholds
         message: `--threshold ${part} is not understood`,
         expected: `CHECK=NUMBER with CHECK one of ${Object.keys(THRESHOLD_KEYS).join(', ')}`,
         ko: {
-          message: `--threshold ${part}을(를) 이해할 수 없습니다`,
+          message: `--threshold ${withJosa(part, '을/를')} 이해할 수 없습니다`,
           expected: `CHECK=NUMBER (CHECK는 ${Object.keys(THRESHOLD_KEYS).join(', ')} 중 하나)`,
         },
       });
@@ -137,7 +140,7 @@ export function parseThresholds(value: string | undefined, base: CheckThresholds
             ? `${id} as a whole number of days, e.g. ${id}=31`
             : `${id} as a fraction between 0 and 1, e.g. 0.4 for 40%`,
         ko: {
-          message: `--threshold ${part}이(가) 범위를 벗어났습니다`,
+          message: `--threshold ${withJosa(part, '이/가')} 범위를 벗어났습니다`,
           expected:
             key === 'maxDays'
               ? `${id}는 일 수를 정수로, 예: ${id}=31`

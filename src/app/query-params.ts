@@ -4,10 +4,12 @@
  * it, and "not valid JSON" versus "not found" tells which files exist). So here they are ids only: a bundled file's,
  * or the one the server was started with; anything else is refused before any file is touched.
  */
+
 import { bundledModelIds } from '../adapters/config/model-file.ts';
 import { bundledScenarioIds } from '../adapters/config/scenario-file.ts';
 import { InputError } from '../core/errors.ts';
 import { HISTORICAL_WINDOWS } from '../core/stress/historical.ts';
+import { withJosa } from '../i18n/josa.ts';
 
 /** `model`: a bundled model id, or the `--model` the server was started with. Undefined keeps that default. */
 export function modelParam(value: string | undefined, configured: string | undefined): string | undefined {
@@ -19,7 +21,7 @@ export function modelParam(value: string | undefined, configured: string | undef
     expected: `a model id: ${allowed.join(', ')}`,
     hint: 'a model file is named when the server starts: dispersion serve --model FILE',
     ko: {
-      message: `모델 ${JSON.stringify(shorten(value))}은(는) 이 서버의 모델이 아닙니다`,
+      message: `모델 ${withJosa(JSON.stringify(shorten(value)), '은/는')} 이 서버의 모델이 아닙니다`,
       expected: `모델 id: ${allowed.join(', ')}`,
       hint: '모델 파일은 서버를 시작할 때 지정합니다: dispersion serve --model FILE',
     },
@@ -38,7 +40,7 @@ export function scenarioParam(value: string | undefined): string | undefined {
       expected: `scenario ids separated by commas: ${allowed.join(', ')}`,
       hint: 'your own scenario files can be run with the CLI: dispersion stress --scenario FILE',
       ko: {
-        message: `시나리오 ${JSON.stringify(shorten(item))}은(는) 이 서버의 시나리오가 아닙니다`,
+        message: `시나리오 ${withJosa(JSON.stringify(shorten(item)), '은/는')} 이 서버의 시나리오가 아닙니다`,
         expected: `쉼표로 구분한 시나리오 id: ${allowed.join(', ')}`,
         hint: '직접 만든 시나리오 파일은 CLI로 실행할 수 있습니다: dispersion stress --scenario FILE',
       },

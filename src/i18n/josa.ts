@@ -12,7 +12,9 @@ export type JosaForm = Parameters<typeof josa>[1];
 const DIGIT_READING = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'] as const;
 
 /** `word` followed by the particle of `form` that fits how it is read aloud. */
-export function withJosa(word: string, form: JosaForm): string {
+export function withJosa(written: string | number | undefined, form: JosaForm): string {
+  // As a template literal would print it, so a call can replace `${x}은(는)` without changing what is shown.
+  const word = String(written);
   const last = word.at(-1) ?? '';
   if (last >= '0' && last <= '9') {
     const reading = DIGIT_READING[Number(last)] ?? '영';
@@ -22,4 +24,5 @@ export function withJosa(word: string, form: JosaForm): string {
 }
 
 /** Only the particle, for a word printed in quotes or brackets: `"1,2"은`. */
-export const particle = (word: string, form: JosaForm): string => withJosa(word, form).slice(word.length);
+export const particle = (word: string | number | undefined, form: JosaForm): string =>
+  withJosa(word, form).slice(String(word).length);

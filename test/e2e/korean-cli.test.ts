@@ -119,7 +119,7 @@ describe('Korean input errors', () => {
     expect(r.status).toBe(2);
     // Line 3 is `main,MSFT,hold,…`: the side (column 3) is neither buy nor sell.
     expect(r.stderr).toBe(
-      'dispersion: test/fixtures/orders/bad-side.csv:3:3: 매매 구분 "hold"은(는) buy도 sell도 아닙니다; ' +
+      'dispersion: test/fixtures/orders/bad-side.csv:3:3: 매매 구분 "hold"는 buy도 sell도 아닙니다; ' +
         '필요한 것: buy(매수) 또는 sell(매도)\n',
     );
     rmSync(dir, { recursive: true, force: true });
@@ -144,7 +144,7 @@ describe('Korean input errors', () => {
     expect(r.status).toBe(2);
     // Line 3 of NVDA.csv is `2026-05-28,abc`: the close (column 2) is not a number.
     expect(r.stderr).toBe(
-      'dispersion: test/fixtures/prices-bad/NVDA.csv:3:2: close 값 "abc"은(는) 숫자가 아닙니다; ' +
+      'dispersion: test/fixtures/prices-bad/NVDA.csv:3:2: close 값 "abc"는 숫자가 아닙니다; ' +
         '필요한 것: 0보다 큰 숫자, 예: 123.45\n',
     );
   });

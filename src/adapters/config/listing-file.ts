@@ -3,6 +3,7 @@
  * and the classification rules (`data/classification.json`, plus the user's `--rules` file, tried first), turned into
  * instruments the universe can resolve. Provenance: data/SOURCES.md.
  */
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import type { ClassificationRule, Listing, RuleSet } from '../../core/classify.t
 import { compileRules, listingInstruments } from '../../core/classify.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Instrument } from '../../core/universe.ts';
+import { withJosa } from '../../i18n/josa.ts';
 import { fileErrorReason } from '../files/user-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, classifiedSleeveId } from './schemas.ts';
@@ -256,7 +258,7 @@ function readText(file: string, what: string, whatKo: string): string {
     throw new InputError({
       file,
       message: `cannot read the ${what} (${code})`,
-      ko: { message: `${whatKo}을(를) 읽을 수 없습니다: ${fileErrorReason(code, 'ko')}` },
+      ko: { message: `${withJosa(whatKo, '을/를')} 읽을 수 없습니다: ${fileErrorReason(code, 'ko')}` },
     });
   }
 }

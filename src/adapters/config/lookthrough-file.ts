@@ -4,12 +4,14 @@
  * sheets print them) become fractions here; every symbol must be one the universe knows, so "Apple" for AAPL is an
  * error rather than a silent 0% Mag7.
  */
+
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { FundLookThrough } from '../../core/lookthrough.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse, resolveSymbol } from '../../core/universe.ts';
+import { withJosa } from '../../i18n/josa.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, CLASSIFIED_SLEEVES } from './schemas.ts';
 
@@ -81,7 +83,7 @@ function toFund(
       `${written} is not in the instrument universe`,
       'a symbol the universe knows (NVDA, 005930.KS), or add it with --universe FILE',
       {
-        message: `${written}은(는) 종목 유니버스에 없습니다`,
+        message: `${withJosa(written, '은/는')} 종목 유니버스에 없습니다`,
         expected: '유니버스가 아는 종목코드 (NVDA, 005930.KS), 또는 --universe FILE로 추가',
       },
     );
@@ -91,7 +93,7 @@ function toFund(
     const symbol = known(h.symbol, `holdings.${j}.symbol`);
     if (seen.has(symbol))
       fail(`holdings.${j}.symbol`, `${symbol} is listed twice`, undefined, {
-        message: `${symbol}이(가) 두 번 나옵니다`,
+        message: `${withJosa(symbol, '이/가')} 두 번 나옵니다`,
       });
     seen.add(symbol);
     return { symbol, weight: h.pct / 100 };

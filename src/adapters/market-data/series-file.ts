@@ -8,11 +8,13 @@
  * and dividends (a 0 close would divide by zero in a return). Any violation is an InputError pointing at
  * file:line:column, because a user price file is user input and a broken bundled file is worth the same precision.
  */
+
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dayFromCivil, daysInMonth, fromDay, parseIsoDay } from '../../core/dates.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Series } from '../../core/series.ts';
+import { particle, withJosa } from '../../i18n/josa.ts';
 import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 import { readCachedSeries, seriesCacheDir, seriesCacheKey, writeCachedSeries } from './series-cache.ts';
 
@@ -293,7 +295,10 @@ function generalRow(
       message: dateText === '' ? 'the date is empty' : `"${dateText}" is not a date`,
       expected: 'a real calendar date written YYYY-MM-DD',
       ko: {
-        message: dateText === '' ? '날짜가 비어 있습니다' : `"${dateText}"은(는) 날짜가 아닙니다`,
+        message:
+          dateText === ''
+            ? '날짜가 비어 있습니다'
+            : `"${dateText}"${particle(dateText, '은/는')} 날짜가 아닙니다`,
         expected: 'YYYY-MM-DD로 쓴 실제 날짜',
       },
     });
@@ -311,8 +316,8 @@ function generalRow(
       ko: {
         message:
           day === prev
-            ? `날짜 ${dateText}이(가) 앞 행(${prevAt}행)과 같습니다`
-            : `날짜 ${dateText}이(가) 앞 행(${prevAt}행)의 ${fromDay(prev)}보다 뒤가 아닙니다`,
+            ? `날짜 ${withJosa(dateText, '이/가')} 앞 행(${prevAt}행)과 같습니다`
+            : `날짜 ${withJosa(dateText, '이/가')} 앞 행(${prevAt}행)의 ${fromDay(prev)}보다 뒤가 아닙니다`,
         expected: '중복 없이 오름차순인 날짜',
       },
     });
@@ -330,7 +335,7 @@ function generalRow(
         message:
           valueText === ''
             ? `${column} 값이 비어 있습니다`
-            : `${column} 값 "${valueText}"은(는) 숫자가 아닙니다`,
+            : `${column} 값 "${valueText}"${particle(valueText, '은/는')} 숫자가 아닙니다`,
         expected: positive ? '0보다 큰 숫자, 예: 123.45' : '숫자, 예: 3.25',
       },
     });
@@ -344,7 +349,7 @@ function generalRow(
       message: `${column} "${valueText}" is implausibly large`,
       expected: `a ${column} below 1,000,000,000,000`,
       ko: {
-        message: `${column} 값 "${valueText}"이(가) 믿기 어려울 만큼 큽니다`,
+        message: `${column} 값 "${valueText}"${particle(valueText, '이/가')} 믿기 어려울 만큼 큽니다`,
         expected: `1,000,000,000,000 미만의 ${column} 값`,
       },
     });
@@ -356,7 +361,10 @@ function generalRow(
       column: valueCol + 1,
       message: `${column} ${valueText} is not positive`,
       expected: 'a number greater than 0',
-      ko: { message: `${column} 값 ${valueText}이(가) 양수가 아닙니다`, expected: '0보다 큰 숫자' },
+      ko: {
+        message: `${column} 값 ${withJosa(valueText, '이/가')} 양수가 아닙니다`,
+        expected: '0보다 큰 숫자',
+      },
     });
   }
   return { day, value };

@@ -53,7 +53,7 @@ describe('checkOrdersAgainstHoldings', () => {
       expected: 'one of: 키움 위탁, 미국주식, crypto',
       hint: 'record the orders with the holdings they were computed from',
       ko: {
-        message: '계좌 "없는계좌"은(는) 보유 내역의 계좌가 아닙니다',
+        message: '계좌 "없는계좌"는 보유 내역의 계좌가 아닙니다',
         expected: '다음 중 하나: 키움 위탁, 미국주식, crypto',
         hint: '주문을 계산한 그 보유 내역과 함께 기록하세요',
       },

@@ -3,8 +3,10 @@
  * sell of more units than the account holds, means the orders file belongs to another portfolio (or was edited by
  * hand) and would leave a journal month that contradicts itself. Buys of symbols not held are fine (new positions).
  */
+
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder } from '../../core/journal.ts';
+import { particle, withJosa } from '../../i18n/josa.ts';
 
 export interface HeldPosition {
   account: string;
@@ -43,7 +45,7 @@ export function checkOrdersAgainstHoldings(
         expected: `one of: ${accounts.join(', ')}`,
         hint: 'record the orders with the holdings they were computed from',
         ko: {
-          message: `${whereKo}계좌 "${o.account}"은(는) 보유 내역의 계좌가 아닙니다`,
+          message: `${whereKo}계좌 "${o.account}"${particle(o.account, '은/는')} 보유 내역의 계좌가 아닙니다`,
           expected: `다음 중 하나: ${accounts.join(', ')}`,
           hint: '주문을 계산한 그 보유 내역과 함께 기록하세요',
         },
@@ -66,7 +68,7 @@ export function checkOrdersAgainstHoldings(
         expected: `at most ${have} units sold`,
         ko: {
           message:
-            `${whereKo}"${o.account}"에서 ${o.symbol}을(를) ${total}주 매도하지만${earlier > 0 ? ' (위의 매도 포함)' : ''} ` +
+            `${whereKo}"${o.account}"에서 ${withJosa(o.symbol, '을/를')} ${total}주 매도하지만${earlier > 0 ? ' (위의 매도 포함)' : ''} ` +
             `계좌 보유량은 ${have}입니다`,
           expected: `최대 ${have}단위 매도`,
         },

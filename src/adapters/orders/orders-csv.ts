@@ -5,10 +5,12 @@
  * (it is a machine-written file: a different header means a different file, not a dialect to guess). Every bad cell
  * is an InputError with its line and column.
  */
+
 import { readFile } from 'node:fs/promises';
 import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { JournalOrder, OrderSide, OrderStatus } from '../../core/journal.ts';
+import { particle, withJosa } from '../../i18n/josa.ts';
 import { restoreCell } from '../../report/csv.ts';
 import { assertRegularFile, fileErrorReason } from '../files/user-files.ts';
 import { readCsvRecords } from '../import/csv-records.ts';
@@ -97,7 +99,7 @@ export function parseOrdersLines(text: string, file: string, status: OrderStatus
       message: `the header has an extra column "${header.fields[ORDERS_HEADER.length]}"`,
       expected: ORDERS_HEADER.join(','),
       ko: {
-        message: `머리글에 필요 없는 열 "${header.fields[ORDERS_HEADER.length]}"이(가) 있습니다`,
+        message: `머리글에 필요 없는 열 "${header.fields[ORDERS_HEADER.length]}"${particle(header.fields[ORDERS_HEADER.length], '이/가')} 있습니다`,
         expected: ORDERS_HEADER.join(','),
       },
     });
@@ -151,38 +153,38 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
   const side = sideText.toLowerCase();
   if (side !== 'buy' && side !== 'sell')
     bad(3, `side "${sideText}" is not buy or sell`, 'buy or sell', {
-      message: `매매 구분 "${sideText}"은(는) buy도 sell도 아닙니다`,
+      message: `매매 구분 "${sideText}"${particle(sideText, '은/는')} buy도 sell도 아닙니다`,
       expected: 'buy(매수) 또는 sell(매도)',
     });
   const quantity = parseDecimal(qText);
   // Whole lots as a rule, but the rebalancer may propose fractional units where the listing allows them (crypto).
   if (quantity === undefined || quantity <= 0)
     bad(4, `quantity "${qText}" is not a number above zero`, 'the number of units to trade, such as 10', {
-      message: `수량 "${qText}"은(는) 0보다 큰 숫자가 아닙니다`,
+      message: `수량 "${qText}"${particle(qText, '은/는')} 0보다 큰 숫자가 아닙니다`,
       expected: '거래할 수량, 예: 10',
     });
   const price = parseDecimal(pText);
   if (price === undefined || price <= 0)
     bad(5, `price "${pText}" is not a number above zero`, 'a price per unit', {
-      message: `가격 "${pText}"은(는) 0보다 큰 숫자가 아닙니다`,
+      message: `가격 "${pText}"${particle(pText, '은/는')} 0보다 큰 숫자가 아닙니다`,
       expected: '단위당 가격',
     });
   const currency = ccyText.toUpperCase();
   if (!isCurrencyCode(currency))
     bad(6, `"${ccyText}" is not a currency code`, 'an ISO 4217 code such as USD or KRW', {
-      message: `"${ccyText}"은(는) 통화 코드가 아닙니다`,
+      message: `"${ccyText}"${particle(ccyText, '은/는')} 통화 코드가 아닙니다`,
       expected: 'USD나 KRW 같은 ISO 4217 코드',
     });
   const value = parseDecimal(vText);
   if (value === undefined)
     bad(7, `value "${vText}" is not a number`, 'quantity × price in the order currency', {
-      message: `금액 "${vText}"은(는) 숫자가 아닙니다`,
+      message: `금액 "${vText}"${particle(vText, '은/는')} 숫자가 아닙니다`,
       expected: '주문 통화로 된 수량 × 가격',
     });
   const valueBase = parseDecimal(vbText);
   if (valueBase === undefined)
     bad(8, `valueBase "${vbText}" is not a number`, 'the value in the base currency', {
-      message: `기준 통화 금액 valueBase "${vbText}"은(는) 숫자가 아닙니다`,
+      message: `기준 통화 금액 valueBase "${vbText}"${particle(vbText, '은/는')} 숫자가 아닙니다`,
       expected: '기준 통화로 된 금액',
     });
   const q = quantity as number;
@@ -197,7 +199,7 @@ function parseRow(f: string[], line: number, file: string, status: OrderStatus):
       `value ${vText} is not quantity × price (${qText} × ${pText} = ${expectedValue})`,
       'quantity × price',
       {
-        message: `금액 ${vText}은(는) 수량 × 가격이 아닙니다 (${qText} × ${pText} = ${expectedValue})`,
+        message: `금액 ${withJosa(vText, '은/는')} 수량 × 가격이 아닙니다 (${qText} × ${pText} = ${expectedValue})`,
         expected: '수량 × 가격',
       },
     );

@@ -152,7 +152,7 @@ function ensureFolder(file: string, create: boolean): void {
       message: `cannot create the journal's folder ${folder}: ${(e as Error).message}`,
       expected: 'a path where the journal can be created',
       ko: {
-        message: `저널 폴더 ${folder}을(를) 만들 수 없습니다: ${(e as Error).message}`,
+        message: `저널 폴더 ${withJosa(folder, '을/를')} 만들 수 없습니다: ${(e as Error).message}`,
         expected: '저널을 만들 수 있는 경로',
       },
     });

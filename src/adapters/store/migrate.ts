@@ -3,9 +3,11 @@
  * `schema_migrations`; at every open they are compared with this version's list: an id this version does not know
  * means a newer dispersion wrote the file, and we stop rather than read (or write) a schema we cannot vouch for.
  */
+
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { InputError } from '../../core/errors.ts';
+import { withJosa } from '../../i18n/josa.ts';
 import { immediate } from './lock.ts';
 import type { JournalDatabase, Migration } from './schema.ts';
 
@@ -102,7 +104,7 @@ async function pendingOf(
       expected: 'a journal written by this version or an older one',
       hint: 'it was written by a newer dispersion: upgrade dispersion (a downgrade would lose or misread data)',
       ko: {
-        message: `저널에 이 버전의 dispersion이 모르는 마이그레이션 ${unknown.join(', ')}이(가) 있습니다`,
+        message: `저널에 이 버전의 dispersion이 모르는 마이그레이션 ${withJosa(unknown.join(', '), '이/가')} 있습니다`,
         expected: '이 버전이나 그 이전 버전이 쓴 저널',
         hint: '더 새로운 dispersion이 쓴 저널입니다: dispersion을 업그레이드하세요 (다운그레이드하면 데이터를 잃거나 잘못 읽습니다)',
       },
