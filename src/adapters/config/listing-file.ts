@@ -48,6 +48,20 @@ export function loadRules(userFile?: string): RuleSet {
 
 const SUFFIX: Record<string, string> = { KOSPI: 'KS', KOSDAQ: 'KQ', 'KOSDAQ GLOBAL': 'KQ', KONEX: 'KN' };
 
+/** A KRX code is six characters, a digit first (`005930`, and since 2024 letters too: `0001A0`). */
+function assertKrxCode(code: string, file: string, line: number, examples: readonly [string, string]): void {
+  if (/^[0-9][0-9A-Z]{5}$/.test(code)) return;
+  const [a, b] = examples;
+  throw new InputError({
+    file,
+    line,
+    column: 1,
+    message: `bad KRX code ${code}`,
+    expected: `six characters such as ${a} or ${b}`,
+    ko: { message: `잘못된 KRX 종목코드 ${code}`, expected: `${a}, ${b} 같은 여섯 글자` },
+  });
+}
+
 /** `code,market,name,industry` rows (a header, then one listing a line), as `data update --listings` writes them. */
 export function parseKrxListing(text: string, file: string): Listing[] {
   const rows = readRows(text, file, ['code', 'market', 'name', 'industry']);
@@ -55,15 +69,7 @@ export function parseKrxListing(text: string, file: string): Listing[] {
     const code = row.code ?? '';
     const market = row.market ?? '';
     const suffix = SUFFIX[market];
-    if (!/^[0-9][0-9A-Z]{5}$/.test(code))
-      throw new InputError({
-        file,
-        line,
-        column: 1,
-        message: `bad KRX code ${code}`,
-        expected: 'six characters such as 005930 or 0001A0',
-        ko: { message: `잘못된 KRX 코드 ${code}`, expected: '005930이나 0001A0 같은 여섯 글자' },
-      });
+    assertKrxCode(code, file, line, ['005930', '0001A0']);
     if (!suffix)
       throw new InputError({
         file,
@@ -100,15 +106,7 @@ const INVERSE = /인버스/;
 export function parseKrxEtfListing(text: string, file: string): Listing[] {
   return readRows(text, file, ['code', 'name', 'index']).map(({ row, line }) => {
     const code = row.code ?? '';
-    if (!/^[0-9][0-9A-Z]{5}$/.test(code))
-      throw new InputError({
-        file,
-        line,
-        column: 1,
-        message: `bad KRX code ${code}`,
-        expected: 'six characters such as 069500 or 0043B0',
-        ko: { message: `잘못된 KRX 종목코드 ${code}`, expected: '069500, 0043B0 같은 여섯 글자' },
-      });
+    assertKrxCode(code, file, line, ['069500', '0043B0']);
     const name = row.name || code;
     return {
       symbol: `${code}.KS`,
