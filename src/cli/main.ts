@@ -147,6 +147,8 @@ function commandWords(argv: readonly string[]): string[] {
 export async function run(argv: string[]): Promise<number> {
   try {
     const program = await programFor(argv);
+    // Korean help and commander errors; the table loads only in Korean, so English `--help` does not pay for it.
+    if (errorLang(argv) === 'ko') (await import('./help-ko.ts')).applyKoreanHelp(program);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
