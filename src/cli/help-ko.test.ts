@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { TRANSLATED_CODES } from '../i18n/cli-errors.ts';
 import { CLI_HELP_KO } from '../i18n/cli-help.ts';
-import { allCommands, applyKoreanHelp, commandPath } from './help-ko.ts';
+import { allCommands, applyKoreanHelp, commandPath, helpWidth } from './help-ko.ts';
 import { buildProgram, programFor } from './main.ts';
 
 /** Every command, argument and option of the fully registered program, as the Korean table keys them. */
@@ -98,6 +99,16 @@ describe('the Korean help table', () => {
     applyKoreanHelp(full);
     applyKoreanHelp(lazy);
     expect(lazy.helpInformation()).toBe(full.helpInformation());
+  });
+
+  it('measures every line of the Korean help as string-width does (and a sample of each width)', async () => {
+    const program = await buildProgram();
+    applyKoreanHelp(program);
+    const lines = allCommands(program).flatMap((c) => c.helpInformation().split('\n'));
+    expect(lines.filter((l) => helpWidth(l) !== stringWidth(l))).toEqual([]);
+    // 2 + 2 + 1 + 1 + 2: Hangul and full-width are two columns, the middle dot and the quote one.
+    expect(helpWidth('한국·’Ａ')).toBe(8);
+    expect(stringWidth('한국·’Ａ')).toBe(8);
   });
 
   it('pads and wraps by display width: Hangul takes two columns', async () => {

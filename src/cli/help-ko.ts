@@ -4,9 +4,38 @@
  * is Korean. The English descriptions the command modules register stay as they are: English help is untouched.
  */
 import { type Command, Help, type HelpConfiguration } from 'commander';
-import stringWidth from 'string-width';
 import { commanderErrorKo } from '../i18n/cli-errors.ts';
 import { CLI_HELP_KO, HELP_WORDS_KO } from '../i18n/cli-help.ts';
+
+/** Code points East Asian Wide or Fullwidth: Hangul, CJK, kana and full-width forms, two columns each. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+
+/**
+ * Display columns of help text: the Korean table's Hangul takes two. string-width (what the reports use) would
+ * cost `--help` about 80 ms of start-up for its Intl.Segmenter; help text has no emoji or combining marks, and
+ * help-ko.test.ts checks that the two agree on every line of the Korean help.
+ */
+export function helpWidth(str: string): number {
+  let width = 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: commander's own pattern for colour codes (lib/help.js)
+  for (const ch of str.replace(/\x1b\[\d*(;\d*)*m/g, '')) {
+    const cp = ch.codePointAt(0) as number;
+    width += WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
+  }
+  return width;
+}
 
 /** A command's path as its usage line starts: `dispersion data update`. */
 export function commandPath(cmd: Command): string {
@@ -42,7 +71,7 @@ function koreanHelpConfiguration(base: HelpConfiguration): HelpConfiguration {
   return {
     ...base,
     // Hangul takes two columns: wrap and pad by display width, not by UTF-16 length.
-    displayWidth: (str) => stringWidth(str),
+    displayWidth: helpWidth,
     styleTitle: (str) => HELP_WORDS_KO.titles[str] ?? str,
     commandUsage(cmd) {
       return koreanUsage(Help.prototype.commandUsage.call(this, cmd));
