@@ -202,6 +202,27 @@ const SAMPLES: Record<string, RebalanceWarning> = {
   'summary-row': { code: 'summary-row', message: 'm', file: 'a.csv', line: 9 },
   'table-end': { code: 'table-end', message: 'm', file: 'a.csv', line: 12 },
   'unsupported-asset': { code: 'unsupported-asset', message: 'm', file: 'a.csv', line: 5 },
+  'loan-not-subtracted': {
+    code: 'loan-not-subtracted',
+    message: 'm',
+    file: 'nh.csv',
+    line: 9,
+    account: '301-12-345678',
+    symbol: '005380',
+  },
+  'cash-unsettled': {
+    code: 'cash-unsettled',
+    message: 'm',
+    file: 'nh.csv',
+    line: 4,
+    params: {
+      read: 'D2예수금',
+      amount: 1_104_000,
+      other: '예수금',
+      otherAmount: 1_500_000,
+      unsettledRows: 1,
+    },
+  },
   'read-as-transactions': { code: 'read-as-transactions', message: 'm', file: 'log.csv' },
   'split-applied': {
     code: 'split-applied',

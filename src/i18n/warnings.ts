@@ -216,6 +216,22 @@ const KO: Record<string, Ko> = {
     w.line ? `${w.file}:${w.line}: 표가 여기서 끝납니다. 그 뒤의 내용은 읽지 않았습니다.` : undefined,
   'unsupported-asset': (w) =>
     w.line ? `${w.file}:${w.line}: 주식·ETF·펀드만 읽으므로 이 행은 제외했습니다.` : undefined,
+  'loan-not-subtracted': (w) =>
+    w.symbol && w.account
+      ? `${at(w)}${w.account} 계좌의 ${withJosa(w.symbol, '은/는')} 신용 또는 대출로 보유한 잔고입니다: 주식은 셌지만 대출금은 빼지 않았습니다.`
+      : undefined,
+  'cash-unsettled': (w) => {
+    const read = param(w, 'read');
+    const other = param(w, 'other');
+    const amount = w.params?.amount;
+    const otherAmount = w.params?.otherAmount;
+    if (!read || !other || typeof amount !== 'number' || typeof otherAmount !== 'number') return undefined;
+    const why =
+      w.params?.unsettledRows === 0
+        ? '미결제수량이 있는 행이 없어, 두 금액의 차이는 표에 없는 거래 때문입니다'
+        : '미결제수량이 있는 행이 있어, 잔고수량에 아직 결제되지 않은 거래가 이미 들어 있습니다';
+    return `${at(w)}현금은 ${read} ${formatNumber(amount, 'ko')}원입니다 (${other} ${formatNumber(otherAmount, 'ko')}원이 아님): ${why}.`;
+  },
   'file-price': (w) =>
     w.symbol && w.date
       ? `${w.symbol}: 더 최신 가격이 없어 ${w.file}:${w.line}의 가격(${w.date} 기준)을 썼습니다.`
