@@ -120,6 +120,18 @@ export interface NoticeParams {
   'table-end': { file: string; line: number };
   'unsupported-asset': { file: string; line: number; symbol?: string };
   'loan-not-subtracted': { file: string; line: number; account: string; symbol: string };
+  'account-debt': { file: string; line: number; account: string; loanCredit: number; receivable: number };
+  'left-out-holding': {
+    file: string;
+    line: number;
+    account: string;
+    symbol: string;
+    kind: string;
+    from: 'equity' | 'fund' | 'etc';
+    value?: number;
+    currency?: CurrencyCode;
+  };
+  'more-pages': { file: string; page: string; count: number; total: number };
   'cash-unsettled': {
     file: string;
     line: number;
@@ -212,6 +224,9 @@ const CODES: { readonly [K in NoticeCode]: true } = {
   'table-end': true,
   'unsupported-asset': true,
   'loan-not-subtracted': true,
+  'account-debt': true,
+  'left-out-holding': true,
+  'more-pages': true,
   'cash-unsettled': true,
   'read-as-transactions': true,
   'split-applied': true,

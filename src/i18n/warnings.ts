@@ -220,6 +220,32 @@ const KO: Record<string, Ko> = {
     w.symbol && w.account
       ? `${at(w)}${w.account} 계좌의 ${withJosa(w.symbol, '은/는')} 신용 또는 대출로 보유한 잔고입니다: 주식은 셌지만 대출금은 빼지 않았습니다.`
       : undefined,
+  'account-debt': (w) => {
+    const loan = w.params?.loanCredit;
+    const receivable = w.params?.receivable;
+    if (!w.account || typeof loan !== 'number' || typeof receivable !== 'number') return undefined;
+    return `${at(w)}${w.account} 계좌에 대출·신용금 ${formatNumber(loan, 'ko')}원과 미수·미납금 ${formatNumber(receivable, 'ko')}원이 있습니다: 보유 자산은 셌지만 빚은 빼지 않았습니다.`;
+  },
+  'left-out-holding': (w) => {
+    const kind = param(w, 'kind');
+    const from = param(w, 'from');
+    if (!w.symbol || !kind || !from) return undefined;
+    const value = w.params?.value;
+    const why =
+      from === 'fund'
+        ? '펀드 행에는 평가금액만 있고 수량이 없습니다'
+        : from === 'etc'
+          ? '채권·ELS·DLS·CP·CD·RP는 주당 가격이 있는 종목이 아닙니다 (qty가 액면금액입니다)'
+          : '코스피·코스닥·ETF 주식만 읽습니다 (선물·옵션·ELW 등은 제외)';
+    const valued = typeof value === 'number' ? `, 평가금액 ${formatNumber(value, 'ko')}원` : '';
+    return `${at(w)}${w.account ? `${w.account} 계좌의 ` : ''}다음 항목을 제외했습니다: ${w.symbol} (${kind}${valued}). ${why}.`;
+  },
+  'more-pages': (w) => {
+    const page = param(w, 'page');
+    return page
+      ? `${w.file}: 여러 페이지 중 한 페이지의 응답입니다 (queryResult.page "${page}"): 다른 페이지의 종목은 이 파일에 없으니 모든 페이지의 파일을 함께 주세요.`
+      : undefined;
+  },
   'cash-unsettled': (w) => {
     const read = param(w, 'read');
     const other = param(w, 'other');
