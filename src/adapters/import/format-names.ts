@@ -7,6 +7,6 @@ import { FORMATS, GENERIC_FORMATS } from './formats/spec.ts';
 export const FORMAT_NAMES: readonly string[] = [
   ...GENERIC_FORMATS,
   'ghostfolio',
-  'koscom',
   ...FORMATS.map((f) => f.id),
+  'koscom',
 ];
