@@ -243,7 +243,7 @@ const KO: Record<string, Ko> = {
   'more-pages': (w) => {
     const page = param(w, 'page');
     return page
-      ? `${w.file}: 여러 페이지 중 한 페이지의 응답입니다 (queryResult.page "${page}"): 다른 페이지의 종목은 이 파일에 없으니 모든 페이지의 파일을 함께 주세요.`
+      ? `${w.file}: 여러 페이지 중 한 페이지의 응답입니다 (queryResult.page "${page}"): 이 페이지만 읽었으므로 다른 페이지의 종목은 합계에서 빠졌습니다. 페이지 파일들을 함께 주면 요약의 현금이 다시 더해지니, 전체 잔고를 한 번에 받으세요 (assetType ALL, count 0).`
       : undefined;
   },
   'cash-unsettled': (w) => {

@@ -180,7 +180,7 @@ export function importKoscomJson(
   ) {
     warnings.push({
       code: 'more-pages',
-      message: `${file}: this response is one page of several (queryResult.page ${JSON.stringify(page ?? null)}, count ${count ?? '?'} of totalCnt ${total ?? '?'}): holdings on the other pages are not in it; give every page's file`,
+      message: `${file}: this response is one page of several (queryResult.page ${JSON.stringify(page ?? null)}, count ${count ?? '?'} of totalCnt ${total ?? '?'}): only this page was read, so the holdings on the others are missing from the total; ask the broker for the whole balance in one response (assetType ALL, count 0) rather than adding the pages' files, whose summary would count the cash again`,
       file,
       params: { page: page ?? 'null', count: count ?? 0, total: total ?? 0 },
     });

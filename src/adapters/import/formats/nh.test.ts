@@ -103,3 +103,21 @@ describe('a bad NH file', () => {
     expect(formatProblem(p, 'ko')).toMatch(/nh-bad-quantity\.csv:3:5: "12주"는 숫자가 아닙니다/);
   });
 });
+
+describe('NH c8201 without the account record', () => {
+  it('a 예수금 row of the grid itself is a cash row, not the record', () => {
+    const text = [
+      '종목번호,종목명,잔고유형,대출일,잔고수량,미결제수량,평균매입가,현재가,손익(천원),손익율,신용코드,잔량,만기일,평가금액',
+      '005930,삼성전자,현금,,3,0,"61,000","63,000",6,3.28,,3,,"189,000"',
+      ',예수금,,,,,,,,,,,,"50,000"',
+    ].join('\n');
+    const r = importHoldingsFile(new TextEncoder().encode(text), 'nh.csv');
+    // 3 shares at line 2; the 예수금 row's 평가금액 50,000 as KRW cash at line 3.
+    expect(
+      r.holdings.map((h) => (h.kind === 'cash' ? ['cash', h.amount, h.origin.line] : [h.symbol, h.quantity])),
+    ).toEqual([
+      ['005930', 3],
+      ['cash', 50_000, 3],
+    ]);
+  });
+});

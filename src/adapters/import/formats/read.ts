@@ -687,7 +687,8 @@ function takeCashBlock(
     if (i === header) continue;
     const keys = (table[i] as Row).cells.map(headerKey);
     const at = keys.findIndex((k) => aliases.cash.includes(k));
-    if (at < 0) continue;
+    // A row of labels, not a grid row whose 종목명 is 예수금 (that one is a cash row of the grid).
+    if (at < 0 || (table[i] as Row).cells.some((c) => parseAmount(c, spec) !== undefined)) continue;
     let v = i + 1;
     while (v < table.length && (table[v] as Row).cells.every((c) => c.trim() === '')) v++;
     const labels = table[i] as Row;
