@@ -112,7 +112,7 @@ export async function runRebalanceCommand(
   );
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
-    if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
+    if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf);
     prependAll(result.warnings, staleDataWarnings(result.freshness));
   }
   prependAll(result.warnings, [...imported.warnings, ...priced.warnings]);

@@ -340,11 +340,11 @@ export function formatBand(band: { abs: number; rel: number }, lang: Lang): stri
 }
 
 /**
- * The refusal to rebalance on stale data, in `lang`: English is the core's own error (freshness.ts); Korean names the
- * same closes and rates, with symbols, dates and ages exactly as in English.
+ * The refusal to rebalance on stale data: the core's own English error (freshness.ts) with its Korean variant, which
+ * names the same closes and rates, with symbols, dates and ages exactly as in English.
  */
-export function staleDataRefusal(f: DataFreshness, asOf: string, lang: Lang): InputError {
-  if (lang !== 'ko') return staleDataError(f, asOf);
+export function staleDataRefusal(f: DataFreshness, asOf: string): InputError {
+  const { problem } = staleDataError(f, asOf);
   const { prices, rates } = blockingData(f);
   const items = [
     ...prices.map(
@@ -358,12 +358,15 @@ export function staleDataRefusal(f: DataFreshness, asOf: string, lang: Lang): In
     }),
   ];
   return new InputError({
-    message: `데이터가 오래되어 ${asOf} 기준으로 리밸런싱하지 않습니다: ${items.join('; ')}`,
-    expected: `${STALE_ERROR_DAYS}거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율`,
-    hint:
-      '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
-      '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
-      '그래도 주문을 받으세요.',
+    ...problem,
+    ko: {
+      message: `데이터가 오래되어 ${asOf} 기준으로 리밸런싱하지 않습니다: ${items.join('; ')}`,
+      expected: `${STALE_ERROR_DAYS}거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율`,
+      hint:
+        '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
+        '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
+        '그래도 주문을 받으세요.',
+    },
   });
 }
 
