@@ -84,6 +84,10 @@ export function registerRebalance(program: Command): void {
           file: o.csv,
           message: 'already exists; not overwritten',
           expected: 'a new file name, or --force to overwrite it',
+          ko: {
+            message: '파일이 이미 있어 덮어쓰지 않았습니다',
+            expected: '새 파일 이름, 또는 덮어쓰려면 --force',
+          },
         });
       }
       const doc = await runRebalanceCommand(files, o, new Date());
