@@ -93,7 +93,11 @@ export function registerRebalance(program: Command): void {
       const doc = await runRebalanceCommand(files, o, new Date());
       // A byte-order mark: without it Excel (Korean Windows) reads the UTF-8 account names as CP949 and garbles them.
       if (o.csv) {
-        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, { overwrite: !!o.force, what: 'orders CSV' });
+        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, {
+          overwrite: !!o.force,
+          what: 'orders CSV',
+          whatKo: '주문 CSV',
+        });
       }
       const lang = parseLang(o.lang);
       writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`);
