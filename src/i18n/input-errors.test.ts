@@ -69,6 +69,7 @@ describe('every input error in Korean', () => {
 
   it('finds the calls it checks, and tells a Korean variant from none', () => {
     const sample = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the scan reads it
       "throw new InputError({ message: 'a (b', expected: `x ${f({ y: ')' })}` });",
       "throw new InputError({ message: 'no ko: here', ko: { message: '한국어' } });",
       'throw new InputError({ message, expected, ko });',
