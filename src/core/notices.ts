@@ -119,6 +119,28 @@ export interface NoticeParams {
   'summary-row': { file: string; line: number };
   'table-end': { file: string; line: number };
   'unsupported-asset': { file: string; line: number; symbol?: string };
+  'loan-not-subtracted': { file: string; line: number; account: string; symbol: string };
+  'account-debt': { file: string; line: number; account: string; loanCredit: number; receivable: number };
+  'left-out-holding': {
+    file: string;
+    line: number;
+    account: string;
+    symbol: string;
+    kind: string;
+    from: 'equity' | 'fund' | 'etc';
+    value?: number;
+    currency?: CurrencyCode;
+  };
+  'more-pages': { file: string; page: string; count: number; total: number };
+  'cash-unsettled': {
+    file: string;
+    line: number;
+    read: string;
+    amount: number;
+    other: string;
+    otherAmount: number;
+    unsettledRows: number;
+  };
   'read-as-transactions': { file: string };
   'split-applied': { file: string; account: string; symbol: string; date: IsoDate };
   'snapshot-chosen': { file: string; date: IsoDate };
@@ -201,6 +223,11 @@ const CODES: { readonly [K in NoticeCode]: true } = {
   'summary-row': true,
   'table-end': true,
   'unsupported-asset': true,
+  'loan-not-subtracted': true,
+  'account-debt': true,
+  'left-out-holding': true,
+  'more-pages': true,
+  'cash-unsettled': true,
   'read-as-transactions': true,
   'split-applied': true,
   'snapshot-chosen': true,

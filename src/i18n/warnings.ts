@@ -216,6 +216,48 @@ const KO: Record<string, Ko> = {
     w.line ? `${w.file}:${w.line}: 표가 여기서 끝납니다. 그 뒤의 내용은 읽지 않았습니다.` : undefined,
   'unsupported-asset': (w) =>
     w.line ? `${w.file}:${w.line}: 주식·ETF·펀드만 읽으므로 이 행은 제외했습니다.` : undefined,
+  'loan-not-subtracted': (w) =>
+    w.symbol && w.account
+      ? `${at(w)}${w.account} 계좌의 ${withJosa(w.symbol, '은/는')} 신용 또는 대출로 보유한 잔고입니다: 주식은 셌지만 대출금은 빼지 않았습니다.`
+      : undefined,
+  'account-debt': (w) => {
+    const loan = w.params?.loanCredit;
+    const receivable = w.params?.receivable;
+    if (!w.account || typeof loan !== 'number' || typeof receivable !== 'number') return undefined;
+    return `${at(w)}${w.account} 계좌에 대출·신용금 ${formatNumber(loan, 'ko')}원과 미수·미납금 ${formatNumber(receivable, 'ko')}원이 있습니다: 보유 자산은 셌지만 빚은 빼지 않았습니다.`;
+  },
+  'left-out-holding': (w) => {
+    const kind = param(w, 'kind');
+    const from = param(w, 'from');
+    if (!w.symbol || !kind || !from) return undefined;
+    const value = w.params?.value;
+    const why =
+      from === 'fund'
+        ? '펀드 행에는 평가금액만 있고 수량이 없습니다'
+        : from === 'etc'
+          ? '채권·ELS·DLS·CP·CD·RP는 주당 가격이 있는 종목이 아닙니다 (qty가 액면금액입니다)'
+          : '코스피·코스닥·ETF 주식만 읽습니다 (선물·옵션·ELW 등은 제외)';
+    const valued = typeof value === 'number' ? `, 평가금액 ${formatNumber(value, 'ko')}원` : '';
+    return `${at(w)}${w.account ? `${w.account} 계좌의 ` : ''}다음 항목을 제외했습니다: ${w.symbol} (${kind}${valued}). ${why}.`;
+  },
+  'more-pages': (w) => {
+    const page = param(w, 'page');
+    return page
+      ? `${w.file}: 여러 페이지 중 한 페이지의 응답입니다 (queryResult.page "${page}"): 이 페이지만 읽었으므로 다른 페이지의 종목은 합계에서 빠졌습니다. 페이지 파일들을 함께 주면 요약의 현금이 다시 더해지니, 전체 잔고를 한 번에 받으세요 (assetType ALL, count 0).`
+      : undefined;
+  },
+  'cash-unsettled': (w) => {
+    const read = param(w, 'read');
+    const other = param(w, 'other');
+    const amount = w.params?.amount;
+    const otherAmount = w.params?.otherAmount;
+    if (!read || !other || typeof amount !== 'number' || typeof otherAmount !== 'number') return undefined;
+    const why =
+      w.params?.unsettledRows === 0
+        ? '미결제수량이 있는 행이 없어, 두 금액의 차이는 표에 없는 거래 때문입니다'
+        : '미결제수량이 있는 행이 있어, 잔고수량에 아직 결제되지 않은 거래가 이미 들어 있습니다';
+    return `${at(w)}현금은 ${read} ${formatNumber(amount, 'ko')}원입니다 (${other} ${formatNumber(otherAmount, 'ko')}원이 아님): ${why}.`;
+  },
   'file-price': (w) =>
     w.symbol && w.date
       ? `${w.symbol}: 더 최신 가격이 없어 ${w.file}:${w.line}의 가격(${w.date} 기준)을 썼습니다.`

@@ -8,4 +8,5 @@ export const FORMAT_NAMES: readonly string[] = [
   ...GENERIC_FORMATS,
   'ghostfolio',
   ...FORMATS.map((f) => f.id),
+  'koscom',
 ];

@@ -1,7 +1,7 @@
 /**
  * One entry point for holdings files: the CLI hands over the bytes and the name the user typed, and gets holdings
- * back whatever the format. Ghostfolio exports are recognised by a `.json` name or by text that opens like a JSON
- * object; everything else is read as CSV. No file system here, so this stays testable with plain byte arrays.
+ * back whatever the format. JSON (a `.json` name, or text that opens like a JSON object) is a Kiwoom kt00018
+ * response, a KOSCOM 계좌잔고 response or a Ghostfolio export, told apart by their keys; everything else is read as CSV. No file system here, so this stays testable with plain byte arrays.
  */
 import { InputError } from '../../core/errors.ts';
 import type { ImportResult } from '../../core/holdings.ts';
@@ -10,6 +10,7 @@ import { type DetectedEncoding, decodeText } from './decode.ts';
 import { type FilePrice, importRows, importTabular, type TabularOptions } from './formats/index.ts';
 import { kt00018Rows } from './formats/kiwoom-json.ts';
 import { type GhostfolioImportOptions, importGhostfolioJson } from './ghostfolio.ts';
+import { importKoscomJson, KOSCOM_FORMAT, looksLikeKoscom } from './koscom.ts';
 import { bundledSplits } from './splits-file.ts';
 
 /** `csv` (generic holdings), `ghostfolio` (JSON export), `transactions`/`snapshots` (generic logs), or a format id. */
@@ -34,6 +35,15 @@ export function importHoldingsFile(
       options.defaultAccount?.trim() || (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
     return {
       ...importRows(kiwoom, undefined, file, { ...options, defaultAccount, format: 'kiwoom-kt00018' }),
+      encoding,
+    };
+  }
+  if (options.format === KOSCOM_FORMAT || (json && looksLikeKoscom(text))) {
+    return {
+      ...importKoscomJson(text, file, {
+        ...(options.defaultAccount === undefined ? {} : { defaultAccount: options.defaultAccount }),
+        ...(options.names === undefined ? {} : { names: options.names }),
+      }),
       encoding,
     };
   }

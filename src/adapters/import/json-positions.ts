@@ -73,6 +73,34 @@ export function scanJson(text: string, keys: readonly string[] = []): JsonScan {
   return { error, elementLines };
 }
 
+/**
+ * Where every value of a JSON text starts, by its path (`balanceList.balance.equityList[1].isinCode`, the root as
+ * ``), so an error about a nested value can name its line and column. Meant for small documents (a broker's API
+ * response): it keeps one entry per value. Undefined on a syntax error.
+ */
+export function jsonValuePlaces(text: string): Map<string, { line: number; column: number }> | undefined {
+  const places = new Map<string, { line: number; column: number }>();
+  let line = 1;
+  let lineStart = 0;
+  let pos = 0;
+  const at = (offset: number) => {
+    for (; pos < offset && pos < text.length; pos++) {
+      if (text.charCodeAt(pos) === 10) {
+        line++;
+        lineStart = pos + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+  try {
+    new Scanner(text, undefined, (path, offset) => places.set(path, at(offset))).document();
+  } catch (e) {
+    if (!(e instanceof ScanError)) throw e;
+    return undefined;
+  }
+  return places;
+}
+
 /** The first syntax error in `text`, or undefined when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   return scanJson(text).error;
@@ -123,11 +151,15 @@ class ScanError extends Error {
 class Scanner {
   private pos = 0;
   private depth = 0;
+  /** The path of the value being read, kept only when `onValue` wants it. */
+  private readonly path: string[] = [];
 
   constructor(
     private readonly text: string,
     /** Called with (top-level key, offset) for each element of a top-level array. */
     private readonly onTopLevelElement?: (key: string, offset: number) => void,
+    /** Called with (path, offset) for every value. */
+    private readonly onValue?: (path: string, offset: number) => void,
   ) {}
 
   document(): void {
@@ -139,6 +171,7 @@ class Scanner {
 
   private value(topKey: string | undefined): void {
     this.skipSpace();
+    this.onValue?.(this.path.join(''), this.pos);
     const c = this.text[this.pos];
     if (c === '{') this.object();
     else if (c === '[') this.array(topKey);
@@ -171,7 +204,9 @@ class Scanner {
       this.skipSpace();
       if (this.text[this.pos] !== ':') this.fail("expected ':' after a property name");
       this.pos++;
+      if (this.onValue) this.path.push(this.path.length === 0 ? key : `.${key}`);
       this.value(this.depth === 1 ? key : undefined);
+      if (this.onValue) this.path.pop();
       this.skipSpace();
       const c = this.text[this.pos];
       if (c === ',') {
@@ -199,10 +234,12 @@ class Scanner {
       this.depth--;
       return;
     }
-    for (;;) {
+    for (let index = 0; ; index++) {
       this.skipSpace();
       if (topKey !== undefined) this.onTopLevelElement?.(topKey, this.pos);
+      if (this.onValue) this.path.push(`[${index}]`);
       this.value(undefined);
+      if (this.onValue) this.path.pop();
       this.skipSpace();
       const c = this.text[this.pos];
       if (c === ',') {

@@ -18,7 +18,7 @@ import {
   type TransactionKind,
 } from '../../../core/transactions.ts';
 import type { Warning } from '../../../core/warnings.ts';
-import { particle } from '../../../i18n/josa.ts';
+import { particle, withJosa } from '../../../i18n/josa.ts';
 import { parseCurrencyCell } from '../currency-cell.ts';
 import { mergeDuplicates } from '../merge-duplicates.ts';
 import type { NameResolver } from '../names.ts';
@@ -351,7 +351,7 @@ function readCurrency(row: Row, cols: Columns, file: string): CurrencyCode | und
       row,
       cols.currency,
       { message: parsed.message, expected: parsed.expected },
-      { message: `통화 "${raw}"를 알 수 없습니다`, expected: 'KRW, USD 같은 ISO 4217 통화 코드' },
+      parsed.ko,
     );
   }
   return parsed.currency;
@@ -454,7 +454,7 @@ function readSymbol(row: Row, cols: Columns, spec: FormatSpec, ctx: TableContext
       hint: 'add the instrument to --universe FILE with this name as an alias, or export with a code column',
     },
     {
-      message: `"${name}"(이)라는 종목명을 찾을 수 없습니다 (${spec.labelKo}는 종목코드 없이 종목명만 내보냅니다)`,
+      message: `종목명 "${name}"에 해당하는 종목을 찾을 수 없습니다 (${withJosa(spec.labelKo, '은/는')} 종목코드 없이 종목명만 내보냅니다)`,
       expected: '종목 목록(유니버스)에 있는 종목명',
       hint: '--universe FILE에 이 종목명을 별칭(aliases)으로 추가하거나, 종목코드가 있는 형식으로 내보내세요',
     },
@@ -488,6 +488,11 @@ export function readHoldings(
     table = s.rows;
     header = 0;
   }
+  const block = spec.cashBlock ? takeCashBlock(table, header, spec, file) : undefined;
+  if (block) {
+    table = block.rows;
+    header = block.header;
+  }
   const headerRow = table[header] as Row;
   const cols = mapRoles(headerRow, spec);
   if (spec.valueAfterCurrency && cols.currency !== undefined) cols.value = cols.currency + 1;
@@ -495,6 +500,7 @@ export function readHoldings(
   const statementAccount = spec.section ? activityStatementAccount(rows) : undefined;
   const holdings: Holding[] = [];
   const prices: FilePrice[] = [];
+  let unsettledRows = 0;
   for (const { row, account: blockAccount } of data) {
     if (cols.discriminator !== undefined && headerKey(cellOf(row, cols.discriminator)) !== 'summary')
       continue;
@@ -576,6 +582,21 @@ export function readHoldings(
       });
       continue;
     }
+    const unsettled = parseAmount(cellOf(row, cols.unsettled), spec);
+    if (unsettled !== undefined && unsettled !== 0) unsettledRows++;
+    const credit = [cellOf(row, cols.creditCode), cellOf(row, cols.loanDate)].filter(
+      (c) => c !== '' && !/^0+$/.test(c.replace(/[-./]/g, '')),
+    );
+    if (credit.length > 0) {
+      warnings.push({
+        code: 'loan-not-subtracted',
+        message: `${file}:${row.line}: ${symbol} in account ${account} is held on credit or against a loan (${credit.join(', ')}): the shares are counted, the loan is not subtracted`,
+        symbol,
+        account,
+        file,
+        line: row.line,
+      });
+    }
     const overseas = spec.overseas?.includes(cellOf(row, cols.market)) ?? false;
     const currency = readCurrency(row, cols, file) ?? (overseas ? 'USD' : undefined);
     holdings.push({
@@ -604,6 +625,19 @@ export function readHoldings(
       });
     }
   }
+  if (block) {
+    const cash = blockCash(block, unsettledRows, spec, file, warnings);
+    const account = data[0]?.account || statementAccount || ctx.defaultAccount;
+    if (cash.amount !== 0) {
+      holdings.push({
+        kind: 'cash',
+        account,
+        currency: spec.currency ?? 'KRW',
+        amount: cash.amount,
+        origin: { file, line: cash.line },
+      });
+    }
+  }
   if (holdings.length === 0) {
     throw new InputError({
       file,
@@ -618,6 +652,127 @@ export function readHoldings(
   }
   const merged = mergeDuplicates(holdings, file);
   return { holdings: merged.holdings, warnings: [...warnings, ...merged.warnings], prices };
+}
+
+// ── a cash record beside the grid (NH c8201's OutBlock) ─────────────────────────────────────────────────────────
+
+interface CashBlock {
+  /** The table without the record's two rows, and where its header now is. */
+  rows: Row[];
+  header: number;
+  cash: BlockAmount;
+  settled: BlockAmount | undefined;
+}
+
+interface BlockAmount {
+  label: string;
+  amount: number;
+  line: number;
+}
+
+/**
+ * The record's header row (a cell named as `spec.cashBlock.cash` says) and the value row under it, wherever they sit
+ * in the file (a saved OutBlock goes above or below the grid); the grid is read without them. Undefined when the
+ * file has no such record: the grid alone is still a holdings file, with no cash.
+ */
+function takeCashBlock(
+  table: readonly Row[],
+  header: number,
+  spec: FormatSpec,
+  file: string,
+): CashBlock | undefined {
+  const aliases = spec.cashBlock;
+  if (!aliases) return undefined;
+  for (let i = 0; i < table.length; i++) {
+    if (i === header) continue;
+    const keys = (table[i] as Row).cells.map(headerKey);
+    const at = keys.findIndex((k) => aliases.cash.includes(k));
+    // A row of labels, not a grid row whose 종목명 is 예수금 (that one is a cash row of the grid).
+    if (at < 0 || (table[i] as Row).cells.some((c) => parseAmount(c, spec) !== undefined)) continue;
+    let v = i + 1;
+    while (v < table.length && (table[v] as Row).cells.every((c) => c.trim() === '')) v++;
+    const labels = table[i] as Row;
+    const values = table[v];
+    const read = (col: number): BlockAmount => {
+      const raw = (values?.cells[col] ?? '').trim();
+      const amount = parseAmount(raw, spec);
+      const label = (labels.cells[col] ?? '').trim();
+      if (values === undefined || v === header || amount === undefined) {
+        const where = values ?? labels;
+        throw problem(
+          file,
+          where,
+          col,
+          {
+            message: `the ${label} under line ${labels.line} is ${raw === '' || v === header ? 'missing' : `"${raw}", not an amount`}`,
+            expected: `the ${spec.label} account record: a row of labels (${label} …) and a row of amounts under it`,
+          },
+          {
+            message: `${labels.line}행 ${label} 아래의 ${raw === '' || v === header ? '금액이 없습니다' : `"${raw}"${particle(raw, '은/는')} 금액이 아닙니다`}`,
+            expected: `${spec.labelKo} 계좌 요약: 항목 이름 행(${label} …)과 그 아래 금액 행`,
+          },
+        );
+      }
+      return { label, amount, line: values.line };
+    };
+    const settledAt = keys.findIndex((k) => aliases.settled.includes(k));
+    const cash = read(at);
+    const settled = settledAt >= 0 ? read(settledAt) : undefined;
+    const rows = table.filter((_, j) => j !== i && j !== v);
+    return { rows, header: header - (i < header ? 1 : 0) - (v < header ? 1 : 0), cash, settled };
+  }
+  return undefined;
+}
+
+/**
+ * The record's cash. 잔고수량 counts shares bought today at once (a trade-date balance, its unsettled part in
+ * 미결제수량), while 예수금 still holds the money until settlement two days later: with unsettled rows the cash is
+ * the deposit after settlement (D2예수금), so a purchase is not counted twice. Either way a warning names both.
+ */
+function blockCash(
+  block: CashBlock,
+  unsettledRows: number,
+  spec: FormatSpec,
+  file: string,
+  warnings: Warning[],
+): BlockAmount {
+  const { cash, settled } = block;
+  const chosen = settled && unsettledRows > 0 ? settled : cash;
+  const other = chosen === cash ? settled : cash;
+  if (other && other.amount !== chosen.amount) {
+    const why =
+      chosen === settled
+        ? `${unsettledRows} ${unsettledRows === 1 ? 'row has' : 'rows have'} a 미결제수량, so the balance already counts trades the deposit has not yet paid for or been paid by`
+        : 'no row has a 미결제수량, so the two differ by something other than the listed trades';
+    warnings.push({
+      code: 'cash-unsettled',
+      message: `${file}:${chosen.line}: cash is ${chosen.label} ${chosen.amount} ${spec.currency ?? 'KRW'}, not ${other.label} ${other.amount}: ${why}`,
+      file,
+      line: chosen.line,
+      params: {
+        read: chosen.label,
+        amount: chosen.amount,
+        other: other.label,
+        otherAmount: other.amount,
+        unsettledRows,
+      },
+    });
+  }
+  if (chosen.amount < 0) {
+    throw new InputError({
+      file,
+      line: chosen.line,
+      message: `the account's ${chosen.label} is negative (${chosen.amount}): money is owed to the broker`,
+      expected: 'a cash amount of zero or more',
+      hint: 'settle the receivable, or write the holdings without the cash record and the debt separately',
+      ko: {
+        message: `계좌의 ${withJosa(chosen.label, '이/가')} 음수입니다 (${chosen.amount}): 증권사에 갚을 돈(미수)이 있습니다`,
+        expected: '0 이상의 현금',
+        hint: '미수금을 정리하거나, 현금 요약 행 없이 보유 종목만 적으세요',
+      },
+    });
+  }
+  return chosen;
 }
 
 // ── transactions ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -34,7 +34,12 @@ export type Role =
   | 'discriminator'
   /** Separate bought and sold quantities on one row (KIS 매매일자 report: 매수수량, 매도수량). */
   | 'bought'
-  | 'sold';
+  | 'sold'
+  /** NH c8201's 미결제수량: the part of the balance bought or sold but not yet settled. */
+  | 'unsettled'
+  /** NH c8201's 신용코드 and 대출일: a balance bought on credit or held against a loan. */
+  | 'creditCode'
+  | 'loanDate';
 
 export interface FormatSpec {
   id: string;
@@ -64,6 +69,11 @@ export interface FormatSpec {
   blockTitles?: boolean;
   /** The value sits in the unnamed column right after the currency column (Degiro: `Local value,,`). */
   valueAfterCurrency?: boolean;
+  /**
+   * The account's cash as a record of its own beside the grid (NH c8201's OutBlock: a header row with 예수금 and a
+   * value row under it): `cash` is the deposit's column, `settled` the one after settlement (D2예수금).
+   */
+  cashBlock?: { cash: readonly string[]; settled: readonly string[] };
   /** Where the layout was copied from (for the README table and the fixture). */
   source: string;
 }
@@ -318,6 +328,35 @@ export const FORMATS: readonly FormatSpec[] = [
     },
     source:
       'Hanwha overseas Excel export: 구분|종목명|결제보유수량|매입단가|매입금액|현재가|평가금액|평가손익|수익률|종목코드|기준환율|통화|거래국가|거래시장 (prices in KRW, so not kept)',
+  },
+  {
+    id: 'nh',
+    label: 'NH Investment & Securities (나무/QV) c8201 stock balance',
+    labelKo: 'NH투자증권 (나무/QV) c8201 주식잔고조회',
+    kind: 'holdings',
+    // The grid's Korean labels or its field names (trio_ord.h), whichever the saved file has as its header.
+    signature: [
+      ['종목번호', 'issue_codez6'],
+      ['잔고유형', 'bal_typez6'],
+      ['잔고수량', 'bal_qtyz16'],
+      ['미결제수량', 'unstl_qtyz16'],
+      ['신용코드', 'mrgn_codez4'],
+    ],
+    columns: {
+      symbol: ['종목번호', 'issue_codez6'],
+      name: ['종목명', 'issue_namez40'],
+      // 잔고수량, not 잔량 (jan_qtyz16: what is left to order against once open orders are counted).
+      quantity: ['잔고수량', 'bal_qtyz16'],
+      price: ['현재가', 'prsnt_pricez16'],
+      value: ['평가금액', 'ass_amtz16'],
+      unsettled: ['미결제수량', 'unstl_qtyz16'],
+      creditCode: ['신용코드', 'mrgn_codez4'],
+      loanDate: ['대출일', 'loan_datez10'],
+    },
+    currency: 'KRW',
+    cashBlock: { cash: ['예수금', 'dpsit_amtz16'], settled: ['d2예수금', 'dpsit_amtz_d2_16'] },
+    source:
+      'NH OpenAPI (WMCA) TR c8201 주식잔고조회, trio_ord.h: OutBlock1 종목번호 issue_codez6|종목명 issue_namez40|잔고유형 bal_typez6|대출일 loan_datez10|잔고수량 bal_qtyz16|미결제수량 unstl_qtyz16|평균매입가 slby_amtz16|현재가 prsnt_pricez16|손익(천원) lsnpf_amtz16|손익율 earn_ratez9|신용코드 mrgn_codez4|잔량 jan_qtyz16|만기일 expr_datez10|평가금액 ass_amtz16|증거금율 issue_mgamt_ratez6|매도매입금 medo_slby_amtz16|매도손익 post_lsnpf_amtz16; OutBlock 예수금 dpsit_amtz16 … D2예수금 dpsit_amtz_d2_16 (odumag99/pynamuh structures/ord/c8201.py)',
   },
   // ── United States ──────────────────────────────────────────────────────────────────────────────────────────────
   {
