@@ -20,6 +20,7 @@ import { InputError } from '../core/errors.ts';
 import { resolveSymbol } from '../core/universe.ts';
 import type { DataAgeDoc } from '../i18n/data-age.ts';
 import { dataAgeDoc } from '../i18n/data-age.ts';
+import { particle, withJosa } from '../i18n/josa.ts';
 import type { BacktestCurves, BacktestDocument } from '../report/backtest-document.ts';
 import { toBacktestCurves, toBacktestDocument } from '../report/backtest-document.ts';
 import type { HindsightDocument, HindsightRun } from '../report/hindsight.ts';
@@ -127,7 +128,11 @@ export async function runBacktestOutcome(
   const o = parseRequest(BacktestRequest, request, 'backtest');
   const base = parseBase(o.base ?? 'USD');
   if (o.model && o.weights) {
-    throw new InputError({ message: '--model and --weights both given', expected: 'one of them' });
+    throw new InputError({
+      message: '--model and --weights both given',
+      expected: 'one of them',
+      ko: { message: '--model과 --weights를 함께 주었습니다', expected: '둘 중 하나' },
+    });
   }
   const portfolio =
     override ?? (o.weights ? parseWeights(o.weights) : modelWeights(loadModel(o.model ?? DEFAULT_MODEL)));
@@ -152,6 +157,10 @@ export async function runBacktestOutcome(
     throw new InputError({
       message: `--from ${o.from} is not before --to ${fromDay(to)}`,
       expected: 'from < to',
+      ko: {
+        message: `--from ${withJosa(o.from, '이/가')} --to ${fromDay(to)}보다 앞서지 않습니다`,
+        expected: 'from < to',
+      },
     });
   }
   const settings = parseSettings(o);
@@ -184,18 +193,30 @@ async function parsePolicy(
     throw new InputError({
       message: `--policy ${o.policy} is not understood`,
       expected: 'weights or dispersion',
+      ko: {
+        message: `--policy ${withJosa(o.policy, '을/를')} 알 수 없습니다`,
+        expected: 'weights 또는 dispersion',
+      },
     });
   }
   if (o.weights) {
     throw new InputError({
       message: '--policy dispersion rebalances a model, and --weights gives none',
       expected: '--model ID|FILE (or no --weights)',
+      ko: {
+        message: '--policy dispersion은 모델을 리밸런싱하는데 --weights에는 모델이 없습니다',
+        expected: '--model ID|FILE (또는 --weights 없이)',
+      },
     });
   }
   if (settings.rebalance?.kind !== 'periodic') {
     throw new InputError({
       message: `--policy dispersion rebalances on a schedule, and --rebalance ${o.rebalance} gives none`,
       expected: '--rebalance monthly, quarterly or annual (the rebalancer applies its own bands)',
+      ko: {
+        message: `--policy dispersion은 정해진 주기로 리밸런싱하는데 --rebalance ${withJosa(o.rebalance, '은/는')} 주기가 아닙니다`,
+        expected: '--rebalance monthly, quarterly 또는 annual (밴드는 리밸런서가 직접 적용합니다)',
+      },
     });
   }
   return { model: loadModel(o.model ?? DEFAULT_MODEL), solver: await loadSolver() };
@@ -204,14 +225,27 @@ async function parsePolicy(
 function parseDate(text: string, option: string): number {
   const day = parseIsoDay(text.trim());
   if (day === undefined)
-    throw new InputError({ message: `${option} ${text} is not a date`, expected: 'YYYY-MM-DD' });
+    throw new InputError({
+      message: `${option} ${text} is not a date`,
+      expected: 'YYYY-MM-DD',
+      ko: { message: `${option} ${withJosa(text, '은/는')} 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
+    });
   return day;
 }
 
-function parseNumber(text: string, option: string, expected: string, ok: (x: number) => boolean): number {
+function parseNumber(
+  text: string,
+  option: string,
+  expected: { en: string; ko: string },
+  ok: (x: number) => boolean,
+): number {
   const x = Number(text.replace(/_/g, '').replace(/,/g, ''));
   if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) {
-    throw new InputError({ message: `${option} ${text} is not understood`, expected });
+    throw new InputError({
+      message: `${option} ${text} is not understood`,
+      expected: expected.en,
+      ko: { message: `${option} ${withJosa(text, '을/를')} 알 수 없습니다`, expected: expected.ko },
+    });
   }
   return x;
 }
@@ -232,6 +266,10 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
     throw new InputError({
       message: `--rebalance ${o.rebalance} is not understood`,
       expected: 'monthly, quarterly, annual, none, or band:ABS/REL such as band:0.05/0.25 (fractions)',
+      ko: {
+        message: `--rebalance ${withJosa(o.rebalance, '을/를')} 알 수 없습니다`,
+        expected: 'monthly, quarterly, annual, none 또는 band:0.05/0.25 같은 band:절대/상대 (소수)',
+      },
     });
   }
   const settings: Partial<BacktestSettings> = {
@@ -242,7 +280,7 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
       bps: parseNumber(
         o.costBps ?? '0',
         '--cost-bps',
-        'basis points between 0 and 1000, e.g. 10',
+        { en: 'basis points between 0 and 1000, e.g. 10', ko: '0에서 1000 사이의 베이시스 포인트, 예: 10' },
         (x) => x >= 0 && x <= 1000,
       ),
       min: 0,
@@ -250,11 +288,18 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
     // Without --initial the core picks a round amount worth about USD 10,000 in the base (backtest.ts defaultInitial).
     ...(o.initial === undefined
       ? {}
-      : { initial: parseNumber(o.initial, '--initial', 'a positive amount', (x) => x > 0) }),
+      : {
+          initial: parseNumber(
+            o.initial,
+            '--initial',
+            { en: 'a positive amount', ko: '0보다 큰 금액' },
+            (x) => x > 0,
+          ),
+        }),
     riskFree: parseNumber(
       o.riskFree ?? '0',
       '--risk-free',
-      'an annual rate as a fraction, e.g. 0.03',
+      { en: 'an annual rate as a fraction, e.g. 0.03', ko: '소수로 쓴 연 이율, 예: 0.03' },
       (x) => x > -1 && x < 1,
     ),
   };
@@ -263,7 +308,7 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
     settings.contribution = parseNumber(
       amount ?? '',
       '--contribution',
-      'AMOUNT or AMOUNT/PERIOD, e.g. 500/monthly',
+      { en: 'AMOUNT or AMOUNT/PERIOD, e.g. 500/monthly', ko: '금액 또는 금액/주기, 예: 500/monthly' },
       () => true,
     );
     if (period !== undefined) {
@@ -272,6 +317,10 @@ function parseSettings(o: BacktestOptions): Partial<BacktestSettings> {
         throw new InputError({
           message: `--contribution period "${period}" is not understood`,
           expected: 'monthly, quarterly or annual',
+          ko: {
+            message: `--contribution의 주기 "${period}"${particle(period, '을/를')} 알 수 없습니다`,
+            expected: 'monthly, quarterly 또는 annual',
+          },
         });
       }
       settings.contributionPeriod = p;
@@ -293,6 +342,10 @@ export function parseBenchmarks(text: string): PortfolioWeights[] {
       throw new InputError({
         message: `--benchmark "${item}" is not a symbol or model`,
         expected: 'symbols and model:ID separated by commas, e.g. SPY,QQQ,model:mag7-concentrated',
+        ko: {
+          message: `--benchmark "${item}"${particle(item, '은/는')} 종목도 모델도 아닙니다`,
+          expected: '쉼표로 구분한 종목과 model:ID, 예: SPY,QQQ,model:mag7-concentrated',
+        },
       });
     }
     return singleAsset(item.toUpperCase());

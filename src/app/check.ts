@@ -78,6 +78,7 @@ export function parsePortfolio(value: string | undefined, holdings: readonly Hol
     throw new InputError({
       message: '--portfolio is empty',
       expected: 'a name for the portfolio, e.g. --portfolio family',
+      ko: { message: '--portfolio 값이 비어 있습니다', expected: '포트폴리오 이름, 예: --portfolio family' },
     });
   }
   return portfolioOf(

@@ -10,6 +10,7 @@ import { listBundledSymbols, loadMarketData } from '../adapters/market-data/load
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import { lastDay } from '../core/series.ts';
+import { withJosa } from '../i18n/josa.ts';
 import { parseBase } from './options.ts';
 import { parseRequest } from './request.ts';
 
@@ -47,12 +48,20 @@ export function dashboardSettings(request: ServeOptions): DashboardSettings {
     throw new InputError({
       message: `--port ${o.port} is not a port number`,
       expected: 'an integer from 1 to 65535',
+      ko: {
+        message: `--port ${withJosa(o.port, '은/는')} 포트 번호가 아닙니다`,
+        expected: '1에서 65535 사이의 정수',
+      },
     });
   }
   if (!existsSync(`${WEB_ROOT}/index.html`)) {
     throw new InputError({
       message: 'the dashboard is not built',
       hint: 'run npm run build:web (npm start does it for you)',
+      ko: {
+        message: '대시보드가 빌드되지 않았습니다',
+        hint: 'npm run build:web을 실행하세요 (npm start가 대신 실행합니다)',
+      },
     });
   }
   const sample = !o.holdings?.length;

@@ -84,6 +84,12 @@ export function runListingsUpdate(request: DataUpdateOptions): {
       message: 'data update --listings needs the listing file: it does not reach the network',
       expected:
         '--from FILE (a KRX listing: code,market,name,industry; FinanceDataReader; or KIND 상장법인목록 CSV)',
+      ko: {
+        message:
+          'data update --listings에는 상장 종목 파일이 필요합니다: 이 명령은 네트워크에 접속하지 않습니다',
+        expected:
+          '--from FILE (KRX 상장 목록: code,market,name,industry; FinanceDataReader; 또는 KIND 상장법인목록 CSV)',
+      },
     });
   let text: string;
   try {
@@ -92,6 +98,7 @@ export function runListingsUpdate(request: DataUpdateOptions): {
     throw new InputError({
       file: o.from,
       message: `cannot read the listing file (${(e as NodeJS.ErrnoException).code})`,
+      ko: { message: `상장 종목 파일을 읽을 수 없습니다 (${(e as NodeJS.ErrnoException).code})` },
     });
   }
   const { text: out, count } = normaliseKrxListing(text, o.from);
@@ -182,6 +189,11 @@ export async function runDataUpdateCommand(
     throw new InputError({
       message: 'no provider named: data update reaches the network only when you say which source to use',
       expected: '--provider yahoo,fred (or "providers" in a --config file)',
+      ko: {
+        message:
+          '데이터 출처가 지정되지 않았습니다: data update는 어느 출처를 쓸지 정해야 네트워크에 접속합니다',
+        expected: '--provider yahoo,fred (또는 --config 파일의 "providers")',
+      },
     });
   }
   const baseUrls = { ...config.baseUrls };
@@ -252,6 +264,7 @@ function readConfig(file: string): DataConfig {
       file,
       message: `cannot be read as JSON (${(e as Error).message})`,
       expected: CONFIG_SHAPE,
+      ko: { message: `JSON으로 읽을 수 없습니다 (${(e as Error).message})`, expected: CONFIG_SHAPE },
     });
   }
   const c = raw as Record<string, unknown>;
@@ -262,7 +275,14 @@ function readConfig(file: string): DataConfig {
       (Array.isArray(c.providers) && c.providers.every((p) => typeof p === 'string'))) &&
     (c.baseUrls === undefined || (typeof c.baseUrls === 'object' && c.baseUrls !== null)) &&
     (c.timeoutMs === undefined || (typeof c.timeoutMs === 'number' && c.timeoutMs > 0));
-  if (!ok) throw new InputError({ file, message: 'is not a data configuration', expected: CONFIG_SHAPE });
+  if (!ok) {
+    throw new InputError({
+      file,
+      message: 'is not a data configuration',
+      expected: CONFIG_SHAPE,
+      ko: { message: '데이터 설정 파일이 아닙니다', expected: CONFIG_SHAPE },
+    });
+  }
   return c as DataConfig;
 }
 
@@ -279,7 +299,14 @@ function makeProvider(id: string, baseUrls: DataConfig['baseUrls'], fetch?: Fetc
     const baseUrl = baseUrls?.fred ?? process.env.DISPERSION_FRED_URL;
     return new FredProvider({ ...f, ...(baseUrl ? { baseUrl } : {}) });
   }
-  throw new InputError({ message: `--provider ${id} is not a known provider`, expected: 'yahoo or fred' });
+  throw new InputError({
+    message: `--provider ${id} is not a known provider`,
+    expected: 'yahoo or fred',
+    ko: {
+      message: `--provider ${withJosa(id, '은/는')} 알 수 없는 데이터 출처입니다`,
+      expected: 'yahoo 또는 fred',
+    },
+  });
 }
 
 /** `--symbols` or `--holdings` → canonical symbols (and the currencies involved); undefined = no selection. */
@@ -288,14 +315,22 @@ async function selectSymbols(
   universe: Universe,
 ): Promise<{ symbols: string[]; currencies: Set<string> } | undefined> {
   if (o.symbols !== undefined && o.holdings !== undefined) {
-    throw new InputError({ message: '--symbols and --holdings both given', expected: 'one of them' });
+    throw new InputError({
+      message: '--symbols and --holdings both given',
+      expected: 'one of them',
+      ko: { message: '--symbols와 --holdings를 함께 주었습니다', expected: '둘 중 하나' },
+    });
   }
   const currencies = new Set<string>();
   let written: string[];
   if (o.symbols !== undefined) {
     written = splitList(o.symbols);
     if (written.length === 0)
-      throw new InputError({ message: '--symbols is empty', expected: 'e.g. 005930.KS,NVDA' });
+      throw new InputError({
+        message: '--symbols is empty',
+        expected: 'e.g. 005930.KS,NVDA',
+        ko: { message: '--symbols 값이 비어 있습니다', expected: '예: 005930.KS,NVDA' },
+      });
   } else if (o.holdings !== undefined) {
     const { holdings } = await importFiles([o.holdings]);
     written = [];

@@ -11,6 +11,7 @@ import { readOrdersFile } from '../adapters/orders/orders-csv.ts';
 import { InputError } from '../core/errors.ts';
 import type { JournalMonth, JournalOrder } from '../core/journal.ts';
 import { monthOf, parseMonthArg, portfolioOf, sleevesOutsideBand } from '../core/journal.ts';
+import { withJosa } from '../i18n/josa.ts';
 import type { ListDocument, RecordDocument, ShowDocument } from '../report/journal-document.ts';
 import { toListDocument, toRecordDocument, toShowDocument } from '../report/journal-document.ts';
 import { CheckRequest, runCheckCommand } from './check.ts';
@@ -52,7 +53,13 @@ export type JournalReadOptions = z.input<typeof JournalReadRequest>;
 function parseNote(value: string | undefined): string | null {
   if (value === undefined) return null;
   const t = value.trim();
-  if (t === '') throw new InputError({ message: '--note is empty', expected: 'a short text saying why' });
+  if (t === '') {
+    throw new InputError({
+      message: '--note is empty',
+      expected: 'a short text saying why',
+      ko: { message: '--note 값이 비어 있습니다', expected: '이유를 적은 짧은 글' },
+    });
+  }
   return t;
 }
 
@@ -77,13 +84,18 @@ export async function runJournalRecord(
   if (executed && orders.length === 0 && note === null) {
     const outside = sleevesOutsideBand(check.sleeves, openWorkspace(o).model.band);
     if (outside.length > 0) {
-      const list = outside
-        .map((x) => `${x.id} ${(x.weight * 100).toFixed(1)}% (target ${(x.target * 100).toFixed(1)}%)`)
-        .join(', ');
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      const list = outside.map((x) => `${x.id} ${pct(x.weight)} (target ${pct(x.target)})`).join(', ');
+      const listKo = outside.map((x) => `${x.id} ${pct(x.weight)} (목표 ${pct(x.target)})`).join(', ');
       throw new InputError({
         message: `--executed with no orders, but ${list} ${outside.length === 1 ? 'is' : 'are'} outside the band`,
         expected: '--orders FILE with the orders carried out, or --note TEXT saying why no order was needed',
         hint: 'e.g. --note "kept the overweight on purpose this month"',
+        ko: {
+          message: `--executed인데 주문이 없고, 밴드를 벗어난 슬리브가 있습니다: ${listKo}`,
+          expected: '실행한 주문이 담긴 --orders FILE, 또는 주문이 필요 없었던 이유를 적은 --note TEXT',
+          hint: '예: --note "이번 달은 일부러 초과 비중을 유지함"',
+        },
       });
     }
   }
@@ -147,6 +159,10 @@ export async function runJournalShow(
     throw new InputError({
       message: `month ${monthArg} is not understood`,
       expected: 'YYYY-MM or YYYY-MM-DD',
+      ko: {
+        message: `월 ${withJosa(monthArg, '을/를')} 알 수 없습니다`,
+        expected: 'YYYY-MM 또는 YYYY-MM-DD',
+      },
     });
   const file = journalPath(o.db);
   if (!existsSync(file))
@@ -154,6 +170,10 @@ export async function runJournalShow(
       file,
       message: 'there is no journal here yet',
       hint: 'record a month with `dispersion journal record`',
+      ko: {
+        message: '여기에는 아직 저널이 없습니다',
+        hint: '`dispersion journal record`로 한 달을 기록하세요',
+      },
     });
   const { getMonth, portfoliosOf } = await loadMonths();
   const m = await withJournal(o.db, now, async (j) => {
@@ -165,6 +185,10 @@ export async function runJournalShow(
         file,
         message: `${portfolios.length} portfolios have a record of ${month}: ${portfolios.map((p) => `"${p}"`).join(', ')}`,
         expected: '--portfolio NAME to say which one',
+        ko: {
+          message: `${month} 기록이 있는 포트폴리오가 ${portfolios.length}개입니다: ${portfolios.map((p) => `"${p}"`).join(', ')}`,
+          expected: '어느 것인지 정하는 --portfolio NAME',
+        },
       });
     }
     return portfolios[0] === undefined ? undefined : getMonth(j, portfolios[0], month);
@@ -174,6 +198,10 @@ export async function runJournalShow(
       file,
       message: `the journal has no record of ${month}${o.portfolio?.trim() ? ` for portfolio "${o.portfolio.trim()}"` : ''}`,
       hint: 'see the months on record with `dispersion journal list`',
+      ko: {
+        message: `저널에 ${o.portfolio?.trim() ? `포트폴리오 "${o.portfolio.trim()}"의 ` : ''}${month} 기록이 없습니다`,
+        hint: '기록된 달은 `dispersion journal list`로 보세요',
+      },
     });
   return toShowDocument(file, m);
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import { rebalancingDates } from '../core/plan.ts';
+import { withJosa } from '../i18n/josa.ts';
 import { PLAN_OUTPUT, PLAN_WORDS } from '../i18n/plan.ts';
 import { planToIcs } from '../report/ics.ts';
 import { parseAsOf, parseLang } from './options.ts';
@@ -40,6 +41,10 @@ function parseMonths(value: string | undefined): number {
     throw new InputError({
       message: `--months ${text} is not understood`,
       expected: `a whole number from 1 to ${MAX_MONTHS}`,
+      ko: {
+        message: `--months ${withJosa(text, '을/를')} 알 수 없습니다`,
+        expected: `1에서 ${MAX_MONTHS} 사이의 정수`,
+      },
     });
   }
   return n;
@@ -53,7 +58,11 @@ export function runPlanCommand(request: PlanOptions, now: Date): PlanDocument {
   try {
     from = parseAsOf(o.from, now);
   } catch {
-    throw new InputError({ message: `--from ${o.from} is not a date`, expected: 'YYYY-MM-DD' });
+    throw new InputError({
+      message: `--from ${o.from} is not a date`,
+      expected: 'YYYY-MM-DD',
+      ko: { message: `--from ${withJosa(o.from, '은/는')} 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
+    });
   }
   const dates = rebalancingDates(from, months).map(fromDay);
   const note = PLAN_OUTPUT[lang].note;
@@ -69,8 +78,13 @@ export function runPlanCommand(request: PlanOptions, now: Date): PlanDocument {
           file: o.ics,
           message: 'the file already exists',
           hint: 'pass --force to overwrite it',
+          ko: { message: '파일이 이미 있습니다', hint: '덮어쓰려면 --force를 주세요' },
         });
-      throw new InputError({ file: o.ics, message: `cannot write the calendar file (${code})` });
+      throw new InputError({
+        file: o.ics,
+        message: `cannot write the calendar file (${code})`,
+        ko: { message: `캘린더 파일을 쓸 수 없습니다 (${code})` },
+      });
     }
   }
   return { from: fromDay(from), dates, ics: o.ics ?? null, note };

@@ -10,13 +10,13 @@ import { parseBand } from '../core/engine/band.ts';
 import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
 import type { Model } from '../core/model.ts';
-import { isBlocking, staleDataWarnings } from '../core/rebalance/freshness.ts';
+import { isBlocking, staleDataError, staleDataWarnings } from '../core/rebalance/freshness.ts';
 import { rebalancePortfolio } from '../core/rebalance/rebalance.ts';
 import type { OtherPolicy } from '../core/rebalance/solve/frame.ts';
 import type { Money, RebalanceMode } from '../core/rebalance/types.ts';
 import type { Universe } from '../core/universe.ts';
 import { resolveSymbol } from '../core/universe.ts';
-import { staleDataRefusal } from '../i18n/rebalance.ts';
+import { withJosa } from '../i18n/josa.ts';
 import type { RebalanceDocument } from '../report/rebalance-document.ts';
 import { toRebalanceDocument } from '../report/rebalance-document.ts';
 import { withFilePrices } from './file-prices.ts';
@@ -112,7 +112,7 @@ export async function runRebalanceCommand(
   );
   // Orders are for today's market: refuse on old closes or rates unless the user accepts them (--allow-stale).
   if (isBlocking(result.freshness)) {
-    if (!o.allowStale) throw staleDataRefusal(result.freshness, result.asOf, lang);
+    if (!o.allowStale) throw staleDataError(result.freshness, result.asOf);
     prependAll(result.warnings, staleDataWarnings(result.freshness));
   }
   prependAll(result.warnings, [...imported.warnings, ...priced.warnings]);
@@ -133,7 +133,14 @@ function symbolsNeeded(holdings: readonly Holding[], universe: Universe, model: 
 function parseOther(value: string | undefined): OtherPolicy {
   if (value === undefined || value === 'keep' || value === 'reduce' || value === 'sell')
     return value ?? 'keep';
-  throw new InputError({ message: `--other ${value} is not a policy`, expected: 'keep, reduce or sell' });
+  throw new InputError({
+    message: `--other ${value} is not a policy`,
+    expected: 'keep, reduce or sell',
+    ko: {
+      message: `--other ${withJosa(value, '은/는')} 정책이 아닙니다`,
+      expected: 'keep, reduce 또는 sell',
+    },
+  });
 }
 
 /** `NAME=KRX,US` → { NAME: ['KRX', 'US'] }; the account name may contain spaces, the markets are codes. */
@@ -154,6 +161,11 @@ export function parseAccountMarkets(entries: readonly string[]): Record<string, 
         message: `--account-markets ${e} is not an account and its markets`,
         expected:
           'NAME=MARKET[,MARKET…], e.g. 미국주식=US or "키움 위탁=KRX,US" (markets: US, KRX, TSE, XETRA, SIX, LSE, EPA, TWSE)',
+        ko: {
+          message: `--account-markets ${withJosa(e, '은/는')} 계좌와 시장 형식이 아닙니다`,
+          expected:
+            '계좌=시장[,시장…], 예: 미국주식=US 또는 "키움 위탁=KRX,US" (시장: US, KRX, TSE, XETRA, SIX, LSE, EPA, TWSE)',
+        },
       });
     }
     out[name] = [...(out[name] ?? []), ...markets];
@@ -171,7 +183,11 @@ function mergeMarkets(...all: Record<string, string[]>[]): Record<string, string
 function parseMode(value: string | undefined): RebalanceMode {
   if (value === undefined || value === 'full') return 'full';
   if (value === 'cash-only') return 'cash-only';
-  throw new InputError({ message: `--mode ${value} is not a mode`, expected: 'full or cash-only' });
+  throw new InputError({
+    message: `--mode ${value} is not a mode`,
+    expected: 'full or cash-only',
+    ko: { message: `--mode ${withJosa(value, '은/는')} 모드가 아닙니다`, expected: 'full 또는 cash-only' },
+  });
 }
 
 function parseBandOption(value: string): Band {
@@ -180,6 +196,10 @@ function parseBandOption(value: string): Band {
     throw new InputError({
       message: `--band ${value} is not a band`,
       expected: 'a fraction below 1 such as 0.02, or absolute/relative such as 0.05/0.25',
+      ko: {
+        message: `--band ${withJosa(value, '은/는')} 밴드가 아닙니다`,
+        expected: '0.02 같은 1 미만의 소수, 또는 0.05/0.25 같은 절대/상대 밴드',
+      },
     });
   }
   return band;
@@ -191,6 +211,10 @@ function parseCandidates(value: string | number): number {
     throw new InputError({
       message: `--candidates ${value} is not a number of candidates`,
       expected: 'a whole number from 1 to 20',
+      ko: {
+        message: `--candidates ${withJosa(value, '은/는')} 후보 수가 아닙니다`,
+        expected: '1에서 20 사이의 정수',
+      },
     });
   }
   return n;
@@ -203,6 +227,10 @@ function parseCostBps(value: string | number): number {
     throw new InputError({
       message: `--cost-bps ${value} is not a cost in basis points`,
       expected: 'a number from 0 to 1000, e.g. 25 for 0.25% of each order',
+      ko: {
+        message: `--cost-bps ${withJosa(value, '은/는')} 베이시스 포인트 단위의 비용이 아닙니다`,
+        expected: '0에서 1000 사이의 숫자, 예: 주문마다 0.25%이면 25',
+      },
     });
   }
   return n;
@@ -239,11 +267,17 @@ export function parseMoney(text: string, option: string, whole: string = text): 
   const amount = m ? Number(`${(m[1] as string).replace(/[_,]/g, '')}${m[2] ?? ''}`) : Number.NaN;
   const currency = m ? (m[3] as string).toUpperCase() : '';
   if (!m || !(amount > 0) || !isCurrencyCode(currency)) {
-    const entry = whole.trim() === text.trim() ? '' : ` (the entry "${text.trim()}")`;
+    const one = whole.trim() === text.trim();
+    const entry = one ? '' : ` (the entry "${text.trim()}")`;
     throw new InputError({
       message: `${option} ${whole} is not an amount with a currency${entry}`,
       expected:
         'AMOUNT:CCY with a positive amount, e.g. 5000000:KRW, 5,000,000:KRW or 1500.50:USD; several separated by commas',
+      ko: {
+        message: `${option} ${withJosa(whole, '은/는')} 통화가 붙은 금액이 아닙니다${one ? '' : ` (항목 "${text.trim()}")`}`,
+        expected:
+          '0보다 큰 금액:통화, 예: 5000000:KRW, 5,000,000:KRW 또는 1500.50:USD; 여러 개는 쉼표로 구분',
+      },
     });
   }
   return { amount, currency };

@@ -23,6 +23,7 @@ import { MAG7_SYMBOLS, REGION_BASKETS, SP500_SYMBOL } from '../core/signals/bask
 import { computeSignals } from '../core/signals/compute.ts';
 import type { Reading } from '../core/signals/readings.ts';
 import { unitRange } from '../core/signals/readings.ts';
+import { particle, withJosa } from '../i18n/josa.ts';
 import type { SignalsDocument } from '../report/signals-document.ts';
 import { readingDoc, toSignalsDocument } from '../report/signals-document.ts';
 import { journalPath, withJournal } from './journal.ts';
@@ -147,6 +148,10 @@ function numericReading(id: string, bundled: readonly Reading[]): Reading {
     throw new InputError({
       message: `unknown reading id "${id}"`,
       expected: `one of ${[...new Set(numeric.map((r) => r.id))].join(', ')}`,
+      ko: {
+        message: `알 수 없는 지표 ID입니다: "${id}"`,
+        expected: `다음 중 하나: ${[...new Set(numeric.map((r) => r.id))].join(', ')}`,
+      },
     });
   }
   return known;
@@ -161,6 +166,10 @@ export async function runSignalsAdd(id: string, value: string, request: SignalsA
     throw new InputError({
       message: `"${value}" is not a number`,
       expected: 'a number in the reading’s unit, such as 28.5 (percent) or 31 (P/E)',
+      ko: {
+        message: `"${value}"${particle(value, '은/는')} 숫자가 아닙니다`,
+        expected: '지표 단위의 숫자, 예: 28.5(퍼센트) 또는 31(P/E)',
+      },
     });
   }
   // The unit comes from the essay's series of the same id: a negative P/E or a 140% share is a typo, and a verdict
@@ -170,21 +179,39 @@ export async function runSignalsAdd(id: string, value: string, request: SignalsA
     throw new InputError({
       message: `${value} is out of range for ${id}, whose unit is ${range.name}`,
       expected: range.expected,
+      ko: {
+        message: `${withJosa(value, '은/는')} ${id}의 범위를 벗어납니다 (단위: ${range.ko.name})`,
+        expected: range.ko.expected,
+      },
     });
   }
   const day = o.date === undefined ? undefined : parseIsoDay(o.date);
   if (day === undefined) {
-    throw new InputError({ message: `--date ${o.date ?? ''} is not a date`, expected: 'YYYY-MM-DD' });
+    throw new InputError({
+      message: `--date ${o.date ?? ''} is not a date`,
+      expected: 'YYYY-MM-DD',
+      ko: { message: `--date ${withJosa(o.date ?? '', '은/는')} 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
+    });
   }
   const today = parseAsOf(undefined, now);
   if (day > today) {
     throw new InputError({
       message: `--date ${o.date} is in the future`,
       expected: `a date on or before ${fromDay(today)}: a reading records a figure already known`,
+      ko: {
+        message: `--date ${withJosa(o.date, '은/는')} 미래입니다`,
+        expected: `${fromDay(today)} 또는 그 이전의 날짜: 지표는 이미 알려진 수치를 기록합니다`,
+      },
     });
   }
   const source = (o.source ?? 'user').trim();
-  if (source === '') throw new InputError({ message: '--source is empty', expected: 'a short text' });
+  if (source === '') {
+    throw new InputError({
+      message: '--source is empty',
+      expected: 'a short text',
+      ko: { message: '--source 값이 비어 있습니다', expected: '짧은 글' },
+    });
+  }
   const row = { id, date: fromDay(day), value: n, source, recordedAt: now.toISOString() };
   const r = await addReading(o.db, now, row);
   return { ...row, ...r };
@@ -200,7 +227,11 @@ export async function runSignalsRemove(id: string, request: SignalsRemoveOptions
   numericReading(id, bundled);
   const day = o.date === undefined ? undefined : parseIsoDay(o.date);
   if (day === undefined) {
-    throw new InputError({ message: `--date ${o.date ?? ''} is not a date`, expected: 'YYYY-MM-DD' });
+    throw new InputError({
+      message: `--date ${o.date ?? ''} is not a date`,
+      expected: 'YYYY-MM-DD',
+      ko: { message: `--date ${withJosa(o.date ?? '', '은/는')} 날짜가 아닙니다`, expected: 'YYYY-MM-DD' },
+    });
   }
   const date = fromDay(day);
   const source = o.source?.trim();
@@ -217,12 +248,20 @@ export async function runSignalsRemove(id: string, request: SignalsRemoveOptions
     throw new InputError({
       message: `the ${id} reading of ${date} is the essay's, bundled with dispersion: it cannot be removed`,
       hint: 'record a newer figure with `dispersion signals add` instead; the latest reading is the one used',
+      ko: {
+        message: `${date}의 ${id} 지표는 dispersion에 함께 배포된 에세이의 값이라 지울 수 없습니다`,
+        hint: '대신 `dispersion signals add`로 더 최근 수치를 기록하세요; 가장 최근 값이 쓰입니다',
+      },
     });
   }
   throw new InputError({
     file,
     message: `no recorded ${id} reading on ${date}${source === undefined ? '' : ` from "${source}"`}`,
     hint: 'see the recorded readings with `dispersion signals list`',
+    ko: {
+      message: `${date}에 기록된 ${source === undefined ? '' : `출처 "${source}"의 `}${id} 지표가 없습니다`,
+      hint: '기록된 지표는 `dispersion signals list`로 보세요',
+    },
   });
 }
 

@@ -9,6 +9,7 @@ import { HISTORICAL_WINDOWS } from '../core/stress/historical.ts';
 import { proxyCandidates } from '../core/stress/proxy.ts';
 import type { Scenario } from '../core/stress/scenario.ts';
 import { stressPortfolio } from '../core/stress/stress.ts';
+import { withJosa } from '../i18n/josa.ts';
 import { toStressDocument } from '../report/stress-document.ts';
 import { formatOption, parseCommonOptions } from './options.ts';
 import { CommonRequest, HoldingsRequest, parseRequest, WorkspaceRequest } from './request.ts';
@@ -96,6 +97,10 @@ export function parseWindow(text: string): HistoricalWindow {
     throw new InputError({
       message: `--window ${text} is not a window`,
       expected: 'FROM:TO as two dates YYYY-MM-DD with FROM before TO, e.g. 2008-09-01:2009-03-09',
+      ko: {
+        message: `--window ${withJosa(text, '은/는')} 기간이 아닙니다`,
+        expected: '시작:끝 형식의 두 날짜 YYYY-MM-DD (시작이 끝보다 앞), 예: 2008-09-01:2009-03-09',
+      },
     });
   }
   return { id: text.trim(), from, to };

@@ -162,7 +162,7 @@ export function netPositions(
           expected: 'sales of at most the shares held; short positions are not supported',
           hint: 'a buy, a transfer in or a split may be missing from the file (an earlier period, another export)',
           ko: {
-            message: `${t.account} 계좌에서 ${t.symbol}을(를) 보유량보다 많이 팔았습니다: 이 행 뒤 수량 ${held}`,
+            message: `${t.account} 계좌에서 ${t.symbol} 종목을 보유량보다 많이 팔았습니다: 이 행 뒤 수량 ${held}`,
             expected: '보유 수량 이하의 매도 (공매도는 지원하지 않습니다)',
             hint: '매수, 입고 또는 분할 행이 파일에서 빠졌을 수 있습니다 (이전 기간, 다른 내보내기)',
           },

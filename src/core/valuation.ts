@@ -202,7 +202,7 @@ function quoteUnitOf(
       message: `${symbol} is not in the instrument universe, so its currency is unknown`,
       expected: 'a currency column on the row, or an entry for the symbol in a --universe file',
       ko: {
-        message: `${symbol}은(는) 종목 유니버스에 없어 통화를 알 수 없습니다`,
+        message: `${symbol} 종목은 종목 유니버스에 없어 통화를 알 수 없습니다`,
         expected: '행의 통화 열, 또는 --universe 파일의 해당 종목 항목',
       },
     });
@@ -212,7 +212,7 @@ function quoteUnitOf(
     throw new InputError({
       ...where,
       message: `unknown quote currency ${quote} for ${symbol}`,
-      ko: { message: `${symbol}의 호가 통화 ${quote}을(를) 알 수 없습니다` },
+      ko: { message: `${symbol}의 호가 통화를 알 수 없습니다: ${quote}` },
     });
   }
   return unit;

@@ -12,6 +12,18 @@ export const STALENESS_LABEL: Record<Staleness, Record<Lang, string>> = {
 };
 
 export const DATA_WORDS = {
+  /** Where a series comes from (`bundled`, `user`, `cache:yahoo`): the JSON keeps the id, the Korean table names it. */
+  source: {
+    en: (kind: string) => kind,
+    ko: (kind: string) =>
+      kind === 'bundled'
+        ? '번들'
+        : kind === 'user'
+          ? '사용자 파일'
+          : kind.startsWith('cache:')
+            ? `캐시(${kind.slice('cache:'.length)})`
+            : kind,
+  },
   header: {
     en: (asOf: string) =>
       `Market data as of ${asOf} (precedence: your --prices folder > cache when newer > bundled)`,

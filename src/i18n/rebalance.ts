@@ -4,11 +4,7 @@
  * (stale prices, unclassified holdings) are worded by warnings.ts.
  */
 
-import { InputError } from '../core/errors.ts';
-import type { DataFreshness } from '../core/rebalance/freshness.ts';
-import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
 import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
-import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
 import { withJosa } from './josa.ts';
@@ -337,34 +333,6 @@ export function formatBand(band: { abs: number; rel: number }, lang: Lang): stri
     maximumFractionDigits: 1,
   }).format(band.abs * 100);
   return REBALANCE_LABELS[lang].bandRel(points, formatPct(band.rel, lang, false, 0));
-}
-
-/**
- * The refusal to rebalance on stale data, in `lang`: English is the core's own error (freshness.ts); Korean names the
- * same closes and rates, with symbols, dates and ages exactly as in English.
- */
-export function staleDataRefusal(f: DataFreshness, asOf: string, lang: Lang): InputError {
-  if (lang !== 'ko') return staleDataError(f, asOf);
-  const { prices, rates } = blockingData(f);
-  const items = [
-    ...prices.map(
-      (g) =>
-        `${g.symbols.join(', ')}: ${g.last === null ? '종가 없음' : `최근 종가 ${g.last}, ${g.age}거래일 전`}`,
-    ),
-    ...rates.map((x) => {
-      const pair = `${x.from}→${x.to}`;
-      if (x.last === null) return `${pair}: 환율 없음`;
-      return `${pair}: ${x.kind === 'monthly-average' ? '월평균 환율' : '환율'} ${x.last}, ${x.age}거래일 전`;
-    }),
-  ];
-  return new InputError({
-    message: `데이터가 오래되어 ${asOf} 기준으로 리밸런싱하지 않습니다: ${items.join('; ')}`,
-    expected: `${STALE_ERROR_DAYS}거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율`,
-    hint:
-      '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
-      '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
-      '그래도 주문을 받으세요.',
-  });
 }
 
 /** Why one named instrument could not be bought, in the reader's language. */

@@ -164,6 +164,34 @@ describe('dashboard API', () => {
     });
   });
 
+  it('words a refused journal record in the language its JSON body asks for (a POST has no ?lang)', async () => {
+    const record = (lang: string) =>
+      post(app(), '/api/journal/record', {
+        origin: OWN,
+        token: TOKEN,
+        type: 'application/json',
+        // What the Rebalance page sends when the cash box holds `12abc`: the amount is not a number.
+        body: JSON.stringify({
+          lang,
+          base: 'KRW',
+          mode: 'full',
+          band: '0.02',
+          cash: '12abc:KRW',
+          executed: true,
+        }),
+      });
+    const ko = await record('ko');
+    expect(ko.status).toBe(400);
+    expect((await body(ko)).error.text).toBe(
+      '--cash 12abc:KRW는 통화가 붙은 금액이 아닙니다; 필요한 것: 0보다 큰 금액:통화, 예: 5000000:KRW, ' +
+        '5,000,000:KRW 또는 1500.50:USD; 여러 개는 쉼표로 구분',
+    );
+    const en = await record('en');
+    expect((await body(en)).error.text).toMatch(
+      /^--cash 12abc:KRW is not an amount with a currency; expected/,
+    );
+  });
+
   it('reports a malformed upload with file, line and column and keeps the current holdings', async () => {
     const a = app();
     const res = await upload(a, 'neg.csv', readFileSync('test/fixtures/import/bad/negative-quantity.csv'));

@@ -99,7 +99,8 @@ export const CONTENT_SECURITY_POLICY = [
 export const DISCLAIMER = 'Decision support, not investment advice.';
 
 export function createApp(config: ServerConfig) {
-  const app = new Hono();
+  // `lang`: the language a write's JSON body asked for (a POST has no query), for the refusal below.
+  const app = new Hono<{ Variables: { lang: 'en' | 'ko' } }>();
   // The session's holdings: the upload replaces them in memory only; nothing the user gave is written to disk.
   let holdings: HoldingsSource[] = config.holdings;
   const label = (hs: HoldingsSource[]) =>
@@ -121,11 +122,11 @@ export function createApp(config: ServerConfig) {
   });
   app.use('*', writeGuard(token));
 
-  // A refusal is worded in the request's language (the same `lang` query parameter every page sends); the problem's
-  // fields, its `ko` variant included, go along for a page that words it itself.
+  // A refusal is worded in the request's language (the same `lang` query parameter every page sends, or a write's
+  // `lang` in its JSON body); the problem's fields, its `ko` variant included, go along for a page that words it itself.
   app.onError((err, c) => {
     if (isInputError(err)) {
-      const lang = c.req.query('lang') === 'ko' ? 'ko' : 'en';
+      const lang = c.req.query('lang') === 'ko' || c.get('lang') === 'ko' ? 'ko' : 'en';
       return c.json({ error: { ...err.problem, text: formatProblem(err.problem, lang) } }, 400);
     }
     return c.json({ error: { message: `internal error: ${err.message}` } }, 500);
@@ -220,6 +221,7 @@ export function createApp(config: ServerConfig) {
     const q = Object.fromEntries(
       Object.entries(body).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
     ) as Record<string, string | undefined>;
+    c.set('lang', q.lang === 'ko' ? 'ko' : 'en');
     const rb = await runRebalanceCommand(holdings, rebalanceOptions(q), config.now());
     const doc = await runJournalRecord(
       holdings,

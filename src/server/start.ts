@@ -38,6 +38,10 @@ export function startServer(o: StartOptions): Promise<RunningServer> {
           new InputError({
             message: `port ${o.port} on ${o.host} is already in use`,
             hint: `stop the other program, or choose another port with --port (e.g. --port ${o.port + 1})`,
+            ko: {
+              message: `${o.host}의 포트 ${o.port}번을 이미 다른 프로그램이 쓰고 있습니다`,
+              hint: `그 프로그램을 멈추거나 --port로 다른 포트를 고르세요 (예: --port ${o.port + 1})`,
+            },
           }),
         );
       } else if (e.code === 'EACCES') {
@@ -45,6 +49,10 @@ export function startServer(o: StartOptions): Promise<RunningServer> {
           new InputError({
             message: `not allowed to listen on ${o.host}:${o.port}`,
             hint: 'use a port above 1024',
+            ko: {
+              message: `${o.host}:${o.port}에서 연결을 받을 권한이 없습니다`,
+              hint: '1024보다 큰 포트를 쓰세요',
+            },
           }),
         );
       } else reject(e);

@@ -155,4 +155,60 @@ describe('Korean input errors', () => {
     expect(r.stderr).toMatch(/naver-no-price\.csv:3: 2026-05-29 또는 그 이전의 035420\.KS 가격이 없습니다/);
     expect(r.stderr).toContain('도움말: 머리글이 date,close인 035420.KS.csv');
   });
+  it('an unknown currency cell: the Korean sentence at its line and column', () => {
+    const r = check(`${BAD}/unknown-currency.csv`);
+    expect(r.status).toBe(2);
+    // Line 3 is `VOD.L,500,US$`: the currency (column 3) is no ISO code.
+    expect(r.stderr).toBe(
+      `dispersion: ${BAD}/unknown-currency.csv:3:3: 통화 "US$"를 알 수 없습니다; ` +
+        '필요한 것: KRW, USD, JPY, EUR, INR 같은 ISO 4217 통화 코드\n',
+    );
+  });
+
+  it('one symbol in two currencies in one account: the Korean sentence at the second row', () => {
+    const r = check(`${BAD}/duplicate-other-currency.csv`);
+    expect(r.status).toBe(2);
+    // Lines 2 and 3 are main,VTI,10,USD and main,VTI,5,KRW: the second row's currency differs from the first's.
+    expect(r.stderr).toBe(
+      `dispersion: ${BAD}/duplicate-other-currency.csv:3: main 계좌의 VTI 종목이 여기서는 KRW, 2행에서는 USD입니다; ` +
+        '필요한 것: 한 계좌의 같은 종목은 모든 행에서 같은 통화\n',
+    );
+  });
+
+  it('a price folder with an fx file that names no currency pair: the Korean sentence at the file', () => {
+    const r = run(['check', 'examples/sample-holdings.csv', '--prices', 'test/fixtures/prices-bad-pair']);
+    expect(r.status).toBe(2);
+    // fx/KRWKRW.csv names the same currency twice (see the fixture's README).
+    expect(r.stderr).toBe(
+      'dispersion: test/fixtures/prices-bad-pair/fx/KRWKRW.csv: "KRWKRW"는 통화 쌍이 아닙니다; ' +
+        '필요한 것: 기준 통화와 표시 통화의 두 ISO 코드를 이름으로 한 파일, 예: 1 EUR당 USD이면 EURUSD.csv\n',
+    );
+  });
+
+  const bare = (args: string[]) =>
+    spawnSync(process.execPath, ['bin/dispersion.js', ...args, '--lang', 'ko'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
+
+  it.each([
+    [
+      ['rebalance', 'examples/sample-holdings.csv', '--mode', 'bogus'],
+      '--mode bogus는 모드가 아닙니다; 필요한 것: full 또는 cash-only',
+    ],
+    [
+      ['backtest', '--weights', 'NVDA=0.5,nvda=0.2'],
+      '--weights에 NVDA 종목이 두 번 있습니다; 필요한 것: 종목마다 한 번씩',
+    ],
+    // The final 3 is read 삼, a closed syllable: 을, not 를.
+    [['journal', 'show', '2026-13'], '월 2026-13을 알 수 없습니다; 필요한 것: YYYY-MM 또는 YYYY-MM-DD'],
+    [
+      ['backtest', '--weights', 'NVDA=0.5', '--from', '2026-05-01', '--to', '2026-04-01'],
+      '--from 2026-05-01이 --to 2026-04-01보다 앞서지 않습니다; 필요한 것: from < to',
+    ],
+  ])('%j: exit 2 and the Korean sentence', (args, line) => {
+    const r = bare(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`dispersion: ${line}\n`);
+  });
 });

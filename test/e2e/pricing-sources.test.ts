@@ -206,14 +206,15 @@ describe('rebalance refuses stale data', () => {
     );
     expect(isInputError(err)).toBe(true);
     if (!isInputError(err)) return;
-    // The same closes and rate as the English refusal above (128 and 106 weekdays), worded in Korean.
-    expect(err.problem.message).toBe(
+    // The English refusal above (128 and 106 weekdays) with the same closes and rate in its Korean variant.
+    expect(err.problem.message).toMatch(/^will not rebalance as of 2026-11-25 on stale data/);
+    expect(err.problem.ko?.message).toBe(
       '데이터가 오래되어 2026-11-25 기준으로 리밸런싱하지 않습니다: 000660.KS, 005930.KS, AAPL, AMZN, CEG, ' +
         'GOOGL, META, MSFT, NVDA, QQQ, TSLA: 최근 종가 2026-05-29, 128거래일 전; ' +
         'USD→KRW: 월평균 환율 2026-06-30, 106거래일 전',
     );
-    expect(err.problem.expected).toBe('10거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율');
-    expect(err.problem.hint).toBe(
+    expect(err.problem.ko?.expected).toBe('10거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율');
+    expect(err.problem.ko?.hint).toBe(
       '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
         '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
         '그래도 주문을 받으세요.',

@@ -91,8 +91,15 @@ export function assertRegularFile(path: string, expected: Expected, shown = path
   });
 }
 
-/** Writes `text` to a file the user named (`--csv`), turning every failure into an InputError. */
-export function writeUserFile(path: string, text: string, o: { overwrite: boolean; what: string }): void {
+/**
+ * Writes `text` to a file the user named (`--csv`), turning every failure into an InputError; `what` names the file
+ * in English and Korean (`orders CSV`, `주문 CSV`).
+ */
+export function writeUserFile(
+  path: string,
+  text: string,
+  o: { overwrite: boolean; what: string; whatKo: string },
+): void {
   // Opening a FIFO for writing waits for a reader; a device is not where a CSV belongs.
   let existing: ReturnType<typeof statSync> | undefined;
   try {
@@ -105,6 +112,10 @@ export function writeUserFile(path: string, text: string, o: { overwrite: boolea
       file: path,
       message: `cannot write the ${o.what}: the path is not a regular file`,
       expected: 'a path in an existing folder you can write to',
+      ko: {
+        message: `${o.whatKo} 파일을 쓸 수 없습니다: 일반 파일의 경로가 아닙니다`,
+        expected: '쓸 수 있는 기존 폴더 안의 경로',
+      },
     });
   }
   try {
@@ -116,12 +127,20 @@ export function writeUserFile(path: string, text: string, o: { overwrite: boolea
         file: path,
         message: 'already exists; not overwritten',
         expected: 'a new file name, or --force to overwrite it',
+        ko: {
+          message: '파일이 이미 있어 덮어쓰지 않았습니다',
+          expected: '새 파일 이름, 또는 덮어쓰려면 --force',
+        },
       });
     }
     throw new InputError({
       file: path,
       message: `cannot write the ${o.what}: ${code === 'ENOENT' ? 'the folder does not exist' : fileErrorReason(code)}`,
       expected: 'a path in an existing folder you can write to',
+      ko: {
+        message: `${o.whatKo} 파일을 쓸 수 없습니다: ${code === 'ENOENT' ? '폴더가 없습니다' : fileErrorReason(code, 'ko')}`,
+        expected: '쓸 수 있는 기존 폴더 안의 경로',
+      },
     });
   }
 }

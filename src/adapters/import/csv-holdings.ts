@@ -285,6 +285,7 @@ function parseRow(
       ...at(columns.currency),
       message: currencyResult.message,
       expected: currencyResult.expected,
+      ko: currencyResult.ko,
     });
   }
   const account = cell(columns.account) || defaultAccount;

@@ -5,6 +5,7 @@
  */
 import { type CurrencyCode, isCurrencyCode, MINOR_UNITS } from '../../core/currency.ts';
 import { ownValue } from '../../core/lookup.ts';
+import { particle } from '../../i18n/josa.ts';
 
 const KOREAN_WORDS: Readonly<Record<string, CurrencyCode>> = {
   원: 'KRW',
@@ -14,10 +15,11 @@ const KOREAN_WORDS: Readonly<Record<string, CurrencyCode>> = {
 };
 
 export const CURRENCY_EXPECTED = 'an ISO 4217 currency code such as KRW, USD, JPY, EUR, INR';
+const CURRENCY_EXPECTED_KO = 'KRW, USD, JPY, EUR, INR 같은 ISO 4217 통화 코드';
 
 export type CurrencyCell =
   | { ok: true; currency: CurrencyCode | undefined }
-  | { ok: false; message: string; expected: string };
+  | { ok: false; message: string; expected: string; ko: { message: string; expected: string } };
 
 /** Parses a trimmed-or-not cell; an empty cell is `{ ok: true, currency: undefined }`. */
 export function parseCurrencyCell(cell: string): CurrencyCell {
@@ -31,11 +33,20 @@ export function parseCurrencyCell(cell: string): CurrencyCell {
       ok: false,
       message: `"${raw}" is a quote unit (${minor} in hundredths), not a currency you can hold`,
       expected: `an ISO 4217 code such as ${minor}`,
+      ko: {
+        message: `"${raw}"${particle(raw, '은/는')} 호가 단위(${minor}의 100분의 1)이지 보유할 수 있는 통화가 아닙니다`,
+        expected: `${minor} 같은 ISO 4217 코드`,
+      },
     };
   }
   const upper = raw.toUpperCase();
   if (isCurrencyCode(upper)) return { ok: true, currency: upper };
-  return { ok: false, message: `unknown currency "${raw}"`, expected: CURRENCY_EXPECTED };
+  return {
+    ok: false,
+    message: `unknown currency "${raw}"`,
+    expected: CURRENCY_EXPECTED,
+    ko: { message: `통화 "${raw}"${particle(raw, '을/를')} 알 수 없습니다`, expected: CURRENCY_EXPECTED_KO },
+  };
 }
 
 /**

@@ -31,6 +31,10 @@ export function mergeDuplicates(
           line: h.origin.line,
           message: `${h.symbol} in account ${h.account} is in ${h.currency} here but in ${m.currency} on line ${m.origin.line}`,
           expected: 'the same currency on every row of one symbol and account',
+          ko: {
+            message: `${h.account} 계좌의 ${h.symbol} 종목이 여기서는 ${h.currency}, ${m.origin.line}행에서는 ${m.currency}입니다`,
+            expected: '한 계좌의 같은 종목은 모든 행에서 같은 통화',
+          },
         });
       }
       m.quantity = roundQuantity(m.quantity + h.quantity);

@@ -17,6 +17,10 @@ describe('inherited object keys are not table entries', () => {
         ok: false,
         message: `unknown currency "${cell}"`,
         expected: 'an ISO 4217 currency code such as KRW, USD, JPY, EUR, INR',
+        ko: {
+          message: `통화 "${cell}"를 알 수 없습니다`,
+          expected: 'KRW, USD, JPY, EUR, INR 같은 ISO 4217 통화 코드',
+        },
       });
     }
   });

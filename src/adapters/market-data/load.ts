@@ -18,6 +18,7 @@ import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { FxKind, FxSeries, MarketData, PriceSeries } from '../../core/market.ts';
 import type { Series } from '../../core/series.ts';
+import { particle, withJosa } from '../../i18n/josa.ts';
 import { readSeriesFile } from './series-file.ts';
 
 export interface LoadMarketDataOptions {
@@ -151,7 +152,7 @@ function readUserDir(
   dir: string,
   isWanted: (symbol: string) => boolean,
 ): { prices: Map<string, PriceSeries>; fx: FxSeries[] } {
-  requireDir(dir, 'price directory', true);
+  requireDir(dir, 'price directory', { ko: '가격 폴더' });
   const prices = new Map<string, PriceSeries>();
   const fx: FxSeries[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -174,6 +175,10 @@ function readUserDir(
         file,
         message: `"${entry.name.slice(0, -4)}" is not a plausible symbol, so this file cannot be matched to a holding`,
         expected: 'a file named after the symbol, such as NVDA.csv, 005930.KS.csv, SIE.DE.csv or 6954.T.csv',
+        ko: {
+          message: `파일 이름 "${entry.name.slice(0, -4)}"${particle(entry.name.slice(0, -4), '은/는')} 종목 코드로 보이지 않아 보유 종목과 맞출 수 없습니다`,
+          expected: 'NVDA.csv, 005930.KS.csv, SIE.DE.csv, 6954.T.csv처럼 종목 코드를 이름으로 한 파일',
+        },
       });
     }
     // Files for symbols this run does not need are allowed; reading them would only cost time.
@@ -183,6 +188,7 @@ function readUserDir(
         file,
         message: `a second price file for ${symbol}`,
         expected: 'one file per symbol',
+        ko: { message: `${symbol}의 두 번째 가격 파일입니다`, expected: '종목마다 파일 하나' },
       });
     }
     prices.set(symbol, readSeriesFile(file, { column: 'close', file, source: `user:${file}` }));
@@ -200,6 +206,10 @@ function splitPair(pair: string, file: string): { base: string; quote: string } 
       message: `"${pair}" is not a currency pair`,
       expected:
         'a file named after two ISO currency codes, base then quote, e.g. EURUSD.csv for USD per 1 EUR',
+      ko: {
+        message: `"${pair}"${particle(pair, '은/는')} 통화 쌍이 아닙니다`,
+        expected: '기준 통화와 표시 통화의 두 ISO 코드를 이름으로 한 파일, 예: 1 EUR당 USD이면 EURUSD.csv',
+      },
     });
   }
   return { base, quote };
@@ -212,25 +222,34 @@ function csvNames(dir: string): string[] {
     .sort();
 }
 
-function requireDir(dir: string, what: string, userGiven = false): void {
+/** `user`: the folder is the user's (--prices), so a missing one is an InputError; its name in Korean. */
+function requireDir(dir: string, what: string, user?: { ko: string }): void {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    if (!userGiven) throw new Error(`${what} not found: ${dir}`);
+    if (!user) throw new Error(`${what} not found: ${dir}`);
     throw new InputError({
       file: dir,
       message: `${what} not found`,
       expected:
         'a folder of <SYMBOL>.csv files (date,close) and optionally fx/<AAA><BBB>.csv files (date,rate)',
+      ko: {
+        message: `${withJosa(user.ko, '을/를')} 찾을 수 없습니다`,
+        expected: '<SYMBOL>.csv 파일(date,close)과, 필요하면 fx/<AAA><BBB>.csv 파일(date,rate)이 든 폴더',
+      },
     });
   }
   if (!isDir) {
-    if (!userGiven) throw new Error(`${what} is not a directory: ${dir}`);
+    if (!user) throw new Error(`${what} is not a directory: ${dir}`);
     throw new InputError({
       file: dir,
       message: `${what} is not a folder`,
       expected: 'a folder of <SYMBOL>.csv files',
+      ko: {
+        message: `${withJosa(user.ko, '이/가')} 폴더가 아닙니다`,
+        expected: '<SYMBOL>.csv 파일이 든 폴더',
+      },
     });
   }
 }

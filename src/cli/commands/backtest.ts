@@ -80,5 +80,9 @@ function writeCurvesCsv(file: string, curves: BacktestCurves, force: boolean): v
   const lines = curves.days.map((d, t) =>
     [d, ...curves.series.map((s) => (s.equity[t] as number).toFixed(6))].join(','),
   );
-  writeUserFile(file, `${header}\n${lines.join('\n')}\n`, { overwrite: force, what: 'CSV file' });
+  writeUserFile(file, `${header}\n${lines.join('\n')}\n`, {
+    overwrite: force,
+    what: 'CSV file',
+    whatKo: 'CSV',
+  });
 }

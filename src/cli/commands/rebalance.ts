@@ -84,12 +84,20 @@ export function registerRebalance(program: Command): void {
           file: o.csv,
           message: 'already exists; not overwritten',
           expected: 'a new file name, or --force to overwrite it',
+          ko: {
+            message: '파일이 이미 있어 덮어쓰지 않았습니다',
+            expected: '새 파일 이름, 또는 덮어쓰려면 --force',
+          },
         });
       }
       const doc = await runRebalanceCommand(files, o, new Date());
       // A byte-order mark: without it Excel (Korean Windows) reads the UTF-8 account names as CP949 and garbles them.
       if (o.csv) {
-        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, { overwrite: !!o.force, what: 'orders CSV' });
+        writeUserFile(o.csv, `${UTF8_BOM}${toOrdersCsv(doc)}`, {
+          overwrite: !!o.force,
+          what: 'orders CSV',
+          whatKo: '주문 CSV',
+        });
       }
       const lang = parseLang(o.lang);
       writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`);

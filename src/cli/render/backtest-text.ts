@@ -14,6 +14,15 @@ const T = BACKTEST_LABELS;
 type Stats = BacktestDocument['stats'];
 type Period = Stats['bestYear'];
 
+/**
+ * A benchmark's column: its id (`SPY`, `mag7-concentrated`); in Korean a model's Korean name without its parenthesis
+ * (`Mag7 집중`), since a model id is an English word.
+ */
+export function benchmarkName(b: { id: string; nameKo?: string | null }, lang: Lang): string {
+  if (lang === 'ko' && b.id.startsWith('model:') && b.nameKo) return b.nameKo.replace(/\s*\(.*\)\s*$/, '');
+  return b.id.replace(/^model:/, '');
+}
+
 export function renderBacktestText(
   doc: BacktestDocument & { hindsight?: HindsightDocument | null; stale?: { message: string } | null },
   lang: Lang,
@@ -62,7 +71,7 @@ export function renderBacktestText(
       beta: null as number | null,
     },
     ...doc.benchmarks.map((b) => ({
-      name: b.id.replace(/^model:/, ''),
+      name: benchmarkName(b, lang),
       final: b.final,
       stats: b.stats,
       corr: b.correlation,

@@ -103,5 +103,9 @@ describe('check text: funds and rule-classified holdings', () => {
     expect(en).toContain('  035420.KS: KR · Other — rule kr-other (KOSPI, 포털)');
     const ko = renderCheckText(toCheckDocument(r, 'ko'), 'ko').split('\n');
     expect(ko).toContain('펀드: FND (보유 기준일 2026-04-30) · BLIND (보유 종목 자료 없음)');
+    // Countries by name in Korean (KR → 한국), in the classification line and the exposure line.
+    expect(ko.some((l) => l.startsWith('  035420.KS: 한국 · '))).toBe(true);
+    expect(ko.find((l) => l.startsWith('국가: '))).toMatch(/^국가: (\S+ \d+\.\d%( · )?)+$/);
+    expect(ko.find((l) => l.startsWith('국가: '))).not.toMatch(/[A-Z]{2} \d/);
   });
 });

@@ -2,7 +2,7 @@
 
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatNumber, formatPct } from '../../i18n/format.ts';
-import { sleeveName } from '../../i18n/messages.ts';
+import { countryLabel, sleeveName } from '../../i18n/messages.ts';
 import type { CheckDocument } from '../../report/check-document.ts';
 import { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../../report/check-document.ts';
 import { renderTable } from './table.ts';
@@ -122,7 +122,9 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   }
   out.push('');
 
-  out.push(`${t.countries}: ${doc.countries.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
+  out.push(
+    `${t.countries}: ${doc.countries.map((c) => `${lang === 'ko' ? countryLabel(c.id, lang) : c.id} ${pct(c.weight)}`).join(' · ')}`,
+  );
   out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
   const funds = [...new Map(doc.lookThrough.funds.map((f) => [f.fund, f])).values()];
   if (funds.length) {
@@ -156,7 +158,9 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
     out.push('', t.classified);
     for (const c of doc.classifications) {
       const what = [c.market, c.sector, c.industry].filter(Boolean).join(', ');
-      out.push(`  ${c.symbol}: ${c.country} · ${sleeveName(c.sleeve, lang)} — ${t.rule} ${c.rule} (${what})`);
+      out.push(
+        `  ${c.symbol}: ${lang === 'ko' ? countryLabel(c.country, lang) : c.country} · ${sleeveName(c.sleeve, lang)} — ${t.rule} ${c.rule} (${what})`,
+      );
     }
   }
 

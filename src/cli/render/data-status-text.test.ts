@@ -62,7 +62,9 @@ describe('renderDataStatusText', () => {
 
   it('speaks Korean', () => {
     const text = renderDataStatusText(doc, 'ko');
-    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+180일\s+128거래일\s+매우 오래됨/);
+    // The source is named, not the English id: bundled → 번들, cache:yahoo → 캐시(yahoo).
+    expect(text).toMatch(/NVDA\s+1999-12-31\s+2026-05-29\s+180일\s+128거래일\s+매우 오래됨\s+번들/);
+    expect(text).toMatch(/6954\.T\s.*최신\s+캐시\(yahoo\)/);
     expect(text).toContain('5:1 분할 비율과 일치');
   });
 });

@@ -151,6 +151,7 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     throw new InputError({
       message: 'the portfolio holds no asset, only cash',
       expected: 'at least one symbol',
+      ko: { message: '포트폴리오에 현금만 있고 종목이 없습니다', expected: '종목 하나 이상' },
     });
   }
   const prepared = prepareMarket({
@@ -314,6 +315,11 @@ function assetSpec(symbol: string, input: BacktestInput, warnings: Warning[]): A
     return { symbol, currency: input.base, quoteFactor: 1, lot: 1 };
   }
   const unit = quoteToMajor(quote);
-  if (!unit) throw new InputError({ message: `unknown quote currency ${quote} for ${symbol}` });
+  if (!unit) {
+    throw new InputError({
+      message: `unknown quote currency ${quote} for ${symbol}`,
+      ko: { message: `${symbol}의 호가 통화를 알 수 없습니다: ${quote}` },
+    });
+  }
   return { symbol, currency: unit.currency, quoteFactor: unit.factor, lot: inst?.lot ?? 1 };
 }

@@ -72,13 +72,21 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
   const { market, assets, base } = input;
   const warnings: Warning[] = [];
   if (assets.length === 0)
-    throw new InputError({ message: 'nothing to backtest', expected: 'at least one asset' });
+    throw new InputError({
+      message: 'nothing to backtest',
+      expected: 'at least one asset',
+      ko: { message: '백테스트할 종목이 없습니다', expected: '종목 하나 이상' },
+    });
   const series = assets.map((a) => {
     const s = market.prices.get(a.symbol);
     if (!s || s.days.length === 0) {
       throw new InputError({
         message: `no price history for ${a.symbol}`,
         hint: `put a file ${a.symbol}.csv with header date,close in a folder and pass --prices FOLDER`,
+        ko: {
+          message: `${a.symbol}의 가격 기록이 없습니다`,
+          hint: `머리글이 date,close인 ${a.symbol}.csv 파일을 폴더에 넣고 --prices FOLDER로 지정하세요`,
+        },
       });
     }
     return s;
@@ -100,6 +108,11 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
       message: `--from ${fromDay(input.from)} is before the first close of ${latestSymbol} (${fromDay(latestFirst)})`,
       expected: `a start on or after ${fromDay(latestFirst)}, or no --from to start there`,
       hint: 'or leave the asset out, or supply its longer history with --prices DIR',
+      ko: {
+        message: `--from ${fromDay(input.from)}: ${latestSymbol}의 첫 종가(${fromDay(latestFirst)})보다 이릅니다`,
+        expected: `${fromDay(latestFirst)} 또는 그 이후의 시작일, 또는 그날부터 시작하도록 --from 생략`,
+        hint: '그 종목을 빼거나, --prices DIR로 더 긴 가격 기록을 주세요',
+      },
     });
   }
   const from = input.from ?? latestFirst;
@@ -110,6 +123,10 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
     throw new InputError({
       message: `fewer than two trading days between ${fromDay(from)} and ${fromDay(to)}`,
       expected: 'a window with at least two closes',
+      ko: {
+        message: `${fromDay(from)}부터 ${fromDay(to)}까지 거래일이 두 날보다 적습니다`,
+        expected: '종가가 두 개 이상인 기간',
+      },
     });
   }
   const end = days[days.length - 1] as number;
@@ -207,6 +224,10 @@ function fxSeries(
       throw new InputError({
         message: `no ${currency}→${base} exchange rate on or before ${fromDay(day)} (needed for ${symbol})`,
         hint: `put a file fx/${currency}${base}.csv (date,rate = ${base} per 1 ${currency}) in your --prices folder`,
+        ko: {
+          message: `${fromDay(day)} 또는 그 이전의 ${currency}→${base} 환율이 없습니다 (${symbol}에 필요)`,
+          hint: `fx/${currency}${base}.csv 파일(date,rate = 1 ${currency}당 ${base})을 --prices 폴더에 넣으세요`,
+        },
       });
     }
     // Monthly averages are only known after their month: a rate a month or more old is worth saying once.

@@ -48,6 +48,10 @@ export function modelWeights(model: Model): PortfolioWeights {
         throw new InputError({
           message: `model ${model.id}: sleeve ${sleeve.id} has no backtest list`,
           expected: 'a "backtest" list of { symbol, weight } in every sleeve but cash-bonds',
+          ko: {
+            message: `모델 ${model.id}: 슬리브 ${sleeve.id}에 backtest 목록이 없습니다`,
+            expected: 'cash-bonds를 뺀 모든 슬리브에 { symbol, weight } 항목의 "backtest" 목록',
+          },
         });
       }
       continue; // cash: what the invested weights leave to 1
@@ -93,11 +97,19 @@ export function parseWeights(text: string, option = '--weights'): PortfolioWeigh
       throw new InputError({
         message: `${option} "${part.trim()}" is not understood`,
         expected: 'SYMBOL=WEIGHT pairs separated by commas, e.g. NVDA=0.5,TSLA=0.3 or NVDA=50%,TSLA=30%',
+        ko: {
+          message: `${option}의 항목을 읽을 수 없습니다: "${part.trim()}"`,
+          expected: '쉼표로 구분한 종목=비중 쌍, 예: NVDA=0.5,TSLA=0.3 또는 NVDA=50%,TSLA=30%',
+        },
       });
     }
     const symbol = (m[1] as string).toUpperCase();
     if (seen.has(symbol)) {
-      throw new InputError({ message: `${option} names ${symbol} twice`, expected: 'each symbol once' });
+      throw new InputError({
+        message: `${option} names ${symbol} twice`,
+        expected: 'each symbol once',
+        ko: { message: `${option}에 ${symbol} 종목이 두 번 있습니다`, expected: '종목마다 한 번씩' },
+      });
     }
     seen.add(symbol);
     assets.push({ symbol, weight: value });
@@ -107,6 +119,10 @@ export function parseWeights(text: string, option = '--weights'): PortfolioWeigh
     throw new InputError({
       message: `${option} weights sum to ${round(total)}, more than 1`,
       expected: 'weights summing to at most 1 (the rest is cash); leverage is not modelled',
+      ko: {
+        message: `${option}의 비중 합계(${round(total)})가 1보다 큽니다`,
+        expected: '합계 1 이하의 비중 (나머지는 현금; 레버리지는 지원하지 않습니다)',
+      },
     });
   }
   return {

@@ -92,7 +92,22 @@ function groupPrices(list: readonly PriceFreshness[]): string[] {
   );
 }
 
-/** The refusal: every blocking close and rate with its date and age, and the ways out. */
+/** The Korean of groupPrices and describeRate: the same symbols, dates and ages. */
+function koreanItems(blocking: { prices: PriceGroup[]; rates: FxFreshness[] }): string[] {
+  return [
+    ...blocking.prices.map(
+      (g) =>
+        `${g.symbols.join(', ')}: ${g.last === null ? '종가 없음' : `최근 종가 ${g.last}, ${g.age}거래일 전`}`,
+    ),
+    ...blocking.rates.map((x) => {
+      const pair = `${x.from}→${x.to}`;
+      if (x.last === null) return `${pair}: 환율 없음`;
+      return `${pair}: ${x.kind === 'monthly-average' ? '월평균 환율' : '환율'} ${x.last}, ${x.age}거래일 전`;
+    }),
+  ];
+}
+
+/** The refusal: every blocking close and rate with its date and age, and the ways out (in English and Korean). */
 export function staleDataError(f: DataFreshness, asOf: string): InputError {
   const blocking = blockingData(f);
   const prices = groupPrices(f.prices.filter((p) => blocks(p.staleness)));
@@ -104,6 +119,14 @@ export function staleDataError(f: DataFreshness, asOf: string): InputError {
       'fetch current prices with `dispersion data update` (into the journal, or --db FILE), or put current ' +
       '<SYMBOL>.csv and fx/<AAABBB>.csv files in a --prices folder; or rebalance as of the data with --as-of ' +
       'YYYY-MM-DD; or pass --allow-stale to get orders anyway',
+    ko: {
+      message: `데이터가 오래되어 ${asOf} 기준으로 리밸런싱하지 않습니다: ${koreanItems(blocking).join('; ')}`,
+      expected: `${STALE_ERROR_DAYS}거래일 이내의 종가와 일별 환율, 직전 달의 월평균 환율`,
+      hint:
+        '`dispersion data update`로 최신 가격을 받거나(저널 또는 --db FILE), 최신 <SYMBOL>.csv와 fx/<AAABBB>.csv 파일을 ' +
+        '--prices 폴더에 넣으세요. 또는 --as-of YYYY-MM-DD로 데이터 날짜 기준으로 리밸런싱하거나, --allow-stale로 ' +
+        '그래도 주문을 받으세요.',
+    },
   });
 }
 

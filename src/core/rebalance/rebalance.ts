@@ -327,6 +327,10 @@ function rateToBase(input: RebalanceInput, currency: CurrencyCode): number {
     throw new InputError({
       message: `no ${currency}→${input.base} exchange rate on or before ${fromDay(input.asOf)}`,
       expected: `a rate for ${currency} (a --prices fx/ file)`,
+      ko: {
+        message: `${fromDay(input.asOf)} 또는 그 이전의 ${currency}→${input.base} 환율이 없습니다`,
+        expected: `${currency} 환율 (--prices 폴더의 fx/ 파일)`,
+      },
     });
   }
   return q.rate;

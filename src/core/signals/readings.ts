@@ -76,38 +76,57 @@ export function latestUserReadingAfter(
  * above 0, dollar amounts, months, gigawatts and counts are not negative (a count is whole). Undefined for `text`,
  * which has no number.
  */
-export function unitRange(
-  unit: ReadingUnit,
-): { name: string; accepts: (v: number) => boolean; expected: string } | undefined {
+export function unitRange(unit: ReadingUnit):
+  | {
+      name: string;
+      accepts: (v: number) => boolean;
+      expected: string;
+      ko: { name: string; expected: string };
+    }
+  | undefined {
   switch (unit) {
     case 'percent':
       return {
         name: 'percent',
         accepts: (v) => v >= 0 && v <= 100,
         expected: 'a percentage from 0 to 100, such as 28.5 for 28.5%',
+        ko: { name: '퍼센트', expected: '0에서 100 사이의 퍼센트, 예: 28.5%이면 28.5' },
       };
     case 'x':
       return {
         name: 'multiple (x)',
         accepts: (v) => v > 0,
         expected: 'a multiple above 0, such as 31 for 31x',
+        ko: { name: '배수(x)', expected: '0보다 큰 배수, 예: 31배이면 31' },
       };
     case 'usd-billion':
       return {
         name: 'billions of US dollars',
         accepts: (v) => v >= 0,
         expected: 'billions of US dollars, 0 or more, such as 530 for $530B',
+        ko: { name: '10억 달러', expected: '0 이상의 10억 달러 단위 금액, 예: 5,300억 달러이면 530' },
       };
     case 'months':
-      return { name: 'months', accepts: (v) => v >= 0, expected: 'a number of months, 0 or more' };
+      return {
+        name: 'months',
+        accepts: (v) => v >= 0,
+        expected: 'a number of months, 0 or more',
+        ko: { name: '개월', expected: '0 이상의 개월 수' },
+      };
     case 'count':
       return {
         name: 'count',
         accepts: (v) => v >= 0 && Number.isInteger(v),
         expected: 'a whole number, 0 or more',
+        ko: { name: '개수', expected: '0 이상의 정수' },
       };
     case 'gw':
-      return { name: 'gigawatts', accepts: (v) => v >= 0, expected: 'gigawatts, 0 or more' };
+      return {
+        name: 'gigawatts',
+        accepts: (v) => v >= 0,
+        expected: 'gigawatts, 0 or more',
+        ko: { name: '기가와트', expected: '0 이상의 기가와트' },
+      };
     case 'text':
       return undefined;
   }

@@ -62,6 +62,10 @@ export function replayWindow(input: ReplayInput): ScenarioResult {
           throw new InputError({
             message: `no price history for ${p.symbol} before ${fromDay(window.from)}, and no proxy (${p.sleeve}) either`,
             hint: `put ${p.symbol}.csv with history back to ${fromDay(window.from)} in your --prices folder`,
+            ko: {
+              message: `${fromDay(window.from)} 이전의 ${p.symbol} 가격 기록이 없고, 대용 종목(${p.sleeve})도 없습니다`,
+              hint: `${fromDay(window.from)}까지 거슬러 가는 ${p.symbol}.csv를 --prices 폴더에 넣으세요`,
+            },
           });
         }
         proxies.push({ symbol: p.symbol, proxy: stand, sleeve: p.sleeve, reason: 'no-history' });
@@ -105,6 +109,10 @@ export function fxMove(
     throw new InputError({
       message: `no ${currency}→${base} exchange rate on or before ${fromDay(a ? w.to : w.from)} for the window ${fromDay(w.from)}:${fromDay(w.to)}`,
       hint: `put fx/USD${currency === 'USD' ? base : currency}.csv with history back to ${fromDay(w.from)} in your --prices folder`,
+      ko: {
+        message: `${fromDay(w.from)}:${fromDay(w.to)} 기간에 쓸 ${fromDay(a ? w.to : w.from)} 또는 그 이전의 ${currency}→${base} 환율이 없습니다`,
+        hint: `${fromDay(w.from)}까지 거슬러 가는 fx/USD${currency === 'USD' ? base : currency}.csv를 --prices 폴더에 넣으세요`,
+      },
     });
   }
   return b.rate / a.rate - 1;

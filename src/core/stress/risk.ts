@@ -144,6 +144,10 @@ export function riskFigures(input: RiskInput): RiskFigures | undefined {
         throw new InputError({
           message: `no ${ccy}→${base} exchange rate on or before ${fromDay(calendar[t] as number)} (risk window)`,
           hint: `put fx/USD${ccy === 'USD' ? base : ccy}.csv with three years of history in your --prices folder`,
+          ko: {
+            message: `${fromDay(calendar[t] as number)} 또는 그 이전의 ${ccy}→${base} 환율이 없습니다 (위험 측정 기간)`,
+            hint: `3년치 기록이 있는 fx/USD${ccy === 'USD' ? base : ccy}.csv를 --prices 폴더에 넣으세요`,
+          },
         });
       }
       if (q?.legs.some((l) => l.kind === 'monthly-average')) monthlyFx.add(ccy);

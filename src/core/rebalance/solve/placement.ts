@@ -119,6 +119,10 @@ export function accountMarkets(
       throw new InputError({
         message: `--account-markets names the account "${account}", which no holdings file has`,
         expected: `one of: ${[...out.keys()].join(', ')}`,
+        ko: {
+          message: `--account-markets에 적은 계좌가 어느 보유 파일에도 없습니다: "${account}"`,
+          expected: `다음 중 하나: ${[...out.keys()].join(', ')}`,
+        },
       });
     }
     for (const m of markets) get(account).add(m.toUpperCase());
