@@ -7,6 +7,7 @@ import { problemOf } from '../../../../test/support/errors.ts';
 import { formatProblem } from '../../../core/errors.ts';
 import { importHoldingsFile } from '../index.ts';
 import { fixture } from '../test-support.ts';
+import { importSpreadsheet } from '../xlsx.ts';
 
 function load(path: string, options: { format?: string } = {}) {
   const { bytes, file } = fixture(path);
@@ -118,6 +119,28 @@ describe('NH c8201 without the account record', () => {
     ).toEqual([
       ['005930', 3],
       ['cash', 50_000, 3],
+    ]);
+  });
+});
+
+describe('NH c8201 saved as .xlsx', () => {
+  it('goes through the same detection: rows 6–7 of the sheet, the record in rows 2–3', async () => {
+    const { bytes, file } = fixture('formats/nh-c8201.xlsx');
+    const r = await importSpreadsheet(bytes, file, { defaultAccount: 'unused', splits: [] });
+    expect(r.format).toBe('nh');
+    // 잔고수량 8 and 2; 예수금 800,000 (= D2예수금, no row unsettled, so no warning).
+    expect(
+      r.holdings.map((h) =>
+        h.kind === 'cash' ? [h.account, 'cash', h.amount] : [h.account, h.symbol, h.quantity],
+      ),
+    ).toEqual([
+      ['301-12-345678', '005930', 8],
+      ['301-12-345678', '012450', 2],
+      ['301-12-345678', 'cash', 800_000],
+    ]);
+    expect(r.prices.map((p) => [p.symbol, p.price, p.line])).toEqual([
+      ['005930', 63_000, 6],
+      ['012450', 790_000, 7],
     ]);
   });
 });
