@@ -88,8 +88,10 @@ function emittedCodes(): Map<string, string> {
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
+      // The catalogue's example notices (i18n/catalog/examples.ts) name every code: they are not emitters.
+      if (e.isDirectory()) {
+        if (e.name !== 'catalog') walk(path);
+      } else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
         for (const m of readFileSync(path, 'utf8').matchAll(/\bcode:\s*([^,\n}]+)/g)) {
           // The values a code can take: the literal, or each branch of a conditional (not what it is compared to).
           for (const q of (m[1] ?? '').matchAll(/(?:^|[?:])\s*'([a-z][a-z0-9-]*)'/g)) {
