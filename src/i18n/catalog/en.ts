@@ -152,7 +152,7 @@ export const EN = {
   'balances-as-of-export': (n) =>
     `${n.file}: cash balances are as of the export date ${n.date}, not as of ${n.asOf}: a Ghostfolio export carries only the current balances`,
   'activities-after-as-of': (n) =>
-    `${n.file}: ${n.rows ? count(n.count, 'row', 'rows') : count(n.count, 'activity', 'activities')} dated after the as-of date ${n.asOf} ignored (from ${n.date} on)`,
+    `${n.file}: ${n.rows ? count(n.count, 'row', 'rows') : count(n.count, 'activity', 'activities')} dated after the as-of date ${n.asOf} ignored${n.date ? ` (from ${n.date} on)` : ''}`,
   'ignored-activities': (n) =>
     `${n.file}: ${count(n.count, 'activity', 'activities')} ignored (${n.types.map((t) => `${t.count} ${t.type}`).join(', ')}): only BUY and SELL change holdings; cash comes from the account balances`,
 } satisfies Catalog;
