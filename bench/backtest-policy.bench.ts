@@ -82,6 +82,6 @@ export default async function (): Promise<void> {
   const ms = performance.now() - t0;
   const missed = outcome.warnings.find((w) => w.code === 'policy-missed');
   console.log(
-    `backtest --policy dispersion, ${names.length} names × ${YEARS} years monthly (${outcome.portfolio.rebalances + 1} rebalancing days, ${solves} LP/MIP solves): ${fmt(ms)}, of which solver ${fmt(solverMs)} (target < 10 s)${missed ? `; ${missed.params?.days} days missed a goal` : ''}`,
+    `backtest --policy dispersion, ${names.length} names × ${YEARS} years monthly (${outcome.portfolio.rebalances + 1} rebalancing days, ${solves} LP/MIP solves): ${fmt(ms)}, of which solver ${fmt(solverMs)} (target < 10 s)${missed ? `; ${missed.days} days missed a goal` : ''}`,
   );
 }

@@ -77,7 +77,7 @@ export async function runBacktestCommand(
   const document = {
     // The run ends at the last close: when that is older than 10 trading days before today, said first.
     stale: dataAgeDoc(staleDataAge(parseAsOf(undefined, now), [outcome.to]), parseLang(o.lang)),
-    ...toBacktestDocument(outcome),
+    ...toBacktestDocument(outcome, parseLang(o.lang)),
     // A model's picks were made knowing how they did (issue 11): said, with how much of the lead they account for.
     hindsight: hindsight === undefined ? null : toHindsightDocument(outcome, hindsight, parseLang(o.lang)),
   };
@@ -178,7 +178,7 @@ export async function runBacktestOutcome(
     ...(policy ? { policy } : {}),
   });
   const held = new Set([portfolio, ...benchmarks].flatMap((p) => p.assets.map((a) => a.symbol)));
-  outcome.warnings.unshift(...listing.filter((w) => w.symbol !== undefined && held.has(w.symbol)));
+  outcome.warnings.unshift(...listing.filter((w) => held.has(w.symbol)));
   return outcome;
 }
 

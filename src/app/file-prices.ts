@@ -43,7 +43,8 @@ export function withFilePrices(
     const date = fromDay(day);
     warnings.push({
       code: 'file-price',
-      message: `${symbol} is priced from ${p.file}:${p.line} (${p.price} ${currency} as of ${date}${p.date === undefined ? ', the as-of day: the file states no date' : ''}): no fresher price is known`,
+      price: p.price,
+      dated: p.date !== undefined,
       symbol,
       file: p.file,
       line: p.line,

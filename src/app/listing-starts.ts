@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromDay, parseIsoDay } from '../core/dates.ts';
 import type { MarketData } from '../core/market.ts';
+import type { NoticeOf } from '../core/notices.ts';
 import type { Series } from '../core/series.ts';
-import type { Warning } from '../core/warnings.ts';
 
 export interface ListingStart {
   symbol: string;
@@ -44,10 +44,10 @@ function from<S extends Series>(series: S, day: number): S {
 export function trimToListings(
   market: MarketData,
   starts: readonly ListingStart[] = loadListingStarts(),
-): { market: MarketData; warnings: Warning[] } {
+): { market: MarketData; warnings: NoticeOf<'listing-start'>[] } {
   const prices = new Map(market.prices);
   const dividends = new Map(market.dividends);
-  const warnings: Warning[] = [];
+  const warnings: NoticeOf<'listing-start'>[] = [];
   for (const s of starts) {
     const p = prices.get(s.symbol);
     if (!p || p.days.length === 0 || (p.days[0] as number) >= s.from) continue;
@@ -58,7 +58,7 @@ export function trimToListings(
       code: 'listing-start',
       symbol: s.symbol,
       date: fromDay(s.from),
-      message: `${s.symbol}: closes before ${fromDay(s.from)} left out (${s.reason})`,
+      reason: s.reason,
     });
   }
   return { market: { ...market, prices, dividends }, warnings };

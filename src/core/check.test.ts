@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../test/support/market.ts';
 import { inst } from '../../test/support/universe.ts';
+import { noticesJson } from '../report/notice-json.ts';
 import { type CheckInput, checkPortfolio } from './check.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
@@ -152,7 +153,7 @@ describe('checkPortfolio — a two-account USD/KRW portfolio valued by hand', ()
     // Invested (cash excluded): NVDA 1,000 + AAPL 1,000 + Samsung 4,000 = 6,000 USD.
     // Samsung 4,000 / 6,000 = 66.7% > 20%; NVDA, AAPL 16.7% each ≤ 20%. KR 66.7% > 60%; US 33.3%.
     const c = r.warnings.filter((w) => w.code.startsWith('concentration'));
-    expect(c).toEqual([
+    expect(noticesJson(c, 'en')).toEqual([
       {
         code: 'concentration-position',
         message:

@@ -135,7 +135,6 @@ function oldLookThrough(exposures: PortfolioExposures, input: CheckInput): Warni
     if (age <= LOOK_THROUGH_OLD_DAYS) continue;
     out.set(f.fund, {
       code: 'look-through-old',
-      message: `${f.fund}'s holdings are as of ${data.asOf}, ${age} days before the as-of date: its weights have drifted since; give newer ones with --look-through FILE`,
       symbol: f.fund,
       date: data.asOf,
       age,
@@ -149,14 +148,11 @@ function noLookThrough(exposures: PortfolioExposures): Warning[] {
   const seen = new Map<string, number>();
   for (const f of exposures.funds) if (f.asOf === null) seen.set(f.fund, (seen.get(f.fund) ?? 0) + f.weight);
   return [...seen].map(([fund, weight]) => ({
-    code: 'no-look-through',
-    message: `${fund} is a fund with no look-through data (${pct(weight)} of the portfolio): what it holds is not known, so its Mag7 share is not counted and it is classified as a whole; add its holdings with --look-through FILE`,
+    code: 'no-look-through' as const,
     symbol: fund,
     weight,
   }));
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** One warning per company or country above the model's concentration limits (THESIS.md §2, the risk rule). */
 function concentration(positions: readonly Position[], input: CheckInput): Warning[] {
@@ -164,15 +160,11 @@ function concentration(positions: readonly Position[], input: CheckInput): Warni
   const instrumentOf = (symbol: string) => input.universe.instruments.get(symbol);
   const look = (p: Position) => lookThroughFor(input.universe, p);
   return concentrationBreaches(positions, limits, instrumentOf, look).map((b): Warning => {
-    const share = `${pct(b.weight)} of the holdings excluding cash`;
     if (b.kind === 'position') {
-      const who = b.ids.length > 1 ? `${b.ids.join(' + ')} (one company)` : (b.ids[0] as string);
-      const via = b.via.length ? ` (including what ${b.via.join(', ')} hold)` : '';
       return {
         code: 'concentration-position',
-        message: `${who}${via} is ${share}, above the ${pct(b.limit)} limit for one company: a portfolio concentrated in one stock will not weather 2026`,
         ...(b.via.length ? { funds: b.via } : {}),
-        symbol: b.ids[0],
+        symbol: b.ids[0] as string,
         symbols: b.ids,
         weight: b.weight,
         limit: b.limit,
@@ -181,7 +173,6 @@ function concentration(positions: readonly Position[], input: CheckInput): Warni
     const country = b.ids[0] as string;
     return {
       code: 'concentration-country',
-      message: `${country} businesses are ${share}, above the ${pct(b.limit)} limit for one country: a portfolio concentrated in one country will not weather 2026`,
       country,
       weight: b.weight,
       limit: b.limit,
@@ -208,7 +199,6 @@ function staleness(positions: readonly Position[], input: CheckInput): Warning[]
     if (p.priceDate && p.priceAge > STALE_WARN_DAYS) {
       out.push({
         code: p.priceAge > STALE_ERROR_DAYS ? 'stale-price-error' : 'stale-price',
-        message: `price of ${p.symbol} is from ${p.priceDate}, ${p.priceAge} trading days before the as-of date`,
         symbol: p.symbol,
         account: p.account,
         date: p.priceDate,
@@ -223,10 +213,8 @@ function staleness(positions: readonly Position[], input: CheckInput): Warning[]
       !seenFx.has(p.currency)
     ) {
       seenFx.add(p.currency);
-      const monthly = fx.kind === 'monthly-average' ? ' (a monthly average)' : '';
       out.push({
         code: fx.staleness === 'error' ? 'stale-fx-error' : 'stale-fx',
-        message: `${p.currency} exchange rate is from ${p.fxDate}${monthly}, ${p.fxAge} trading days before the as-of date`,
         date: p.fxDate,
         age: p.fxAge,
         currency: p.currency,

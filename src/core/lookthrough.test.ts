@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marketOf } from '../../test/support/market.ts';
 import { inst } from '../../test/support/universe.ts';
+import { noticesJson } from '../report/notice-json.ts';
 import { checkPortfolio } from './check.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
@@ -93,7 +94,9 @@ describe('fund look-through in check', () => {
   it('counts a company held directly and through a fund as one concentration, naming the fund', () => {
     // NVDA 20 × 100 = 2,000 direct + 40% of FND 3,000 × ... FND 30 × 100 = 3,000 → 1,200; 3,200 / 5,000 = 64% > 20%.
     const r = run([sec('FND', 30), sec('NVDA', 20)]);
-    const c = r.warnings.find((x) => x.code === 'concentration-position' && x.symbol === 'NVDA');
+    const c = noticesJson(r.warnings, 'en').find(
+      (x) => x.code === 'concentration-position' && x.symbol === 'NVDA',
+    );
     expect(c?.weight).toBeCloseTo(0.64, 12);
     expect(c?.funds).toEqual(['FND']);
   });

@@ -109,17 +109,71 @@ export interface NoticeParams {
   'currency-assumed': { symbol: string; currency: CurrencyCode };
 
   // core/stress/stress.ts
-  'stress-unshocked': { scenario: string; scenarioKo: string; symbols: readonly string[] };
+  /** `id` as the English sentence names the scenario; `scenario` and `scenarioKo` are its names. */
+  'stress-unshocked': { id: string; scenario: string; scenarioKo: string; symbols: readonly string[] };
   'risk-history-too-short': { date: IsoDate; needed: number };
   'risk-window-shortened': { symbol?: string; from: IsoDate; to: IsoDate; requestedFrom: IsoDate };
   'risk-monthly-fx': { currency: CurrencyCode; base: CurrencyCode };
 
   // adapters/import
-  'quantity-looks-like-date': { file: string; line: number; symbol: string; date: IsoDate };
-  'summary-row': { file: string; line: number };
-  'table-end': { file: string; line: number };
-  'unsupported-asset': { file: string; line: number; symbol?: string };
-  'loan-not-subtracted': { file: string; line: number; account: string; symbol: string };
+  'quantity-looks-like-date': {
+    file: string;
+    line: number;
+    symbol: string;
+    date: IsoDate;
+    /** The cell as written, and whether it is a cash row's amount rather than a quantity. */
+    cell: string;
+    cash: boolean;
+  };
+  /** `label`: the row's label as written (`Account Total`, `합계`). */
+  'summary-row': { file: string; line: number; label: string };
+  /** `table`: the format's table (`Kiwoom holdings`); `excerpt`: the start of what follows it. */
+  'table-end': { file: string; line: number; table: string; excerpt: string };
+  /** `trade`: a transaction log's row (`a Crypto trade in BTC`) rather than a holding. */
+  'unsupported-asset': { file: string; line: number; symbol: string; assetClass: string; trade: boolean };
+  'read-as-transactions': {
+    file: string;
+    /** The format's name, the share-moving rows netted, the other rows (dividends, fees), those of unknown action. */
+    format: string;
+    netted: number;
+    cashRows: number;
+    unknown: number;
+    asOf?: IsoDate;
+  };
+  'split-applied': {
+    file: string;
+    account: string;
+    symbol: string;
+    date: IsoDate;
+    ratio: number;
+    source: string;
+  };
+  /** `date`: the snapshot read, of `snapshots` from `first` to `last`. */
+  'snapshot-chosen': {
+    file: string;
+    date: IsoDate;
+    snapshots: number;
+    first: IsoDate;
+    last: IsoDate;
+    asOf?: IsoDate;
+  };
+  /** `label`: the cash row's symbol as written (`예수금`). */
+  'cash-currency-assumed': {
+    file: string;
+    line: number;
+    account: string;
+    symbol: CurrencyCode;
+    label: string;
+  };
+  // adapters/import/formats (nh, koscom)
+  /** `credit`: what marks the row as held on credit (the 신용코드 or 대출일 cells, or `tradeType CRD`). */
+  'loan-not-subtracted': {
+    file: string;
+    line: number;
+    account: string;
+    symbol: string;
+    credit: readonly string[];
+  };
   'account-debt': { file: string; line: number; account: string; loanCredit: number; receivable: number };
   'left-out-holding': {
     file: string;
@@ -131,7 +185,7 @@ export interface NoticeParams {
     value?: number;
     currency?: CurrencyCode;
   };
-  'more-pages': { file: string; page: string; count: number; total: number };
+  'more-pages': { file: string; page: string; count?: number; total?: number };
   'cash-unsettled': {
     file: string;
     line: number;
@@ -140,11 +194,8 @@ export interface NoticeParams {
     other: string;
     otherAmount: number;
     unsettledRows: number;
+    currency: CurrencyCode;
   };
-  'read-as-transactions': { file: string };
-  'split-applied': { file: string; account: string; symbol: string; date: IsoDate };
-  'snapshot-chosen': { file: string; date: IsoDate };
-  'cash-currency-assumed': { file: string; line: number; account: string; symbol: CurrencyCode };
   'zero-quantity': {
     file: string;
     line: number;
@@ -169,7 +220,8 @@ export interface NoticeParams {
     currency?: CurrencyCode;
   };
   'balances-as-of-export': { file: string; date: IsoDate; asOf: IsoDate };
-  'activities-after-as-of': { file: string; date?: IsoDate; count?: number; asOf?: IsoDate };
+  /** `date`: the first one; `rows`: a broker's transaction log (rows) rather than Ghostfolio's activities. */
+  'activities-after-as-of': { file: string; date?: IsoDate; count: number; asOf: IsoDate; rows: boolean };
   'ignored-activities': {
     file: string;
     count: number;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { series } from '../../test/support/market.ts';
 import { ROLLS_ROYCE } from '../../test/support/universe.ts';
+import { noticesJson } from '../report/notice-json.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
 import type { FxSeries, MarketData, PriceSeries } from './market.ts';
@@ -76,7 +77,7 @@ describe('valuation — quote units', () => {
     });
     expect(v.positions[0]).toMatchObject({ currency: 'USD', price: 14.8, fxRate: 1 });
     expect(v.total).toBeCloseTo(1480, 9);
-    expect(v.warnings).toEqual([
+    expect(noticesJson(v.warnings, 'en')).toEqual([
       expect.objectContaining({
         code: 'currency-mismatch',
         symbol: 'RR.L',

@@ -135,24 +135,24 @@ function valueOne(h: Holding, input: ValuationInput, warnings: Warning[]): Posit
   if (inst && series.currency && series.currency !== inst.currency) {
     warnings.push({
       code: 'currency-mismatch',
-      message: `${symbol}'s closes from ${series.source} are in ${series.currency} but the universe lists ${inst.currency}; valued in ${series.currency}`,
       symbol,
-      params: { source: series.source, valuedIn: series.currency, listed: inst.currency },
+      source: series.source,
+      valuedIn: series.currency,
+      listed: inst.currency,
       ...where,
     });
   } else if (inst && h.currency && h.currency !== unit.currency) {
     warnings.push({
       code: 'currency-mismatch',
-      message: `${symbol} trades in ${unit.currency} but the row says ${h.currency}; valued in ${unit.currency}`,
       symbol,
-      params: { valuedIn: unit.currency, row: h.currency },
+      valuedIn: unit.currency,
+      row: h.currency,
       ...where,
     });
   }
   if (!inst) {
     warnings.push({
       code: 'unclassified',
-      message: `${symbol} is not in the instrument universe: counted as unclassified; add it with --universe FILE`,
       symbol,
       ...where,
     });

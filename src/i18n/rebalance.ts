@@ -1,15 +1,11 @@
 /**
- * Wording of `dispersion rebalance` in English and Korean: the table labels and one sentence per rebalance warning
- * code. The core returns codes and numbers (warning.params); this turns them into words. Warnings from valuation
- * (stale prices, unclassified holdings) are worded by warnings.ts.
+ * Wording of `dispersion rebalance` in English and Korean: the table labels, the band and rates as people read them,
+ * and the refusal to rebalance on stale data. The rebalance's notices are worded by i18n/catalog like every other.
  */
 
-import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
 import type { Lang } from './format.ts';
-import { formatMoney, formatPct } from './format.ts';
+import { formatPct } from './format.ts';
 import { withJosa } from './josa.ts';
-import { sleeveName } from './messages.ts';
-import { warningText } from './warnings.ts';
 
 export const REBALANCE_LABELS = {
   en: {
@@ -153,160 +149,6 @@ export const REBALANCE_LABELS = {
   },
 } as const;
 
-const num = (w: RebalanceWarning, key: string): number => Number(w.params?.[key] ?? 0);
-const str = (w: RebalanceWarning, key: string): string => String(w.params?.[key] ?? '');
-
-/** The codes `rebalanceWarningText` writes itself; any other warning (valuation, import) goes to `warningText`. */
-export const REBALANCE_WARNING_CODES: ReadonlySet<string> = new Set([
-  'nothing-investable',
-  'stale-allowed',
-  'goal-missed',
-  'other-policy',
-  'named-passed-over',
-  'solver-failed',
-  'funding-short',
-  'levers',
-]);
-
-/** What each lever (explain.ts `Lever`) does, and the option that pulls it. */
-const LEVERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  en: {
-    other: 'sell the holdings outside the model (--other sell)',
-    prices: 'give prices for the named listings (--prices FILE, or dispersion data update)',
-    'account-markets': 'let an account trade another market (--account-markets NAME=KRX,US)',
-    transfers: 'let money move between accounts (--transfers)',
-  },
-  ko: {
-    other: '모델 밖 종목 매도 (--other sell)',
-    prices: '지목 종목의 가격 제공 (--prices FILE 또는 dispersion data update)',
-    'account-markets': '계좌의 거래 시장 추가 (--account-markets 계좌=KRX,US)',
-    transfers: '계좌 간 이체 허용 (--transfers)',
-  },
-};
-
-/** The sentence for a rebalance warning in `lang`; the warnings it inherits from valuation go to `warningText`. */
-export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
-  const p = (x: number) => formatPct(x, lang);
-  const sleeve = w.sleeve ? sleeveName(w.sleeve, lang) : '';
-  const ko = lang === 'ko';
-  switch (w.code) {
-    case 'nothing-investable':
-      return ko
-        ? '리밸런싱할 것이 없습니다: 모든 종목이 그대로 두는 종목(기타·미분류)이고 현금이 없습니다. --cash 금액:통화로 현금을 넣으세요.'
-        : 'Nothing to rebalance: every holding is left alone (other or unclassified) and there is no cash. Add money with --cash AMOUNT:CCY.';
-    case 'stale-allowed': {
-      const age = num(w, 'age');
-      const when = str(w, 'date')
-        ? ko
-          ? `${str(w, 'date')} (${age}거래일 전)`
-          : `${str(w, 'date')} (${age} trading days old)`
-        : ko
-          ? '없음'
-          : 'none';
-      return ko
-        ? `--allow-stale: 오래된 데이터로 주문을 냈습니다. ${str(w, 'what')}: ${when}. 주문 전에 현재 시세를 확인하세요.`
-        : `--allow-stale: orders use old data for ${str(w, 'what')}: ${when}. Check the live quote before you order.`;
-    }
-    case 'goal-missed': {
-      const kind = str(w, 'kind');
-      const key = str(w, 'key');
-      const what = goalName(kind, key, lang);
-      // Two decimals when one would show the miss as no miss (7.0% against 7.0%).
-      const digits = p(num(w, 'reached')) === p(num(w, 'limit')) ? 2 : 1;
-      const reached = formatPct(num(w, 'reached'), lang, false, digits);
-      const limit = formatPct(num(w, 'limit'), lang, false, digits);
-      const why = str(w, 'why');
-      const tail =
-        why === 'cash-only'
-          ? ko
-            ? ' (현금 전용 모드는 아무것도 팔지 않습니다)'
-            : ' (cash-only mode sells nothing)'
-          : why === 'other-kept'
-            ? ko
-              ? ` (모델 밖 종목 ${withJosa(p(num(w, 'otherShare')), '을/를')} 그대로 두므로)`
-              : ` (with ${p(num(w, 'otherShare'))} kept in holdings outside the model)`
-            : '';
-      return ko
-        ? `${what}: 지킬 수 없습니다. 이 주문으로 ${reached}까지 갑니다 (한도 ${limit})${tail}. 가장 가까운 주문입니다.`
-        : `${what} cannot hold: the orders reach ${reached} against ${limit}${tail}; these are the closest orders.`;
-    }
-    case 'other-policy': {
-      const share = p(num(w, 'share'));
-      const rest = p(num(w, 'rest'));
-      switch (str(w, 'policy')) {
-        case 'keep':
-          return ko
-            ? `모델 밖 종목(전체의 ${share})은 그대로 둡니다 (--other keep). 목표 비중은 여전히 전체 포트폴리오 기준이므로 모델 슬리브는 나머지 ${rest}를 나눠 가집니다.`
-            : `Holdings outside the model (${share} of the total) are kept (--other keep); the model's targets still apply to the whole portfolio, so its sleeves share the other ${rest}.`;
-        case 'reduce':
-          return ko
-            ? `모델 밖 종목(전체의 ${share})은 한도를 지키는 데 필요한 만큼만 팝니다 (--other reduce).`
-            : `Holdings outside the model (${share} of the total) are sold only where a limit needs it (--other reduce).`;
-        default:
-          return ko
-            ? `모델 밖 종목(전체의 ${share})은 모두 팝니다 (--other sell).`
-            : `Holdings outside the model (${share} of the total) are sold (--other sell).`;
-      }
-    }
-    case 'named-passed-over': {
-      const reasons = w.passed
-        ? w.passed.map((t) => `${t.symbol} (${passedOverReason(t, lang)})`).join(', ')
-        : str(w, 'reasons');
-      return ko
-        ? `${sleeve}: 에세이가 지목한 ${withJosa(str(w, 'symbols'), '은/는')} 살 수 없습니다: ${reasons}`
-        : `${sleeve}: the essay's ${str(w, 'symbols')} could not be bought: ${reasons}`;
-    }
-    case 'levers': {
-      const list = str(w, 'levers')
-        .split(',')
-        .map((l) => LEVERS[lang][l] ?? l);
-      const joined = new Intl.ListFormat(ko ? 'ko' : 'en', { type: 'disjunction' }).format(list);
-      return ko ? `모델에 더 가까이 가려면: ${joined}.` : `To get closer to the model: ${joined}.`;
-    }
-    case 'solver-failed':
-      return ko
-        ? '솔버가 주문을 찾지 못해 아무 주문도 내지 않습니다.'
-        : 'The solver found no orders; nothing is proposed.';
-    case 'funding-short': {
-      const amount = formatMoney(num(w, 'amount'), str(w, 'currency'), lang);
-      return ko
-        ? `${w.account} 계좌는 자체 환전 후에도 ${amount} 부족합니다.`
-        : `${w.account} is short of ${amount} after its own conversions.`;
-    }
-    default:
-      return warningText(w, lang);
-  }
-}
-
-/** A goal in words: a sleeve's band end, a check, a company or a country limit. */
-function goalName(kind: string, key: string, lang: Lang): string {
-  const ko = lang === 'ko';
-  switch (kind) {
-    case 'sleeve-low':
-      return ko ? `${sleeveName(key, lang)} 하한` : `${sleeveName(key, lang)} (lower end of its band)`;
-    case 'sleeve-high':
-      return ko ? `${sleeveName(key, lang)} 상한` : `${sleeveName(key, lang)} (upper end of its band)`;
-    case 'mag7-max':
-      return ko ? 'Mag7 상한' : 'Mag7 at most';
-    case 'physical-energy-min':
-      return ko ? '피지컬 AI + 에너지 하한' : 'Physical AI + energy at least';
-    case 'regional-diversification':
-      return ko ? '한국·일본·인도 사업 비중 하한' : 'Business in Korea, Japan, India at least';
-    case 'company-max':
-      return ko ? `${key} 한 회사 한도` : `${key} (one-company limit)`;
-    case 'country-max':
-      return ko ? `${key} 한 국가 한도` : `${key} (one-country limit)`;
-    case 'fill': {
-      const [sleeve, name] = key.split('\u0000');
-      return ko
-        ? `${sleeveName(sleeve ?? '', lang)}: ${name} (분산 한도)`
-        : `${sleeveName(sleeve ?? '', lang)}: ${name} (spread over the sleeve's fill)`;
-    }
-    default:
-      return key;
-  }
-}
-
 /**
  * A conversion rate as people read it: `1 USD = ₩1,509.86` rather than `0.000662`. `rate` is units of `to` per one
  * `from`; the side worth more than one unit of the other is the one written as 1.
@@ -333,21 +175,4 @@ export function formatBand(band: { abs: number; rel: number }, lang: Lang): stri
     maximumFractionDigits: 1,
   }).format(band.abs * 100);
   return REBALANCE_LABELS[lang].bandRel(points, formatPct(band.rel, lang, false, 0));
-}
-
-/** Why one named instrument could not be bought, in the reader's language. */
-function passedOverReason(t: PassedOver, lang: Lang): string {
-  const ko = lang === 'ko';
-  switch (t.why) {
-    case 'no-price':
-      return ko ? '기준일 이전 가격 없음' : 'no price on or before the as-of date';
-    case 'not-in-universe':
-      return ko ? '종목 유니버스에 없음' : 'not in the instrument universe';
-    case 'stale':
-      return ko
-        ? `마지막 종가 ${t.date}, ${t.age}거래일 전`
-        : `last close ${t.date}, ${t.age} trading days old`;
-    case 'no-account':
-      return ko ? `${t.market} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
-  }
 }

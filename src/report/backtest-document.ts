@@ -8,6 +8,8 @@ import { describeRebalance } from '../core/backtest/schedule.ts';
 import { fromDay } from '../core/dates.ts';
 import { drawdownSeries, periodReturns } from '../core/stats/performance.ts';
 import { monthlyTable } from '../core/stats/summary.ts';
+import type { Lang } from '../i18n/format.ts';
+import { noticesJson } from './notice-json.ts';
 
 function portfolioPart(p: PortfolioOutcome, days: Int32Array) {
   return {
@@ -26,7 +28,8 @@ function portfolioPart(p: PortfolioOutcome, days: Int32Array) {
   };
 }
 
-export function toBacktestDocument(o: BacktestOutcome) {
+/** The document; its notices' sentences in `lang`. */
+export function toBacktestDocument(o: BacktestOutcome, lang: Lang = 'en') {
   const main = portfolioPart(o.portfolio, o.prepared.days);
   return {
     from: o.from,
@@ -66,7 +69,7 @@ export function toBacktestDocument(o: BacktestOutcome) {
       };
     }),
     proxies: o.proxies,
-    warnings: o.warnings,
+    warnings: noticesJson(o.warnings, lang),
   };
 }
 

@@ -8,7 +8,7 @@ import { toDay } from '../core/dates.ts';
 import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { checkMessage, checkTitle } from '../i18n/messages.ts';
-import { warningText } from '../i18n/warnings.ts';
+import { noticesJson } from './notice-json.ts';
 
 /** The staleness limits the document's warnings apply, for the renderers that say them. */
 export { STALE_ERROR_DAYS, STALE_WARN_DAYS } from '../core/staleness.ts';
@@ -88,7 +88,7 @@ export function toCheckDocument(r: CheckReport, lang: Lang = 'en', portfolio: st
       title: checkTitle(c, lang),
       message: checkMessage(c, lang),
     })),
-    warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),
+    warnings: noticesJson(r.warnings, lang),
   };
 }
 

@@ -10,8 +10,8 @@ import { toDay } from '../core/dates.ts';
 import type { RebalanceResult } from '../core/rebalance/types.ts';
 import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
-import { rebalanceWarningText } from '../i18n/rebalance.ts';
 import { csvCell, csvHeader } from './csv.ts';
+import { noticesJson } from './notice-json.ts';
 
 export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
   const sleeves = (list: RebalanceResult['after']['sleeves']) =>
@@ -69,7 +69,7 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     unresolved: r.unresolved,
     /** Date and age (trading days) of every close and rate the orders rest on, worst first. */
     freshness: r.freshness,
-    warnings: r.warnings.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
+    warnings: noticesJson(r.warnings, lang),
     /** keep | reduce | sell, and the share of the portfolio outside the model before the orders. */
     other: r.other,
     transfersAllowed: r.transfersAllowed,
@@ -79,7 +79,7 @@ export function toRebalanceDocument(r: RebalanceResult, lang: Lang = 'en') {
     /** The checklist and concentration warnings as `check` will report them once the orders are filled. */
     checklist: r.checklist && {
       checks: r.checklist.checks,
-      concentration: r.checklist.concentration.map((w) => ({ ...w, message: rebalanceWarningText(w, lang) })),
+      concentration: noticesJson(r.checklist.concentration, lang),
     },
   };
 }

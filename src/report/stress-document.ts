@@ -10,7 +10,7 @@ import type { StressReport } from '../core/stress/stress.ts';
 import { dataAgeDoc } from '../i18n/data-age.ts';
 import type { Lang } from '../i18n/format.ts';
 import { windowName } from '../i18n/stress.ts';
-import { warningText } from '../i18n/warnings.ts';
+import { noticesJson } from './notice-json.ts';
 
 function impact(x: PositionImpact, lang: Lang) {
   return {
@@ -81,7 +81,7 @@ export function toStressDocument(r: StressReport, lang: Lang = 'en') {
       };
     }),
     risk: r.risk,
-    warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),
+    warnings: noticesJson(r.warnings, lang),
   };
 }
 

@@ -23,6 +23,7 @@ import { runSignalsCommand, SignalsRequest } from '../app/signals.ts';
 import { runStressCommand, StressRequest } from '../app/stress.ts';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
 import { importFiles, portfolioOfFiles } from '../app/workspace.ts';
+import { noticesJson } from '../report/notice-json.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
 import { hostGuard, writeGuard } from './guard.ts';
 
@@ -296,7 +297,13 @@ export function createApp(config: ServerConfig) {
       const imported = await importFiles(uploads, { asOf });
       holdings = uploads;
       holdingsLabel = label(uploads);
-      return c.json({ holdings: holdingsLabel, rows: imported.holdings.length, warnings: imported.warnings });
+      // The notices' sentences in the page's language (`lang`, as every page sends it).
+      const lang = c.req.query('lang') === 'ko' ? 'ko' : 'en';
+      return c.json({
+        holdings: holdingsLabel,
+        rows: imported.holdings.length,
+        warnings: noticesJson(imported.warnings, lang),
+      });
     },
   );
 

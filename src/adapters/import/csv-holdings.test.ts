@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../test/support/errors.ts';
+import { noticesJson } from '../../report/notice-json.ts';
 import { importHoldingsCsv, parseHoldingsCsv } from './csv-holdings.ts';
 import { at, fixture, utf8 } from './test-support.ts';
 
@@ -61,7 +62,7 @@ describe('importHoldingsCsv: ok fixtures', () => {
       },
       { kind: 'cash', account: 'IRA', currency: 'USD', amount: 1200, origin: { file, line: 10 } },
     ]);
-    expect(warnings).toEqual([
+    expect(noticesJson(warnings, 'en')).toEqual([
       {
         code: 'zero-quantity',
         message: `${file}:11: TLT in account IRA has a quantity of 0 and was left out`,
@@ -281,7 +282,7 @@ describe('importHoldingsCsv: Korean export opened in Excel', () => {
       },
       { kind: 'cash', account, currency: 'KRW', amount: 1500000, origin: { file, line: 5 } },
     ]);
-    expect(warnings).toEqual([
+    expect(noticesJson(warnings, 'en')).toEqual([
       {
         code: 'cash-currency-assumed',
         message: `${file}:5: 예수금 has no currency column; taken as KRW, the currency Korean brokers mean by 예수금`,
@@ -312,7 +313,7 @@ describe('importHoldingsCsv: Korean export opened in Excel', () => {
     expect(holdings).toEqual([
       { kind: 'security', account: 'IRA', symbol: 'VTI', quantity: 10, origin: { file: 'h.csv', line: 2 } },
     ]);
-    expect(warnings.map((w) => [w.code, w.line])).toEqual([
+    expect(warnings.map((w) => [w.code, 'line' in w ? w.line : undefined])).toEqual([
       ['summary-row', 3],
       ['summary-row', 4],
       ['summary-row', 5],

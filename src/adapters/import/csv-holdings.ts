@@ -271,11 +271,12 @@ function parseRow(
   if (looksLike !== undefined) {
     warnings.push({
       code: 'quantity-looks-like-date',
-      message: `${file}:${row.line}: the ${what} of ${symbol} is ${quantityCell}, which looks like the date ${looksLike}: check that the ${what} column holds the ${what}`,
       symbol,
       file,
       line: row.line,
       date: looksLike,
+      cell: quantityCell,
+      cash: isCash,
     });
   }
 
@@ -295,8 +296,8 @@ function parseRow(
     currency = 'KRW';
     warnings.push({
       code: 'cash-currency-assumed',
-      message: `${file}:${row.line}: ${symbol} has no currency column; taken as KRW, the currency Korean brokers mean by ${symbol}`,
       symbol: 'KRW',
+      label: symbol,
       account,
       file,
       line: row.line,
@@ -340,10 +341,8 @@ function ambiguousReadings(cell: string): string {
 }
 
 function zeroWarning(h: Holding, file: string): Warning {
-  const what = h.kind === 'cash' ? `${h.currency} cash` : h.symbol;
   return {
     code: 'zero-quantity',
-    message: `${file}:${h.origin.line}: ${what} in account ${h.account} has a quantity of 0 and was left out`,
     ...(h.kind === 'security' ? { symbol: h.symbol } : { symbol: h.currency, currency: h.currency }),
     account: h.account,
     file,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../test/support/errors.ts';
+import { noticesJson } from '../../report/notice-json.ts';
 import { importGhostfolioJson } from './ghostfolio.ts';
 import { at, fixture } from './test-support.ts';
 
@@ -53,7 +54,7 @@ describe('importGhostfolioJson', () => {
         origin: { file, line: 23 },
       },
     ]);
-    expect(warnings).toEqual([
+    expect(noticesJson(warnings, 'en')).toEqual([
       {
         code: 'ignored-activities',
         message: `${file}: 2 activities ignored (1 FEE, 1 DIVIDEND): only BUY and SELL change holdings; cash comes from the account balances`,
@@ -186,7 +187,7 @@ describe('importGhostfolioJson', () => {
       },
       { kind: 'cash', account: 'IB', currency: 'USD', amount: 1000, origin: { file, line: 4 } },
     ]);
-    expect(warnings).toEqual([
+    expect(noticesJson(warnings, 'en')).toEqual([
       {
         code: 'excluded-account',
         message: `${file}: account Old 401k is excluded from analysis in Ghostfolio ("isExcluded": true), so its 3 activities and its cash balance of 999999 USD were left out, as Ghostfolio does`,
@@ -242,7 +243,7 @@ describe('importGhostfolioJson', () => {
         samsung,
         ...cash,
       ]);
-      expect(warnings).toEqual([
+      expect(noticesJson(warnings, 'en')).toEqual([
         {
           code: 'activities-after-as-of',
           message: `${file}: 3 activities dated after the as-of date 2026-05-10 ignored (from 2026-05-11 on)`,
@@ -266,7 +267,7 @@ describe('importGhostfolioJson', () => {
         ['USD', 1000],
         ['KRW', 3000000],
       ]);
-      expect(warnings).toEqual([
+      expect(noticesJson(warnings, 'en')).toEqual([
         {
           code: 'activities-after-as-of',
           message: `${file}: 1 activity dated after the as-of date 2026-05-20 ignored (from 2026-05-29 on)`,
@@ -285,7 +286,7 @@ describe('importGhostfolioJson', () => {
         expect(holdings.map((h) => (h.kind === 'security' ? h.quantity : h.amount))).toEqual([
           2, 5, 20, 1000, 3000000,
         ]);
-        expect(warnings).toEqual([]);
+        expect(noticesJson(warnings, 'en')).toEqual([]);
       }
     });
   });

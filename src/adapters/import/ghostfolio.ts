@@ -170,11 +170,12 @@ export function importGhostfolioJson(
     for (const { split: s } of split?.splitsApplied ?? []) {
       warnings.push({
         code: 'split-applied',
-        message: `${file}: ${s.symbol} in account ${p.account}: the ${s.ratio}-for-1 split of ${s.date} was applied (${s.source})`,
         symbol: s.symbol,
         account: p.account,
         file,
         date: s.date,
+        ratio: s.ratio,
+        source: s.source,
       });
     }
     const net = split ? (split.positions[0]?.quantity ?? 0) : roundQuantity(p.bought - p.sold);
@@ -247,10 +248,9 @@ export function importGhostfolioJson(
     if (cashFromBalances && exported !== undefined && asOf < exported) {
       warnings.push({
         code: 'balances-as-of-export',
-        message: `${file}: cash balances are as of the export date ${exported}, not as of ${asOf}: a Ghostfolio export carries only the current balances`,
         file,
         date: exported,
-        params: { asOf },
+        asOf,
       });
     }
   }
@@ -269,17 +269,13 @@ function excludedWarnings(
       const account = a.name?.trim() || a.id;
       const n = document.activities.filter((x) => x.accountId === a.id).length;
       const balance = a.balance ?? 0;
-      const parts = [
-        `its ${n} ${n === 1 ? 'activity' : 'activities'}`,
-        ...(balance === 0 ? [] : [`its cash balance of ${balance}${a.currency ? ` ${a.currency}` : ''}`]),
-      ];
-      const were = parts.length === 1 && n === 1 ? 'was' : 'were';
       return {
-        code: 'excluded-account',
-        message: `${file}: account ${account} is excluded from analysis in Ghostfolio ("isExcluded": true), so ${parts.join(' and ')} ${were} left out, as Ghostfolio does`,
+        code: 'excluded-account' as const,
         account,
         file,
-        params: { activities: n, balance, ...(a.currency ? { currency: a.currency } : {}) },
+        activities: n,
+        balance,
+        ...(a.currency ? { currency: a.currency } : {}),
       };
     });
 }
@@ -287,14 +283,14 @@ function excludedWarnings(
 function laterWarning(later: readonly string[], asOf: IsoDate, file: string): Warning[] {
   if (later.length === 0) return [];
   const first = [...later].sort()[0] as string;
-  const n = later.length;
   return [
     {
       code: 'activities-after-as-of',
-      message: `${file}: ${n} ${n === 1 ? 'activity' : 'activities'} dated after the as-of date ${asOf} ignored (from ${first} on)`,
       file,
       date: first,
-      params: { count: n, asOf },
+      count: later.length,
+      asOf,
+      rows: false,
     },
   ];
 }
@@ -386,13 +382,12 @@ function listNumbers(ns: readonly number[], shown = 20): string {
 function ignoredWarning(ignored: ReadonlyMap<string, number>, file: string): Warning[] {
   if (ignored.size === 0) return [];
   const total = [...ignored.values()].reduce((a, b) => a + b, 0);
-  const parts = [...ignored].map(([type, n]) => `${n} ${type}`);
   return [
     {
       code: 'ignored-activities',
-      message: `${file}: ${total} ${total === 1 ? 'activity' : 'activities'} ignored (${parts.join(', ')}): only BUY and SELL change holdings; cash comes from the account balances`,
       file,
-      params: { count: total, types: parts.join(', ') },
+      count: total,
+      types: [...ignored].map(([type, count]) => ({ type, count })),
     },
   ];
 }

@@ -70,7 +70,7 @@ describe('KOSCOM 계좌잔고 조회', () => {
 
   it('names every row it cannot hold, with its value, instead of dropping it', () => {
     const left = r.warnings.filter((w) => w.code === 'left-out-holding');
-    expect(left.map((w) => [w.symbol, w.params?.kind, w.params?.value, w.line])).toEqual([
+    expect(left.map((w) => [w.symbol, w.kind, w.value, w.line])).toEqual([
       ['KRA580001238', 'ELW', 75_000, 91],
       ['가상코리아증권자1호[주식]', 'FUND', 5_000_000, 103],
       ['가상국고채권99-1', 'BOND', 10_150_000, 116], // valueAtCur, the spelling of the documentation's example
@@ -83,7 +83,7 @@ describe('KOSCOM 계좌잔고 조회', () => {
       symbol: '005930',
       line: 51,
     });
-    expect(r.warnings.find((w) => w.code === 'account-debt')?.params).toEqual({
+    expect(r.warnings.find((w) => w.code === 'account-debt')).toMatchObject({
       loanCredit: 120_000,
       receivable: 0,
     });
@@ -101,7 +101,7 @@ describe('KOSCOM 계좌잔고 조회', () => {
       d.balanceResponseBody.queryResult = { totalCnt: 20, count: 9, page: '201603100000000961' };
     });
     const w = importHoldingsFile(bytes, file).warnings.find((x) => x.code === 'more-pages');
-    expect(w?.params).toEqual({ page: '201603100000000961', count: 9, total: 20 });
+    expect(w).toMatchObject({ page: '201603100000000961', count: 9, total: 20 });
   });
 });
 

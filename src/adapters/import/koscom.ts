@@ -180,9 +180,10 @@ export function importKoscomJson(
   ) {
     warnings.push({
       code: 'more-pages',
-      message: `${file}: this response is one page of several (queryResult.page ${JSON.stringify(page ?? null)}, count ${count ?? '?'} of totalCnt ${total ?? '?'}): only this page was read, so the holdings on the others are missing from the total; ask the broker for the whole balance in one response (assetType ALL, count 0) rather than adding the pages' files, whose summary would count the cash again`,
       file,
-      params: { page: page ?? 'null', count: count ?? 0, total: total ?? 0 },
+      page: page ?? 'null',
+      ...(count === undefined ? {} : { count }),
+      ...(total === undefined ? {} : { total }),
     });
   }
 
@@ -214,11 +215,11 @@ export function importKoscomJson(
   if (loan > 0 || receivable > 0) {
     warnings.push({
       code: 'account-debt',
-      message: `${file}:${lineOf(summaryPath)}: account ${account} owes ${loan} KRW of loans and credit (loanCredit) and ${receivable} KRW receivable (receivable): the holdings are counted, the debt is not subtracted`,
       account,
       file,
       line: lineOf(summaryPath),
-      params: { loanCredit: loan, receivable },
+      loanCredit: loan,
+      receivable,
     });
   }
 
@@ -285,7 +286,6 @@ export function importKoscomJson(
     if (qty === 0) {
       warnings.push({
         code: 'zero-quantity',
-        message: `${file}:${line}: ${symbol} in account ${account} has a quantity of 0 and was left out`,
         symbol,
         account,
         file,
@@ -296,11 +296,11 @@ export function importKoscomJson(
     if (tradeType === 'CRD' || tradeType === 'LOAN') {
       warnings.push({
         code: 'loan-not-subtracted',
-        message: `${file}:${line}: ${symbol} in account ${account} is held on credit or against a loan (tradeType ${tradeType}): the shares are counted, the loan is not subtracted`,
         symbol,
         account,
         file,
         line,
+        credit: [`tradeType ${tradeType}`],
       });
     }
     holdings.push({
@@ -375,20 +375,15 @@ function leftOut(
   value: number | undefined,
   from: 'equity' | 'fund' | 'etc',
 ): void {
-  const why =
-    from === 'fund'
-      ? 'a fund row states its value but no quantity'
-      : from === 'etc'
-        ? 'bonds, notes (ELS, DLS), CP, CD and RP are not listings with a price per share (their qty is a face value)'
-        : 'only KOSPI, KOSDAQ and ETF shares are read (not futures, options, ELW or others)';
   warnings.push({
     code: 'left-out-holding',
-    message: `${file}:${line}: ${name} (${kind}${value === undefined ? '' : `, valued at ${value} KRW`}) in account ${account} was left out: ${why}`,
     symbol: name,
     account,
     file,
     line,
-    params: { kind, from, ...(value === undefined ? {} : { value, currency: 'KRW' }) },
+    kind,
+    from,
+    ...(value === undefined ? {} : { value, currency: 'KRW' }),
   });
 }
 

@@ -46,17 +46,16 @@ export function mergeDuplicates(
   const warnings: Warning[] = [];
   for (const { merged, lines } of groups.values()) {
     if (lines.length < 2) continue;
-    const what = merged.kind === 'cash' ? `${merged.currency} cash` : merged.symbol;
     const total = merged.kind === 'cash' ? merged.amount : merged.quantity;
     warnings.push({
       code: 'duplicate-rows',
-      message: `${file}: ${what} in account ${merged.account} appears on lines ${joinLines(lines)}; the rows were summed to ${total}`,
       symbol: merged.kind === 'cash' ? merged.currency : merged.symbol,
       ...(merged.kind === 'cash' ? { currency: merged.currency } : {}),
       account: merged.account,
       file,
-      line: lines[0],
-      params: { lines: lines.join(', '), total },
+      line: lines[0] as number,
+      lines,
+      total,
     });
   }
   return { holdings: [...groups.values()].map((g) => g.merged), warnings };
@@ -67,10 +66,4 @@ function keyOf(h: Holding): string {
   return h.kind === 'cash'
     ? `cash\u0000${h.account}\u0000${h.currency}`
     : `security\u0000${h.account}\u0000${h.symbol.trim().toUpperCase()}`;
-}
-
-function joinLines(lines: readonly number[]): string {
-  return lines.length === 2
-    ? `${lines[0]} and ${lines[1]}`
-    : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }

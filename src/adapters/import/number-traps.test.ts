@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../test/support/errors.ts';
+import { describeNotice } from '../../i18n/catalog/catalog.ts';
 import { parseHoldingsCsv } from './csv-holdings.ts';
 import { dateLikeQuantity } from './numbers.ts';
 
@@ -33,7 +34,7 @@ describe('quantities that look like dates', () => {
       [4, 'TSLA', '2026-05'],
       [5, 'MSFT', '2026-05-29'],
     ]);
-    expect(dated[0]?.message).toBe(
+    expect(dated[0] && describeNotice(dated[0], 'en')).toBe(
       'h.csv:3: the quantity of NVDA is 20260529, which looks like the date 2026-05-29: check that the quantity column holds the quantity',
     );
   });

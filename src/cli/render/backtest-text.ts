@@ -4,7 +4,6 @@ import { BACKTEST_LABELS } from '../../i18n/backtest.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { formatMoney, formatPct } from '../../i18n/format.ts';
 import { sleeveName } from '../../i18n/messages.ts';
-import { warningText } from '../../i18n/warnings.ts';
 import type { BacktestDocument } from '../../report/backtest-document.ts';
 import type { HindsightDocument } from '../../report/hindsight.ts';
 import { renderTable } from './table.ts';
@@ -146,7 +145,7 @@ export function renderBacktestText(
   }
   if (doc.warnings.length) {
     out.push(t.warnings);
-    for (const w of doc.warnings) out.push(`- ${warningText(w, lang)}`);
+    for (const w of doc.warnings) out.push(`- ${w.message}`);
     out.push('');
   }
   if (s.riskFree !== 0) out.push(t.riskFree(formatPct(s.riskFree, lang, false, 2)));

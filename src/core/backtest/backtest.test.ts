@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { series } from '../../../test/support/market.ts';
 import { inst } from '../../../test/support/universe.ts';
+import { describeNotice } from '../../i18n/catalog/catalog.ts';
 import { InputError } from '../errors.ts';
 import type { MarketData } from '../market.ts';
 import { buildUniverse } from '../universe.ts';
@@ -220,7 +221,7 @@ describe('the default starting amount and idle cash with whole shares', () => {
     const idle = small.warnings.filter((w) => w.code === 'whole-shares-cash');
     expect(idle).toHaveLength(1);
     expect(idle[0]?.weight).toBe(1);
-    expect(idle[0]?.message).toContain(
+    expect(idle[0] && describeNotice(idle[0], 'en')).toContain(
       'whole shares leave 10,000 KRW of the starting 10,000 KRW (100.0%) in cash',
     );
     // The default ₩10,000,000 buys 6,000,000 / 60,000 = 100 UUU and 4,000,000 / 8,000 = 500 KKK exactly: no cash.

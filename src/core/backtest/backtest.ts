@@ -221,7 +221,6 @@ export function backtest(input: BacktestInput): BacktestOutcome {
   });
 
   if (!settings.fractional) {
-    const amount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
     for (const o of outcomes) {
       const start = o.run.equity[0] as number;
       const share = start > 0 ? o.run.startCash / start : 0;
@@ -229,10 +228,11 @@ export function backtest(input: BacktestInput): BacktestOutcome {
       if (share > IDLE_CASH_WARNING && share > o.cash + 1e-9) {
         warnings.push({
           code: 'whole-shares-cash',
-          message: `${o.name}: whole shares leave ${amount(o.run.startCash)} ${input.base} of the starting ${amount(settings.initial)} ${input.base} (${(share * 100).toFixed(1)}%) in cash: a lot costs too much for this amount; raise --initial or drop --whole-shares`,
+          portfolio: o.name,
+          left: o.run.startCash,
+          initial: settings.initial,
           weight: share,
           currency: input.base,
-          params: { portfolio: o.name, left: o.run.startCash, initial: settings.initial },
         });
       }
     }
@@ -243,9 +243,10 @@ export function backtest(input: BacktestInput): BacktestOutcome {
     const goals = [...new Set(policy.missed.flatMap((m) => m.misses.map((x) => x.kind)))];
     warnings.push({
       code: 'policy-missed',
-      message: `the dispersion rebalancer could not meet every goal on ${policy.missed.length} of ${policy.days} rebalancing days (first ${fromDay(first.day)}: ${goals.join(', ')}); the closest orders were followed`,
       date: fromDay(first.day),
-      params: { days: policy.missed.length, of: policy.days, goals: goals.join(', ') },
+      days: policy.missed.length,
+      of: policy.days,
+      goals,
     });
   }
 
@@ -259,13 +260,9 @@ export function backtest(input: BacktestInput): BacktestOutcome {
 
   if (input.portfolio.cash > 0 || benchmarks.some((b) => b.cash > 0)) {
     if (!input.rates) {
-      warnings.push({ code: 'cash-rate', message: 'cash earns nothing: no T-bill rates were given' });
+      warnings.push({ code: 'cash-rate' });
     } else if (input.base !== 'USD') {
-      warnings.push({
-        code: 'cash-rate',
-        message: `cash is held in ${input.base} but earns the US 3-month T-bill rate (no ${input.base} money-market rate is bundled)`,
-        currency: input.base,
-      });
+      warnings.push({ code: 'cash-rate', currency: input.base });
     }
   }
 
@@ -308,7 +305,6 @@ function assetSpec(symbol: string, input: BacktestInput, warnings: Warning[]): A
   if (!quote) {
     warnings.push({
       code: 'currency-assumed',
-      message: `${symbol} is not in the instrument universe: its closes are taken to be in ${input.base}; add it with --universe FILE if not`,
       symbol,
       currency: input.base,
     });

@@ -133,7 +133,6 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
   if (input.from === undefined) {
     warnings.push({
       code: 'backtest-start',
-      message: `the backtest starts on ${fromDay(days[0] as number)}, the first day every asset has a close (${latestSymbol} starts last)`,
       symbol: latestSymbol,
       date: fromDay(days[0] as number),
     });
@@ -147,10 +146,9 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
     if (end - lastDay > STALE_END_DAYS) {
       warnings.push({
         code: 'stale-price',
-        message: `${a.symbol}'s last close is ${fromDay(lastDay)}; it is carried forward to ${fromDay(end)}`,
         symbol: a.symbol,
         date: fromDay(lastDay),
-        params: { until: fromDay(end) },
+        until: fromDay(end),
       });
     }
     let fx = fxByCurrency.get(a.currency);
@@ -235,10 +233,10 @@ function fxSeries(
       staleWarned = true;
       warnings.push({
         code: 'stale-fx',
-        message: `from ${fromDay(day)} the ${currency}→${base} rate is older than a month (rate of ${fromDay(q.day)})`,
         date: fromDay(q.day),
         currency,
-        params: { base, from: fromDay(day) },
+        base,
+        from: fromDay(day),
       });
     }
     out[t] = q.rate;

@@ -45,11 +45,7 @@ export function isBlocking(f: DataFreshness): boolean {
   return f.prices.some((p) => blocks(p.staleness)) || f.fx.some((x) => blocks(x.staleness));
 }
 
-/** `NVDA: last close 2026-05-29, 128 trading days old`; `USD→KRW: monthly average of 2026-06-30, 106 trading days old`. */
-function describePrice(p: PriceFreshness): string {
-  return groupPrices([p])[0] as string;
-}
-
+/** `USD→KRW: monthly average of 2026-06-30, 106 trading days old` (the refusal's English, an InputError). */
 function describeRate(x: FxFreshness): string {
   const pair = `${x.from}→${x.to}`;
   if (x.last === null) return `${pair}: no rate`;
@@ -137,21 +133,19 @@ export function staleDataWarnings(f: DataFreshness): RebalanceWarning[] {
     if (!blocks(p.staleness)) continue;
     out.push({
       code: 'stale-allowed',
-      message: `--allow-stale: orders use ${describePrice(p)}`,
+      what: p.symbol,
       symbol: p.symbol,
       ...(p.last === null ? {} : { date: p.last }),
       ...(p.age === null ? {} : { age: p.age }),
-      params: { what: p.symbol, date: p.last ?? '', age: p.age ?? -1 },
     });
   }
   for (const x of f.fx) {
     if (!blocks(x.staleness)) continue;
     out.push({
       code: 'stale-allowed',
-      message: `--allow-stale: orders use ${describeRate(x)}`,
+      what: `${x.from}→${x.to}`,
       ...(x.last === null ? {} : { date: x.last }),
       ...(x.age === null ? {} : { age: x.age }),
-      params: { what: `${x.from}→${x.to}`, date: x.last ?? '', age: x.age ?? -1 },
     });
   }
   return out;

@@ -171,13 +171,8 @@ export interface CashBalance {
   valueBase: number;
 }
 
-export interface RebalanceWarning extends Warning {
-  sleeve?: SleeveId;
-  /** Numbers and names the i18n layer puts into its sentence. */
-  params?: Record<string, string | number>;
-  /** `named-passed-over`: each named instrument that could not be bought, and why (words in i18n). */
-  passed?: readonly PassedOver[];
-}
+/** The rebalance's notices: those of valuation and check, and its own (explain.ts, freshness.ts). */
+export type RebalanceWarning = Warning;
 
 /** A named instrument the rebalancer could not buy: no price, a stale close, no account trading its market. */
 export type PassedOver =

@@ -60,9 +60,10 @@ export function stressPortfolio(input: StressInput): StressReport {
     if (r.unshocked.length) {
       warnings.push({
         code: 'stress-unshocked',
-        message: `scenario ${s.id} has no shock for ${r.unshocked.join(', ')}: held flat (only currency moves apply)`,
+        id: s.id,
+        scenario: s.name,
+        scenarioKo: s.nameKo ?? s.name,
         symbols: r.unshocked,
-        params: { scenario: s.name, scenarioKo: s.nameKo ?? s.name },
       });
     }
     scenarios.push(r);
@@ -93,25 +94,24 @@ export function stressPortfolio(input: StressInput): StressReport {
     if (!risk) {
       warnings.push({
         code: 'risk-history-too-short',
-        message: `fewer than ${MIN_OBSERVATIONS} daily returns before ${check.asOf}: no risk figures`,
         date: check.asOf,
-        params: { needed: MIN_OBSERVATIONS },
+        needed: MIN_OBSERVATIONS,
       });
     } else {
       if (risk.shortened) {
         warnings.push({
           code: 'risk-window-shortened',
-          message: `risk figures use ${risk.from} to ${risk.to}, not the three years from ${risk.requestedFrom}: ${risk.limitedBy}'s history starts later`,
-          symbol: risk.limitedBy ?? undefined,
-          params: { from: risk.from, to: risk.to, requestedFrom: risk.requestedFrom },
+          ...(risk.limitedBy ? { symbol: risk.limitedBy } : {}),
+          from: risk.from,
+          to: risk.to,
+          requestedFrom: risk.requestedFrom,
         });
       }
       for (const ccy of risk.monthlyFx) {
         warnings.push({
           code: 'risk-monthly-fx',
-          message: `${ccy}→${input.base} has no daily rate for part of the risk window; monthly averages were used there, so currency volatility is understated`,
           currency: ccy,
-          params: { base: input.base },
+          base: input.base,
         });
       }
     }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../../test/support/errors.ts';
 import type { Holding } from '../../../core/holdings.ts';
+import { noticesJson } from '../../../report/notice-json.ts';
 import { importHoldingsFile } from '../index.ts';
 import { type ListingName, nameResolver } from '../names.ts';
 import { fixture } from '../test-support.ts';
@@ -43,7 +44,7 @@ describe('Korean broker formats', () => {
     // Line 3: A005930 보유수량 100; line 4: A000660 보유수량 10 (매매가능수량 is the sellable part, not read).
     expect(brief(r.holdings)).toEqual(['5012-3456-78 | A005930 100', '5012-3456-78 | A000660 10']);
     expect(codes(r)).toEqual(['summary-row']);
-    expect(r.warnings[0]?.line).toBe(5);
+    expect(noticesJson(r.warnings, 'en')[0]?.line).toBe(5);
     expect(r.prices.map((p) => [p.symbol, p.price, p.currency, p.line])).toEqual([
       ['A005930', 61_500, 'KRW', 3],
       ['A000660', 198_000, 'KRW', 4],
@@ -185,7 +186,7 @@ describe('US broker formats', () => {
       'ROTH IRA | VOO 3.25',
     ]);
     expect(codes(r)).toEqual(['summary-row', 'table-end']);
-    expect(r.warnings[1]?.line).toBe(8);
+    expect(noticesJson(r.warnings, 'en')[1]?.line).toBe(8);
   });
 
   it('Fidelity history: YOU BOUGHT / YOU SOLD / REINVESTMENT by prefix; AAPL 5 − 2 = 3, FXAIX 4 + 0.25', () => {

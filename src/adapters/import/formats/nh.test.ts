@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../../../test/support/errors.ts';
 import { formatProblem } from '../../../core/errors.ts';
+import { describeNotice } from '../../../i18n/catalog/catalog.ts';
 import { importHoldingsFile } from '../index.ts';
 import { fixture } from '../test-support.ts';
 import { importSpreadsheet } from '../xlsx.ts';
@@ -43,7 +44,7 @@ describe('NH c8201 with its Korean labels', () => {
       },
     ]);
     const w = r.warnings.find((x) => x.code === 'cash-unsettled');
-    expect(w?.params).toEqual({
+    expect(w).toMatchObject({
       read: 'D2예수금',
       amount: 1_104_000,
       other: '예수금',
@@ -63,7 +64,7 @@ describe('NH c8201 with its Korean labels', () => {
   it('says a balance held on credit is counted without its loan', () => {
     const w = r.warnings.filter((x) => x.code === 'loan-not-subtracted');
     expect(w.map((x) => [x.symbol, x.line])).toEqual([['005380', 10]]);
-    expect(w[0]?.message).toMatch(/\(01, 2026\.05\.20\)/);
+    expect(w[0] && describeNotice(w[0], 'en')).toMatch(/\(01, 2026\.05\.20\)/);
   });
 });
 

@@ -265,9 +265,10 @@ function dataRows(
     const excerpt = stopped.text.length > 60 ? `${stopped.text.slice(0, 60)}…` : stopped.text;
     warnings.push({
       code: 'table-end',
-      message: `${file}:${stopped.line}: the ${spec.label} table ends here; what follows ("${excerpt}") is not part of it and was not read`,
       file,
       line: stopped.line,
+      table: spec.label,
+      excerpt,
     });
   }
   return { data, fileDate };
@@ -545,8 +546,9 @@ export function readHoldings(
     if (cols.assetClass !== undefined && assetClass !== '' && !HOLDABLE_ASSETS.has(assetClass)) {
       warnings.push({
         code: 'unsupported-asset',
-        message: `${file}:${row.line}: ${symbolText} (${cellOf(row, cols.assetClass)}) was left out: only stocks, ETFs and funds are read`,
         symbol: symbolText,
+        assetClass: cellOf(row, cols.assetClass),
+        trade: false,
         file,
         line: row.line,
       });
@@ -574,7 +576,6 @@ export function readHoldings(
     if (quantity === 0) {
       warnings.push({
         code: 'zero-quantity',
-        message: `${file}:${row.line}: ${symbol} in account ${account} has a quantity of 0 and was left out`,
         symbol,
         account,
         file,
@@ -590,11 +591,11 @@ export function readHoldings(
     if (credit.length > 0) {
       warnings.push({
         code: 'loan-not-subtracted',
-        message: `${file}:${row.line}: ${symbol} in account ${account} is held on credit or against a loan (${credit.join(', ')}): the shares are counted, the loan is not subtracted`,
         symbol,
         account,
         file,
         line: row.line,
+        credit,
       });
     }
     const overseas = spec.overseas?.includes(cellOf(row, cols.market)) ?? false;
@@ -740,22 +741,16 @@ function blockCash(
   const chosen = settled && unsettledRows > 0 ? settled : cash;
   const other = chosen === cash ? settled : cash;
   if (other && other.amount !== chosen.amount) {
-    const why =
-      chosen === settled
-        ? `${unsettledRows} ${unsettledRows === 1 ? 'row has' : 'rows have'} a 미결제수량, so the balance already counts trades the deposit has not yet paid for or been paid by`
-        : 'no row has a 미결제수량, so the two differ by something other than the listed trades';
     warnings.push({
       code: 'cash-unsettled',
-      message: `${file}:${chosen.line}: cash is ${chosen.label} ${chosen.amount} ${spec.currency ?? 'KRW'}, not ${other.label} ${other.amount}: ${why}`,
       file,
       line: chosen.line,
-      params: {
-        read: chosen.label,
-        amount: chosen.amount,
-        other: other.label,
-        otherAmount: other.amount,
-        unsettledRows,
-      },
+      read: chosen.label,
+      amount: chosen.amount,
+      other: other.label,
+      otherAmount: other.amount,
+      unsettledRows,
+      currency: spec.currency ?? 'KRW',
     });
   }
   if (chosen.amount < 0) {
@@ -879,7 +874,9 @@ export function readTransactions(
     if (cols.assetClass !== undefined && assetClass !== '' && !HOLDABLE_ASSETS.has(assetClass)) {
       warnings.push({
         code: 'unsupported-asset',
-        message: `${file}:${row.line}: a ${cellOf(row, cols.assetClass)} trade in ${cellOf(row, cols.symbol)} was left out: only stocks, ETFs and funds are read`,
+        symbol: cellOf(row, cols.symbol),
+        assetClass: cellOf(row, cols.assetClass),
+        trade: true,
         file,
         line: row.line,
       });
@@ -918,25 +915,32 @@ export function readTransactions(
   const cashOnly = [...net.cashOnly.values()].reduce((a, b) => a + b, 0);
   warnings.unshift({
     code: 'read-as-transactions',
-    message: `${file}: read as a transaction log (${spec.label}): ${transactions.length - cashOnly} share-moving rows netted per account and symbol${ctx.asOf ? ` as of ${ctx.asOf}` : ''}; ${cashOnly} dividend, fee, interest and cash rows do not change share counts${unknownIgnored ? ` (${unknownIgnored} of them with an unknown action and no quantity)` : ''}`,
     file,
+    format: spec.label,
+    netted: transactions.length - cashOnly,
+    cashRows: cashOnly,
+    unknown: unknownIgnored,
+    ...(ctx.asOf ? { asOf: ctx.asOf } : {}),
   });
-  if (net.later.count > 0) {
+  if (net.later.count > 0 && ctx.asOf) {
     warnings.push({
       code: 'activities-after-as-of',
-      message: `${file}: ${net.later.count} ${net.later.count === 1 ? 'row' : 'rows'} dated after the as-of date ${ctx.asOf} ignored (from ${net.later.first} on)`,
       file,
       ...(net.later.first ? { date: net.later.first } : {}),
+      count: net.later.count,
+      asOf: ctx.asOf,
+      rows: true,
     });
   }
   for (const { account, split } of net.splitsApplied) {
     warnings.push({
       code: 'split-applied',
-      message: `${file}: ${split.symbol} in account ${account}: the ${split.ratio}-for-1 split of ${split.date} was applied (${split.source})`,
       symbol: split.symbol,
       account,
       file,
       date: split.date,
+      ratio: split.ratio,
+      source: split.source,
     });
   }
   if (holdings.length === 0) {
@@ -1041,9 +1045,12 @@ export function readSnapshots(
   if (dates.length > 1) {
     warnings.push({
       code: 'snapshot-chosen',
-      message: `${file}: ${dates.length} snapshots (${dates[0]} to ${dates.at(-1)}); the one of ${chosen} was read${ctx.asOf ? `, the latest on or before ${ctx.asOf}` : ''}`,
       file,
       date: chosen,
+      snapshots: dates.length,
+      first: dates[0] as string,
+      last: dates.at(-1) as string,
+      ...(ctx.asOf ? { asOf: ctx.asOf } : {}),
     });
   }
   const snapshotRows: Row[] = [headerRow, ...chosenRows.map((d) => d.row)];

@@ -5,8 +5,9 @@
  */
 import type { CheckReport } from '../../check.ts';
 import { companyKey, type InstrumentOf } from '../../concentration.ts';
+import type { CurrencyCode } from '../../currency.ts';
 import type { SleeveId } from '../../universe.ts';
-import type { GoalMiss, Order, PassedOver, RebalanceMode, RebalanceWarning } from '../types.ts';
+import type { GoalMiss, Order, RebalanceMode, RebalanceWarning } from '../types.ts';
 import type { Frame } from './frame.ts';
 import type { Goal } from './model.ts';
 import type { Placement } from './placement.ts';
@@ -77,89 +78,46 @@ export function goalMisses(
   return out;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
 export function explain(ctx: {
   frame: Frame;
   placement: Placement;
   misses: readonly GoalMiss[];
   solved: boolean;
-  short: readonly { account: string; currency: string; amount: number }[];
+  short: readonly { account: string; currency: CurrencyCode; amount: number }[];
   otherShare: number;
   mode: RebalanceMode;
   /** Whether money may move between accounts (`--transfers`). */
   transfers: boolean;
 }): RebalanceWarning[] {
   const out: RebalanceWarning[] = [];
-  if (!ctx.solved) {
-    out.push({
-      code: 'solver-failed',
-      message: 'the solver found no orders; nothing is proposed',
-      params: {},
-    });
-  }
+  if (!ctx.solved) out.push({ code: 'solver-failed' });
   // Everything is kept as it is and there is no cash: there is nothing the orders could move.
   if (ctx.frame.other === 'keep' && ctx.otherShare >= 1 - 1e-12) {
-    out.push({
-      code: 'nothing-investable',
-      message:
-        'nothing to rebalance: every holding is kept (outside the model) and there is no cash; add money with --cash AMOUNT:CCY',
-      params: {},
-    });
+    out.push({ code: 'nothing-investable' });
     return out;
   }
   if (ctx.otherShare > 0) {
-    const policy = ctx.frame.other;
     out.push({
       code: 'other-policy',
-      message:
-        policy === 'keep'
-          ? `holdings outside the model (${pct(ctx.otherShare)} of the total) are kept (--other keep); the model's targets still apply to the whole portfolio, so its sleeves share the other ${pct(1 - ctx.otherShare)}`
-          : policy === 'reduce'
-            ? `holdings outside the model (${pct(ctx.otherShare)} of the total) are sold only where a limit needs it (--other reduce)`
-            : `holdings outside the model (${pct(ctx.otherShare)} of the total) are sold (--other sell)`,
-      params: { policy, share: ctx.otherShare, rest: 1 - ctx.otherShare },
+      policy: ctx.frame.other,
+      share: ctx.otherShare,
+      rest: 1 - ctx.otherShare,
     });
   }
   for (const m of ctx.misses) out.push(missNotice(m, ctx));
   for (const [sleeve, tried] of ctx.placement.passedOver) {
-    const list = tried.map((t) => `${t.symbol} (${passedOverReason(t)})`).join(', ');
-    out.push({
-      code: 'named-passed-over',
-      sleeve: sleeve as SleeveId,
-      message: `${sleeve}: the essay's ${tried.map((t) => t.symbol).join(', ')} could not be bought: ${list}`,
-      params: { symbols: tried.map((t) => t.symbol).join(', '), reasons: list },
-      passed: tried,
-    });
+    out.push({ code: 'named-passed-over', sleeve: sleeve as SleeveId, passed: tried });
   }
   const levers = leversLeft(ctx);
-  if (levers.length && ctx.misses.some((m) => m.kind !== 'fill')) {
-    out.push({
-      code: 'levers',
-      message: `to get closer to the model, try: ${levers.map((l) => LEVER_OPTION[l]).join(', ')}`,
-      params: { levers: levers.join(',') },
-    });
-  }
+  if (levers.length && ctx.misses.some((m) => m.kind !== 'fill')) out.push({ code: 'levers', levers });
   for (const s of ctx.short) {
-    out.push({
-      code: 'funding-short',
-      account: s.account,
-      message: `${s.account} is short of ${s.amount.toFixed(2)} ${s.currency} after its own conversions`,
-      params: { account: s.account, amount: s.amount, currency: s.currency },
-    });
+    out.push({ code: 'funding-short', account: s.account, amount: s.amount, currency: s.currency });
   }
   return out;
 }
 
 /** The options that loosen what held the orders back, by what this run shows held them back. */
 export type Lever = 'other' | 'prices' | 'account-markets' | 'transfers';
-
-const LEVER_OPTION: Readonly<Record<Lever, string>> = {
-  other: '--other sell',
-  prices: '--prices FILE (or data update)',
-  'account-markets': '--account-markets NAME=MARKET',
-  transfers: '--transfers',
-};
 
 /**
  * When goals are missed, the settings the user left that would give the solver more room: holdings outside the model
@@ -196,40 +154,14 @@ function missNotice(
             m.kind === 'regional-diversification')
         ? 'other-kept'
         : 'reach';
-  const params = {
+  return {
+    code: 'goal-missed',
     kind: m.kind,
     key: m.key,
+    ...(m.kind.startsWith('sleeve') ? { sleeve: m.key as SleeveId } : {}),
     limit: m.limit,
     reached: m.reached,
     otherShare: ctx.otherShare,
     why,
   };
-  const what = m.kind === 'fill' ? m.key.replace('\u0000', ': ') : m.key;
-  const base = `${m.kind} ${what} cannot hold: the orders reach ${pct(m.reached)} against ${pct(m.limit)}`;
-  const tail =
-    why === 'cash-only'
-      ? ' (cash-only mode sells nothing)'
-      : why === 'other-kept'
-        ? ` (with ${pct(ctx.otherShare)} kept in holdings outside the model)`
-        : '';
-  return {
-    code: 'goal-missed',
-    message: `${base}${tail}; these are the closest orders`,
-    ...(m.kind.startsWith('sleeve') ? { sleeve: m.key as SleeveId } : {}),
-    params,
-  };
-}
-
-/** The English fallback for one passed-over instrument (i18n/rebalance.ts words it in the reader's language). */
-function passedOverReason(t: PassedOver): string {
-  switch (t.why) {
-    case 'no-price':
-      return 'no price on or before the as-of date';
-    case 'not-in-universe':
-      return 'not in the instrument universe';
-    case 'stale':
-      return `last close ${t.date}, ${t.age} trading days old`;
-    case 'no-account':
-      return `no account trades ${t.market}`;
-  }
 }
