@@ -8,7 +8,7 @@
  * One left-to-right pass over the string: a regular expression finds each `<row>` and `<c>`, `indexOf` jumps to the
  * cell's end, and the cell's few inner elements are read there — linear in the size of the part.
  */
-import { withJosa } from '../../../i18n/josa.ts';
+import { particle, withJosa } from '../../../i18n/josa.ts';
 import { columnLetters, parseCellAddress } from './cell-address.ts';
 import { WorkbookError } from './problem.ts';
 import type { DateStyles } from './styles.ts';
@@ -134,7 +134,11 @@ export function parseSheet(xml: string, context: SheetContext): CellValue[][] {
       cell.column = cell.row === cursorRow ? cursorColumn + 1 : 1;
     } else if (!readAddress(xml, cell)) {
       const ref = text(xml, cell.refStart, cell.refEnd);
-      throw problem(context, `a cell reference "${ref}" is not one`, `셀 참조 "${ref}"가 올바르지 않습니다`);
+      throw problem(
+        context,
+        `a cell reference "${ref}" is not one`,
+        `셀 참조 "${ref}"${particle(ref, '이/가')} 올바르지 않습니다`,
+      );
     }
     const r = cell.row;
     const c = cell.column;
@@ -334,7 +338,7 @@ function cellValue(cell: Cell, context: SheetContext, row: number, column: numbe
         row,
         column,
         `a TRUE/FALSE cell holds "${v}", not 1 or 0`,
-        `TRUE/FALSE 셀의 값 "${v}"가 1이나 0이 아닙니다`,
+        `TRUE/FALSE 셀의 값 "${v}"${particle(v, '이/가')} 1이나 0이 아닙니다`,
       );
     case 'e':
       return null;
@@ -347,7 +351,7 @@ function cellValue(cell: Cell, context: SheetContext, row: number, column: numbe
           row,
           column,
           `a date cell holds "${v}", not an ISO 8601 date`,
-          `날짜 셀의 값 "${v}"가 ISO 8601 날짜가 아닙니다`,
+          `날짜 셀의 값 "${v}"${particle(v, '이/가')} ISO 8601 날짜가 아닙니다`,
         );
       }
       return new Date(date.getTime());
