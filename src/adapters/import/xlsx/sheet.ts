@@ -222,9 +222,18 @@ function scanAttributes(xml: string, from: number, to: number, cell: Cell): void
       cell.refStart = valueStart; // r
       cell.refEnd = valueEnd;
     } else if (name === 116)
-      cell.type = text(xml, valueStart, valueEnd); // t
+      cell.type = cellType(xml, valueStart, valueEnd); // t
     else if (name === 115) cell.style = text(xml, valueStart, valueEnd); // s
   }
+}
+
+/** A `t` value; the common ones as constants, not a new string per cell. */
+function cellType(xml: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1) return xml.charAt(start);
+  if (length === 9 && xml.startsWith('inlineStr', start)) return 'inlineStr';
+  if (length === 3 && xml.startsWith('str', start)) return 'str';
+  return text(xml, start, end);
 }
 
 /** The cell's `r` (`B12`) into row and column; false when it is not a reference. */
