@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { problemOfAsync } from '../../../test/support/errors.ts';
+import { workbook, zip } from '../../../test/support/zip.ts';
 import { type ListingName, nameResolver } from './names.ts';
 import { fixture } from './test-support.ts';
 import { importSpreadsheet, isXls, isXlsx } from './xlsx.ts';
@@ -57,4 +58,55 @@ describe('importSpreadsheet', () => {
     const p = await problemOfAsync(() => importSpreadsheet(zip, 'x.xlsx', { defaultAccount: 'x' }));
     expect(p.message).toMatch(/^not a readable \.xlsx workbook/);
   });
+
+  it('refuses a password-protected workbook (an OLE2 file holding an EncryptedPackage), not as an .xls', async () => {
+    // The OLE2 signature, then a directory entry's name in UTF-16LE, as Excel writes an encrypted .xlsx.
+    const bytes = new Uint8Array(
+      Buffer.concat([
+        Buffer.from(isXlsSignature),
+        Buffer.alloc(8),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+      ]),
+    );
+    const p = await problemOfAsync(() => importSpreadsheet(bytes, 'locked.xlsx', { defaultAccount: 'x' }));
+    expect(p).toMatchObject({
+      file: 'locked.xlsx',
+      message: 'the workbook is password-protected (encrypted), so it cannot be read',
+    });
+    expect(p.ko?.message).toBe('암호로 보호된(암호화된) 통합 문서라 읽을 수 없습니다');
+  });
+
+  it('refuses a zip with encrypted entries with the way out', async () => {
+    const bytes = zip([{ name: 'xl/_rels/workbook.xml.rels', data: '', flags: 1 }]);
+    const p = await problemOfAsync(() => importSpreadsheet(bytes, 'locked.xlsx', { defaultAccount: 'x' }));
+    expect(p.message).toBe('not a readable .xlsx workbook: the workbook is password-protected (encrypted)');
+    expect(p.hint).toBe(
+      'open it in Excel, remove the password (File → Info → Protect Workbook) and save it again',
+    );
+    expect(p.ko?.message).toBe(
+      '읽을 수 있는 .xlsx 통합 문서가 아닙니다: 암호로 보호된(암호화된) 통합 문서입니다',
+    );
+  });
+
+  it('names the sheet and the cell the reader cannot read', async () => {
+    const bytes = workbook({
+      sheets: [
+        { name: '안내', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>cover</t></is></c></row>' },
+        {
+          name: '잔고',
+          xml: '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="C2" t="b"><v>yes</v></c></row>',
+        },
+      ],
+    });
+    const p = await problemOfAsync(() => importSpreadsheet(bytes, 'x.xlsx', { defaultAccount: 'x' }));
+    expect(p).toMatchObject({ file: 'x.xlsx[잔고]', line: 2, column: 3 });
+    expect(p.message).toBe(
+      'not a readable .xlsx workbook: cell C2: a TRUE/FALSE cell holds "yes", not 1 or 0',
+    );
+    expect(p.ko?.message).toBe(
+      '읽을 수 있는 .xlsx 통합 문서가 아닙니다: C2 셀: TRUE/FALSE 셀의 값 "yes"가 1이나 0이 아닙니다',
+    );
+  });
 });
+
+const isXlsSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
