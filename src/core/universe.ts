@@ -142,7 +142,7 @@ export type NameResolution =
 export function resolveKrxName(universe: Universe, name: string): NameResolution {
   const key = normaliseName(name);
   if (!key) return { kind: 'unknown' };
-  const exact = universe.krxNames.get(key) ?? universe.krxNames.get(renamedBrand(key));
+  const exact = universe.krxNames.get(key) ?? universe.krxNames.get(renamedKrxEtfBrand(key));
   if (exact && exact.length === 1) return { kind: 'code', symbol: exact[0] as string };
   if (exact && exact.length > 1) return { kind: 'ambiguous', candidates: [...exact].sort() };
   const partial: string[] = [];
@@ -162,7 +162,8 @@ export const KRX_ETF_BRAND_RENAMES: readonly (readonly [string, string])[] = [
   ['KOSEF', 'KIWOOM'],
 ];
 
-function renamedBrand(key: string): string {
+/** An upper-cased, space-free name under an old KRX ETF brand, under the new one (`KBSTAR200` → `RISE200`). */
+export function renamedKrxEtfBrand(key: string): string {
   for (const [from, to] of KRX_ETF_BRAND_RENAMES)
     if (key.startsWith(from)) return to + key.slice(from.length);
   return key;
