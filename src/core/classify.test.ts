@@ -74,4 +74,35 @@ describe('classification rules', () => {
       mag7: false,
     });
   });
+
+  it('a rule may match by name (regular expressions), and name the fund that stands for its index', () => {
+    const etfRules = compileRules([
+      {
+        id: 'nasdaq',
+        markets: ['ETF'],
+        names: ['미국나스닥100(레버리지)?(\\(합성\\))?$'],
+        sleeve: 'other',
+        country: 'US',
+        lookThrough: 'QQQ',
+      },
+      { id: 'etf-other', markets: ['ETF'], sleeve: 'other', country: 'unknown' },
+    ]);
+    const etf = (code: string, name: string, leverage?: number): Listing => ({
+      ...kr(code, name, '', 'ETF'),
+      type: 'etf',
+      ...(leverage ? { leverage } : {}),
+    });
+    expect(classifyListing(etf('0069M0', '1Q 미국나스닥100'), etfRules)).toEqual({
+      sleeve: 'other',
+      country: 'US',
+      rule: 'nasdaq',
+      lookThrough: 'QQQ',
+    });
+    // The name goes on past the pattern's end: a covered-call fund is not the index.
+    expect(classifyListing(etf('441680', 'TIGER 미국나스닥100커버드콜(합성)'), etfRules)?.rule).toBe(
+      'etf-other',
+    );
+    const [lev] = listingInstruments([etf('418660', 'TIGER 미국나스닥100레버리지(합성)', 2)], etfRules);
+    expect(lev?.lookThroughVia).toEqual({ fund: 'QQQ', multiple: 2 });
+  });
 });

@@ -21,6 +21,10 @@ export interface Listing {
   sector?: string;
   /** KSIC industry (KRX), GICS sub-industry (US), or the index a KRX ETF tracks, when known. */
   industry?: string;
+  /** Names the listing had before (a KRX ETF of a renamed brand: `KBSTAR 200`, now `RISE 200`). */
+  formerNames?: readonly string[];
+  /** A leveraged fund's multiple of its index (2 for `레버리지`, `2X`); absent for 1×. */
+  leverage?: number;
   type: InstrumentType;
   currency: CurrencyCode;
   exchange: string;
@@ -33,8 +37,15 @@ export interface ClassificationRule {
   codes?: readonly string[];
   sectors?: readonly string[];
   industries?: readonly string[];
+  /** Regular expressions (Unicode, case-insensitive) tried on the listing's name as written (`RISE 200`). */
+  names?: readonly string[];
   sleeve: Exclude<SleeveId, 'unclassified'>;
   country: string;
+  /**
+   * A fund whose look-through stands for what the listings of this rule hold (they track the same index: QQQ for a
+   * KRX Nasdaq-100 ETF). A leveraged listing counts it at its multiple.
+   */
+  lookThrough?: string;
   note?: string;
 }
 
@@ -42,6 +53,7 @@ export interface Classification {
   sleeve: Exclude<SleeveId, 'unclassified'>;
   country: string;
   rule: string;
+  lookThrough?: string;
 }
 
 /** Rules compiled to sets once, so classifying thousands of listings is a few set lookups each. */
@@ -56,6 +68,7 @@ interface CompiledRule {
   codes?: ReadonlySet<string>;
   sectors?: ReadonlySet<string>;
   industries?: ReadonlySet<string>;
+  names?: readonly RegExp[];
 }
 
 const setOf = (xs: readonly string[] | undefined) => (xs ? new Set(xs) : undefined);
@@ -69,6 +82,7 @@ export function compileRules(rules: readonly ClassificationRule[]): RuleSet {
       codes: setOf(rule.codes),
       sectors: setOf(rule.sectors),
       industries: setOf(rule.industries),
+      names: rule.names?.map((n) => new RegExp(n, 'iu')),
     })),
   };
 }
@@ -77,13 +91,20 @@ export function compileRules(rules: readonly ClassificationRule[]): RuleSet {
 export function classifyListing(l: Listing, rules: RuleSet): Classification | undefined {
   for (const c of rules.compiled) {
     if (c.markets && !c.markets.has(l.market)) continue;
-    const selective = c.codes || c.sectors || c.industries;
+    const selective = c.codes || c.sectors || c.industries || c.names;
     const hit =
       !selective ||
       c.codes?.has(l.code) ||
       (l.sector !== undefined && c.sectors?.has(l.sector)) ||
-      (l.industry !== undefined && c.industries?.has(l.industry));
-    if (hit) return { sleeve: c.rule.sleeve, country: c.rule.country, rule: c.rule.id };
+      (l.industry !== undefined && c.industries?.has(l.industry)) ||
+      c.names?.some((re) => re.test(l.name));
+    if (hit)
+      return {
+        sleeve: c.rule.sleeve,
+        country: c.rule.country,
+        rule: c.rule.id,
+        ...(c.rule.lookThrough ? { lookThrough: c.rule.lookThrough } : {}),
+      };
   }
   return undefined;
 }
@@ -106,6 +127,8 @@ export function listingInstruments(listings: readonly Listing[], rules: RuleSet)
       lot: l.lot,
       mag7: false,
       classifiedBy: c.rule,
+      ...(l.formerNames?.length ? { formerNames: [...l.formerNames] } : {}),
+      ...(c.lookThrough ? { lookThroughVia: { fund: c.lookThrough, multiple: l.leverage ?? 1 } } : {}),
       listing: {
         market: l.market,
         ...(l.sector ? { sector: l.sector } : {}),

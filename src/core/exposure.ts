@@ -3,7 +3,7 @@
  * and the dashboard read.
  */
 import type { FundLookThrough, Slice } from './lookthrough.ts';
-import { fundCountries, fundSlices } from './lookthrough.ts';
+import { CASH_COUNTRY, fundCountries, fundSlices } from './lookthrough.ts';
 import type { Model } from './model.ts';
 import type { SleeveId, Universe } from './universe.ts';
 import { LOOK_THROUGH_TYPES, MODEL_SLEEVES, OUTSIDE_SLEEVES } from './universe.ts';
@@ -30,7 +30,7 @@ export interface Bucket {
 }
 
 /** Cash has no country; it is listed under this id. */
-export const CASH_COUNTRY = 'CASH';
+export { CASH_COUNTRY } from './lookthrough.ts';
 /** A security the universe does not know has no known country. */
 export const UNKNOWN_COUNTRY = 'unknown';
 
@@ -98,6 +98,10 @@ export interface FundExposure {
   asOf: string | null;
   source: string | null;
   basis: string | null;
+  /** The fund whose holdings stand for this one's (QQQ for a KRX Nasdaq-100 ETF), or null for its own. */
+  via: string | null;
+  /** A leveraged fund's multiple (its holdings count at it); 1 otherwise. */
+  multiple: number;
 }
 
 /**
@@ -146,6 +150,8 @@ export function portfolioExposures(
         asOf: look.data.asOf,
         source: look.data.source,
         basis: look.data.basis ?? null,
+        via: look.data.via ?? null,
+        multiple: look.data.multiple ?? 1,
       });
       for (const s of look.slices) {
         sleeveParts.push({ sleeve: s.sleeve, value: p.value * s.share });
@@ -167,6 +173,8 @@ export function portfolioExposures(
         asOf: null,
         source: null,
         basis: null,
+        via: null,
+        multiple: 1,
       });
     }
     if (p.mag7) mag7Direct += p.value;

@@ -6,6 +6,7 @@ import { checkPortfolio } from './check.ts';
 import { toDay } from './dates.ts';
 import type { Holding } from './holdings.ts';
 import type { FundLookThrough } from './lookthrough.ts';
+import { lookThroughByRule } from './lookthrough.ts';
 import type { Model } from './model.ts';
 import type { Scenario } from './stress/scenario.ts';
 import { stressPortfolio } from './stress/stress.ts';
@@ -111,7 +112,16 @@ describe('fund look-through in check', () => {
     expect(w?.symbol).toBe('BLIND');
     expect(w?.weight).toBeCloseTo(0.75, 12);
     expect(r.exposures.funds).toEqual([
-      { fund: 'BLIND', value: 3000, weight: 0.75, asOf: null, source: null, basis: null },
+      {
+        fund: 'BLIND',
+        value: 3000,
+        weight: 0.75,
+        asOf: null,
+        source: null,
+        basis: null,
+        via: null,
+        multiple: 1,
+      },
     ]);
   });
 
@@ -194,5 +204,70 @@ describe('old look-through data', () => {
       model,
     }).warnings.find((w) => w.code === 'look-through-old');
     expect(late).toMatchObject({ symbol: 'FND', date: '2026-04-30', age: 214 });
+  });
+});
+
+describe('a leveraged fund looked through as the fund of its index', () => {
+  // LEV tracks FND's index at 2× (a KRX 레버리지 ETF whose rule names FND): lookThroughByRule gives it FND's holdings
+  // and date at multiple 2.
+  const lev = inst('LEV', 'other', 'US', 'USD', {
+    type: 'etf',
+    lookThroughVia: { fund: 'FND', multiple: 2 },
+  });
+  const one = inst('ONE', 'other', 'US', 'USD', {
+    type: 'etf',
+    lookThroughVia: { fund: 'FND', multiple: 1 },
+  });
+  const base = [
+    inst('NVDA', 'mag7-selected', 'US', 'USD', { mag7: true }),
+    inst('AAPL', 'mag7-other', 'US', 'USD', { mag7: true }),
+    inst('005930.KS', 'emerging', 'KR', 'KRW'),
+    inst('FND', 'other', 'US', 'USD', { type: 'etf' }),
+  ];
+  const own = new Map([['FND', FND]]);
+  const derived = lookThroughByRule([...base, lev, one], own);
+  const u = buildUniverse([...base, lev, one], new Map([...own, ...derived]));
+  const m = marketOf({ prices: { LEV: [['2026-05-28', 100]], NVDA: [['2026-05-28', 100]] } });
+  const runLev = (hs: Holding[]) =>
+    checkPortfolio({ holdings: hs, universe: u, market: m, base: 'USD', asOf: toDay('2026-05-29'), model });
+
+  it('derives the look-through from the named fund, dated as that fund, with the multiple', () => {
+    expect(derived.get('LEV')).toMatchObject({ fund: 'LEV', asOf: '2026-04-30', via: 'FND', multiple: 2 });
+    expect(derived.get('ONE')?.multiple).toBeUndefined();
+    // A fund with its own look-through keeps it.
+    expect(lookThroughByRule([lev], new Map([...own, ['LEV', { ...FND, fund: 'LEV' }]])).size).toBe(0);
+  });
+
+  it('counts what it holds at 2× its value, and the borrowing as negative cash', () => {
+    // LEV 50 × 100 = 5,000; NVDA 30 × 100 = 3,000; total 8,000.
+    // LEV's parts at 2×: NVDA 80% = 4,000, AAPL 20% = 1,000, Samsung 10% = 500, energy 50% = 2,500, other 40% =
+    // 2,000 (together 10,000 = 2 × 5,000), borrowing −5,000 in cash-bonds.
+    // Mag7: 3,000 direct + (4,000 + 1,000) through LEV = 8,000 / 8,000 = 100%, of which 62.5% through LEV.
+    // Sleeves: mag7-selected 3,000 + 4,000 = 7,000 (87.5%); mag7-other 1,000 (12.5%); emerging 500 (6.25%);
+    // energy 2,500 (31.25%); other 2,000 (25%); cash-bonds −5,000 (−62.5%): they add up to 100%.
+    // Countries (FND: 80% US, 20% KR): US 3,000 + 2 × 4,000 = 11,000 (137.5%), KR 2 × 1,000 = 2,000 (25%),
+    // CASH −5,000 (−62.5%).
+    const r = runLev([sec('LEV', 50), sec('NVDA', 30)]);
+    expect(r.checks.find((c) => c.id === 'mag7-max')?.value).toBeCloseTo(1, 12);
+    expect(r.exposures.mag7Through).toEqual([
+      { fund: 'LEV', weight: 0.625, value: 5000, asOf: '2026-04-30' },
+    ]);
+    const w = new Map(r.sleeves.map((s) => [s.id, s.weight]));
+    expect(w.get('mag7-selected')).toBeCloseTo(0.875, 12);
+    expect(w.get('mag7-other')).toBeCloseTo(0.125, 12);
+    expect(w.get('emerging')).toBeCloseTo(0.0625, 12);
+    expect(w.get('energy')).toBeCloseTo(0.3125, 12);
+    expect(w.get('other')).toBeCloseTo(0.25, 12);
+    expect(w.get('cash-bonds')).toBeCloseTo(-0.625, 12);
+    expect([...w.values()].reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(r.countries.map((c) => [c.id, c.weight])).toEqual([
+      ['US', 1.375],
+      ['KR', 0.25],
+      ['CASH', -0.625],
+    ]);
+    expect(r.exposures.funds).toEqual([
+      expect.objectContaining({ fund: 'LEV', via: 'FND', multiple: 2, asOf: '2026-04-30' }),
+    ]);
+    expect(r.warnings.some((x) => x.code === 'no-look-through')).toBe(false);
   });
 });

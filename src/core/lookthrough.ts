@@ -33,6 +33,43 @@ export interface FundLookThrough {
   countries?: Record<string, number>;
   /** A stated basis when the weights are not the fund's own file (e.g. "same index as QQQ"). */
   basis?: string;
+  /**
+   * A leveraged fund's multiple (2 for a KRX `레버리지` ETF): what it holds counts at this multiple of the position,
+   * and the borrowing that pays for the extra, (multiple − 1) × the position, counts as negative cash (sleeve
+   * cash-bonds, country CASH), so a position's parts still add up to its value. Absent: 1.
+   */
+  multiple?: number;
+  /** The fund whose holdings these are, when they are another fund's (a KRX Nasdaq-100 ETF looked through as QQQ). */
+  via?: string;
+}
+
+/** Cash has no country; it is listed under this id (a leveraged fund's borrowing too). */
+export const CASH_COUNTRY = 'CASH';
+
+/**
+ * Look-through for the listings whose classification rule says which fund stands for their index (`lookThroughVia`)
+ * and that have none of their own: that fund's holdings and date, its source, and the listing's multiple.
+ */
+export function lookThroughByRule(
+  instruments: Iterable<Instrument>,
+  data: LookThroughData,
+): Map<string, FundLookThrough> {
+  const out = new Map<string, FundLookThrough>();
+  for (const inst of instruments) {
+    const via = inst.lookThroughVia;
+    if (!via || data.has(inst.symbol)) continue;
+    const base = data.get(via.fund);
+    if (!base) continue;
+    const lev = via.multiple !== 1 ? `, at ${via.multiple}× (leveraged)` : '';
+    out.set(inst.symbol, {
+      ...base,
+      fund: inst.symbol,
+      basis: `tracks the index ${via.fund} tracks (rule ${inst.classifiedBy ?? 'curated'}): ${via.fund}'s holdings${lev}${base.basis ? `; ${via.fund}: ${base.basis}` : ''}`,
+      via: via.fund,
+      ...(via.multiple !== 1 ? { multiple: via.multiple } : {}),
+    });
+  }
+  return out;
 }
 
 export type LookThroughData = ReadonlyMap<string, FundLookThrough>;
@@ -75,7 +112,15 @@ export function fundSlices(
   } else if (rest > 0) {
     slices.push({ company: null, sleeve: fundSleeve, mag7: false, share: rest });
   }
-  return slices;
+  return leveraged(slices, data.multiple);
+}
+
+/** A leveraged fund's parts at its multiple, and the borrowing as negative cash (the parts add up to 1). */
+function leveraged(slices: Slice[], multiple: number | undefined): Slice[] {
+  if (multiple === undefined || multiple === 1) return slices;
+  const out = slices.map((s) => ({ ...s, share: s.share * multiple }));
+  out.push({ company: null, sleeve: 'cash-bonds', mag7: false, share: 1 - multiple });
+  return out;
 }
 
 /** The fund's country split: the file's, or its named holdings by country and the rest in the fund's country. */
@@ -87,15 +132,19 @@ export function fundCountries(
   const out = new Map<string, number>();
   if (data.countries) {
     for (const [c, w] of Object.entries(data.countries)) out.set(c, (out.get(c) ?? 0) + w);
-    return out;
+  } else {
+    let named = 0;
+    for (const h of data.holdings) {
+      const c = universe.instruments.get(h.symbol)?.country ?? fundCountry;
+      out.set(c, (out.get(c) ?? 0) + h.weight);
+      named += h.weight;
+    }
+    const rest = Math.max(0, 1 - named);
+    if (rest > 0) out.set(fundCountry, (out.get(fundCountry) ?? 0) + rest);
   }
-  let named = 0;
-  for (const h of data.holdings) {
-    const c = universe.instruments.get(h.symbol)?.country ?? fundCountry;
-    out.set(c, (out.get(c) ?? 0) + h.weight);
-    named += h.weight;
-  }
-  const rest = Math.max(0, 1 - named);
-  if (rest > 0) out.set(fundCountry, (out.get(fundCountry) ?? 0) + rest);
+  const m = data.multiple;
+  if (m === undefined || m === 1) return out;
+  for (const [c, w] of out) out.set(c, w * m);
+  out.set(CASH_COUNTRY, (out.get(CASH_COUNTRY) ?? 0) + 1 - m);
   return out;
 }

@@ -49,6 +49,14 @@ export interface Instrument {
    * no account can trade may be bought through it.
    */
   company?: string;
+  /** Names a KRX listing had before (`KBSTAR 200` for `RISE 200`): a broker file's old name still finds it. */
+  formerNames?: string[];
+  /**
+   * A listing whose rule says it tracks the index another fund's look-through stands for (a KRX Nasdaq-100 ETF: QQQ),
+   * with its multiple (2 for a leveraged fund): without its own look-through data, it is looked through as that
+   * fund's, at the multiple.
+   */
+  lookThroughVia?: { fund: string; multiple: number };
   /** The classification rule that gave the sleeve and country (a listing's); absent for a curated entry. */
   classifiedBy?: string;
   /** What the bundled listing says: market, sector, industry (shown beside the rule in check). */
@@ -94,6 +102,19 @@ export function buildUniverse(
     }
     for (const alias of inst.aliases ?? []) index.set(alias.toUpperCase(), inst.symbol);
   }
+  // A former name finds its listing only where no listing has that name today.
+  const former = new Map<string, string[]>();
+  for (const inst of instruments.values()) {
+    if (!inst.formerNames || !KRX_SYMBOL.test(inst.symbol)) continue;
+    for (const name of inst.formerNames) {
+      const key = normaliseName(name);
+      if (krxNames.has(key)) continue;
+      const list = former.get(key) ?? [];
+      if (!list.includes(inst.symbol)) list.push(inst.symbol);
+      former.set(key, list);
+    }
+  }
+  for (const [key, list] of former) krxNames.set(key, list);
   return { instruments, index, lookThrough, krxNames };
 }
 
@@ -121,13 +142,31 @@ export type NameResolution =
 export function resolveKrxName(universe: Universe, name: string): NameResolution {
   const key = normaliseName(name);
   if (!key) return { kind: 'unknown' };
-  const exact = universe.krxNames.get(key);
+  const exact = universe.krxNames.get(key) ?? universe.krxNames.get(renamedKrxEtfBrand(key));
   if (exact && exact.length === 1) return { kind: 'code', symbol: exact[0] as string };
   if (exact && exact.length > 1) return { kind: 'ambiguous', candidates: [...exact].sort() };
   const partial: string[] = [];
   for (const [n, symbols] of universe.krxNames) if (n.includes(key)) partial.push(...symbols);
   const candidates = [...new Set(partial)].sort().slice(0, 10);
   return candidates.length ? { kind: 'ambiguous', candidates } : { kind: 'unknown' };
+}
+
+/**
+ * KRX ETF brands renamed by their managers: KB's KBSTAR became RISE (2024-07), Hanwha's ARIRANG became PLUS
+ * (2024-10), Kiwoom's KOSEF became KIWOOM (2024). A name under the old brand that no listing has (an ETF listed after
+ * the bundled 2023 names, or a file older than the rename) is tried under the new one.
+ */
+export const KRX_ETF_BRAND_RENAMES: readonly (readonly [string, string])[] = [
+  ['KBSTAR', 'RISE'],
+  ['ARIRANG', 'PLUS'],
+  ['KOSEF', 'KIWOOM'],
+];
+
+/** An upper-cased, space-free name under an old KRX ETF brand, under the new one (`KBSTAR200` → `RISE200`). */
+export function renamedKrxEtfBrand(key: string): string {
+  for (const [from, to] of KRX_ETF_BRAND_RENAMES)
+    if (key.startsWith(from)) return to + key.slice(from.length);
+  return key;
 }
 
 /**

@@ -112,3 +112,60 @@ describe('check: a Kiwoom export of NAVER, Hyundai, Doosan and TIGER 미국나�
     expect(doc.countries.find((x) => x.id === 'KR')?.weight).toBeCloseTo(7_394_000 / 10_394_000, 10);
   });
 });
+
+describe('check: KRX index funds by their old name, leveraged and inverse (a Samsung export, names only)', () => {
+  // samsung-leveraged.csv, priced from its 현재가: KBSTAR 200 (148020, today RISE 200) 10 × 40,000 = 400,000 ·
+  // TIGER 미국나스닥100레버리지(합성) (418660) 10 × 20,000 = 200,000 · KODEX 레버리지 (122630) 10 × 20,000 = 200,000 ·
+  // KODEX 200선물인버스2X (252670) 100 × 2,000 = 200,000. Total 1,000,000 KRW.
+  // Look-through (data/classification.json): 148020 as KODEX 200 (069500.KS: no named holdings, KR 100%) at 1×;
+  // 418660 as QQQ at 2×; 122630 as KODEX 200 at 2×; 252670 is inverse: none, flagged.
+  // Mag7: 2 × 44.407% (QQQ) × 200,000 = 177,628 → 17.7628%, all through 418660.
+  // Sleeves: emerging 400,000 + 2 × 200,000 = 800,000 (80%); cash-bonds: the borrowing of both 2× funds,
+  // −200,000 − 200,000 = −400,000 (−40%); mag7-selected 2 × (9.921 + 3.435)% × 200,000 = 53,424.
+  // Countries: KR 400,000 + 400,000 = 800,000 (80%); US 2 × 200,000 = 400,000 (40%, all QQQ's named holdings and its
+  // rest are US); unknown 200,000 (the inverse fund, 20%); CASH −400,000 (−40%).
+  const file = `${F}/samsung-leveraged.csv`;
+  const run = () => json(file, '--base', 'KRW');
+
+  it('resolves a 2023 name to today’s listing and counts leveraged look-through at 2×', () => {
+    const doc = run();
+    expect(doc.total).toBe(1_000_000);
+    expect(doc.positions.map((p) => [p.symbol, p.name])).toEqual([
+      ['148020.KS', 'RISE 200'],
+      ['418660.KS', 'TIGER 미국나스닥100레버리지(합성)'],
+      ['122630.KS', 'KODEX 레버리지'],
+      ['252670.KS', 'KODEX 200선물인버스2X'],
+    ]);
+    expect(doc.checks.find((c) => c.id === 'mag7-max')?.value).toBeCloseTo(0.177628, 10);
+    expect(doc.lookThrough.mag7Through.map((t) => [t.fund, t.value, t.asOf])).toEqual([
+      ['418660.KS', expect.closeTo(177_628, 6), '2025-10-04'],
+    ]);
+    const s = Object.fromEntries(doc.sleeves.map((x) => [x.id, x.value]));
+    expect(s.emerging).toBeCloseTo(800_000, 6);
+    expect(s['cash-bonds']).toBeCloseTo(-400_000, 6);
+    expect(s['mag7-selected']).toBeCloseTo(53_424, 6);
+    expect(doc.countries.map((c) => [c.id, c.weight])).toEqual([
+      ['KR', expect.closeTo(0.8, 12)],
+      ['US', expect.closeTo(0.4, 12)],
+      ['unknown', expect.closeTo(0.2, 12)],
+      ['CASH', expect.closeTo(-0.4, 12)],
+    ]);
+    expect(doc.lookThrough.funds.map((f) => [f.fund, f.via, f.multiple])).toEqual([
+      ['148020.KS', '069500.KS', 1],
+      ['418660.KS', 'QQQ', 2],
+      ['122630.KS', '069500.KS', 2],
+      ['252670.KS', null, 1],
+    ]);
+    expect(doc.warnings.filter((w) => w.code === 'no-look-through').map((w) => w.symbol)).toEqual([
+      '252670.KS',
+    ]);
+  });
+
+  it('says in the text which funds count at 2× and why', () => {
+    const text = cli(file, '--base', 'KRW').stdout;
+    expect(text).toContain(
+      "418660.KS (QQQ's holdings as of 2025-10-04; counted at 2×: a leveraged fund's holdings count 2 times its value, the borrowing as negative cash)",
+    );
+    expect(text).toContain('252670.KS (no look-through data)');
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * The bundled listings (every KRX code: `data/listings/krx.csv`; KRX ETFs: `data/listings/krx-etf.csv`; the S&P 500: `data/market/sp500/constituents.csv`)
+ * The bundled listings (every KRX code: `data/listings/krx.csv`; KRX ETFs: `data/listings/krx-etf-2026.csv` names,
+ * `data/listings/krx-etf.csv` tracked indices; the S&P 500: `data/market/sp500/constituents.csv`)
  * and the classification rules (`data/classification.json`, plus the user's `--rules` file, tried first), turned into
  * instruments the universe can resolve. Provenance: data/SOURCES.md.
  */
@@ -20,6 +21,7 @@ import { businessCountry, classifiedSleeveId } from './schemas.ts';
 const dataFile = (p: string) => fileURLToPath(new URL(`../../../data/${p}`, import.meta.url));
 export const BUNDLED_KRX_LISTING = dataFile('listings/krx.csv');
 export const BUNDLED_KRX_ETF_LISTING = dataFile('listings/krx-etf.csv');
+export const BUNDLED_KRX_ETF_NAMES = dataFile('listings/krx-etf-2026.csv');
 export const BUNDLED_SP500 = dataFile('market/sp500/constituents.csv');
 export const BUNDLED_RULES = dataFile('classification.json');
 
@@ -30,8 +32,24 @@ const ruleSchema = z
     codes: z.array(z.string().min(1)).optional(),
     sectors: z.array(z.string().min(1)).optional(),
     industries: z.array(z.string().min(1)).optional(),
+    names: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((re) => {
+            try {
+              new RegExp(re, 'iu');
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'expected a regular expression'),
+      )
+      .optional(),
     sleeve: classifiedSleeveId,
     country: businessCountry,
+    lookThrough: z.string().min(1).optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -97,30 +115,65 @@ export function parseKrxListing(text: string, file: string): Listing[] {
 
 /** An inverse ETF's name says so; it is a short position, so no rule for the index it tracks should classify it. */
 const INVERSE = /인버스/;
+/** An active ETF's name says so: the index KRX lists for it is a benchmark, not what it holds. */
+const ACTIVE = /액티브/;
+/** A leveraged ETF's name says so: KRX admits 2× only (`KODEX 레버리지`, `… 200선물레버리지`, `…2X`). */
+const LEVERAGED = /레버리지|2X/i;
 
 /**
- * `code,name,index` rows (KRX ETFs, with the index each tracks), as listings on the KOSPI board (`069500.KS`). The
- * tracked index is kept as the listing's industry, so the rules' `industries` name indices for market `ETF`; an
- * inverse ETF gets market `ETF inverse`, which only the catch-all ETF rule names.
+ * `code,name[,index]` rows (KRX ETFs, with the index each tracks when the list gives it), as listings on the KOSPI
+ * board (`069500.KS`). The tracked index is kept as the listing's industry, so the rules' `industries` name indices
+ * for market `ETF`; an inverse ETF gets market `ETF inverse`, which only the catch-all ETF rule names; an active one
+ * (액티브) `ETF active`, which no rule with a `lookThrough` names (its index is a benchmark). A leveraged one (레버리지,
+ * 2X) has leverage 2.
  */
 export function parseKrxEtfListing(text: string, file: string): Listing[] {
-  return readRows(text, file, ['code', 'name', 'index']).map(({ row, line }) => {
+  return readRows(text, file, ['code', 'name']).map(({ row, line }) => {
     const code = row.code ?? '';
     assertKrxCode(code, file, line, ['069500', '0043B0']);
     const name = row.name || code;
+    const inverse = INVERSE.test(name);
     return {
       symbol: `${code}.KS`,
       code,
       name,
       nameKo: name,
-      market: INVERSE.test(name) ? 'ETF inverse' : 'ETF',
+      market: inverse ? 'ETF inverse' : ACTIVE.test(name) ? 'ETF active' : 'ETF',
       ...(row.index ? { industry: row.index } : {}),
+      ...(!inverse && LEVERAGED.test(name) ? { leverage: 2 } : {}),
       type: 'etf',
       currency: 'KRW',
       exchange: 'KRX',
       lot: 1,
     };
   });
+}
+
+/**
+ * The two KRX ETF lists as one: the newer list's names (`code,name`, brands as renamed since), the older list's
+ * tracked index (`code,name,index`), the older name kept as a former name when it differs. An ETF in the older list
+ * only (delisted or merged since) stays under its older name; one in the newer list only has no index, and the
+ * rules' `names` classify it.
+ */
+export function mergeKrxEtfListings(older: readonly Listing[], newer: readonly Listing[]): Listing[] {
+  const old = new Map(older.map((l) => [l.code, l]));
+  const out: Listing[] = [];
+  const seen = new Set<string>();
+  for (const n of newer) {
+    seen.add(n.code);
+    const o = old.get(n.code);
+    if (!o) {
+      out.push(n);
+      continue;
+    }
+    out.push({
+      ...n,
+      ...(o.industry ? { industry: o.industry } : {}),
+      ...(o.name !== n.name ? { formerNames: [o.name] } : {}),
+    });
+  }
+  for (const o of older) if (!seen.has(o.code)) out.push(o);
+  return out;
 }
 
 /** The S&P 500 list (`Symbol,Security,GICS Sector,GICS Sub-Industry,…`): tickers as Yahoo writes them (`BRK-B`). */
@@ -239,9 +292,15 @@ export function loadListingInstruments(rules: RuleSet, krxListingFile?: string):
   const krxFile = krxListingFile ?? BUNDLED_KRX_LISTING;
   const listings = [
     ...parseKrxListing(readText(krxFile, 'KRX listing', 'KRX 상장 목록'), krxFile),
-    ...parseKrxEtfListing(
-      readText(BUNDLED_KRX_ETF_LISTING, 'KRX ETF listing', 'KRX ETF 목록'),
-      BUNDLED_KRX_ETF_LISTING,
+    ...mergeKrxEtfListings(
+      parseKrxEtfListing(
+        readText(BUNDLED_KRX_ETF_LISTING, 'KRX ETF listing', 'KRX ETF 목록'),
+        BUNDLED_KRX_ETF_LISTING,
+      ),
+      parseKrxEtfListing(
+        readText(BUNDLED_KRX_ETF_NAMES, 'KRX ETF listing', 'KRX ETF 목록'),
+        BUNDLED_KRX_ETF_NAMES,
+      ),
     ),
     ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list', 'S&P 500 목록'), BUNDLED_SP500),
   ];

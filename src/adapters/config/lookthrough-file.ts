@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { FundLookThrough } from '../../core/lookthrough.ts';
+import { lookThroughByRule } from '../../core/lookthrough.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse, resolveSymbol } from '../../core/universe.ts';
 import { withJosa } from '../../i18n/josa.ts';
@@ -144,7 +145,10 @@ function fractions<K extends string>(m: Partial<Record<K, number>>): Partial<Rec
   return out;
 }
 
-/** The bundled look-through, then the user's file: a fund in the user's file replaces the bundled one whole. */
+/**
+ * The bundled look-through, then the user's file: a fund in the user's file replaces the bundled one whole; then, for
+ * a listing with none, the fund its rule names (a KRX Nasdaq-100 ETF as QQQ, a leveraged one at 2×).
+ */
 export function loadLookThrough(
   instruments: readonly Instrument[],
   userFile?: string,
@@ -154,5 +158,7 @@ export function loadLookThrough(
   const out = new Map<string, FundLookThrough>();
   for (const f of readLookThrough(BUNDLED_LOOK_THROUGH, instruments, universe)) out.set(f.fund, f);
   if (userFile) for (const f of readLookThrough(userFile, instruments, universe)) out.set(f.fund, f);
+  // Then the listings whose rule names a fund for their index (data/classification.json `lookThrough`).
+  for (const [fund, f] of lookThroughByRule(universe.instruments.values(), out)) out.set(fund, f);
   return out;
 }

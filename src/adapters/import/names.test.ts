@@ -63,4 +63,20 @@ describe('nameResolver', () => {
     expect(r.resolve('Hyundai Motor')).toEqual({ ok: true, symbol: '005380.KS' });
     expect(r.resolve('코스피 200 지수').ok).toBe(false);
   });
+
+  it('finds a listing by a former name only where no listing has that name today, and an old ETF brand as the new', () => {
+    const r = nameResolver([
+      { symbol: '148020.KS', name: 'RISE 200' },
+      { symbol: '148020.KS', name: 'KBSTAR 200', former: true },
+      { symbol: '000001.KS', name: 'SAME' },
+      { symbol: '000002.KS', name: 'SAME', former: true },
+      { symbol: '0000J0.KS', name: 'PLUS 한화그룹주' },
+    ]);
+    expect(r.resolve('KBSTAR 200')).toEqual({ ok: true, symbol: '148020.KS' });
+    expect(r.resolve('RISE 200')).toEqual({ ok: true, symbol: '148020.KS' });
+    expect(r.resolve('SAME')).toEqual({ ok: true, symbol: '000001.KS' });
+    // ARIRANG became PLUS (2024-10): a name under the old brand is tried under the new one.
+    expect(r.resolve('ARIRANG 한화그룹주')).toEqual({ ok: true, symbol: '0000J0.KS' });
+    expect(r.resolve('KBSTAR 한화그룹주')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
+  });
 });

@@ -5,6 +5,7 @@
  * decorations brokers add (`(주)`, `보통주`); a name two listings share is refused with both, never guessed.
  */
 import type { Universe } from '../../core/universe.ts';
+import { renamedKrxEtfBrand } from '../../core/universe.ts';
 
 export interface ListingName {
   /** Canonical symbol (`005930.KS`, `AAPL`). */
@@ -13,6 +14,8 @@ export interface ListingName {
   name: string;
   /** Its ISIN (`KR7005930003`), when the table has one: Degiro and Trading 212 name listings by ISIN. */
   isin?: string;
+  /** A name it went by before (`KBSTAR 200` for `RISE 200`): it resolves only where no listing has it today. */
+  former?: boolean;
 }
 
 export type NameResolution =
@@ -38,17 +41,24 @@ export function normaliseName(name: string): string {
 export function nameResolver(listings: readonly ListingName[]): NameResolver {
   const index = new Map<string, Set<string>>();
   const isins = new Map<string, string>();
+  const add = (into: Map<string, Set<string>>, l: ListingName) => {
+    const key = normaliseName(l.name);
+    if (key === '') return;
+    const set = into.get(key) ?? new Set<string>();
+    set.add(l.symbol);
+    into.set(key, set);
+  };
+  const former = new Map<string, Set<string>>();
   for (const l of listings) {
     if (l.isin) isins.set(l.isin.trim().toUpperCase(), l.symbol);
-    const key = normaliseName(l.name);
-    if (key === '') continue;
-    const set = index.get(key) ?? new Set<string>();
-    set.add(l.symbol);
-    index.set(key, set);
+    add(l.former ? former : index, l);
   }
+  for (const [key, set] of former) if (!index.has(key)) index.set(key, set);
   return {
     resolve(name) {
-      const found = index.get(normaliseName(name));
+      const key = normaliseName(name);
+      // A KRX ETF under its old brand (KBSTAR, ARIRANG, KOSEF) that no listing has: tried under the new one.
+      const found = index.get(key) ?? index.get(renamedKrxEtfBrand(key));
       if (!found || found.size === 0) return { ok: false, reason: 'unknown', candidates: [] };
       if (found.size > 1) return { ok: false, reason: 'ambiguous', candidates: [...found].sort() };
       return { ok: true, symbol: [...found][0] as string };
@@ -66,6 +76,7 @@ export function universeListingNames(universe: Universe): ListingName[] {
     if (inst.symbol.startsWith('^')) continue; // an index is not something one holds
     out.push({ symbol: inst.symbol, name: inst.name });
     if (inst.nameKo) out.push({ symbol: inst.symbol, name: inst.nameKo });
+    for (const name of inst.formerNames ?? []) out.push({ symbol: inst.symbol, name, former: true });
   }
   return out;
 }

@@ -42,6 +42,9 @@ const T = {
     lookedThrough: 'Funds',
     notLookedThrough: 'no look-through data',
     holdingsAsOf: 'holdings as of',
+    viaHoldings: (fund: string) => `${fund}'s holdings as of`,
+    leveraged: (m: number) =>
+      `counted at ${m}×: a leveraged fund's holdings count ${m} times its value, the borrowing as negative cash`,
     classified: 'Classified by rule (data/classification.json; override with --rules or --universe)',
     rule: 'rule',
     stale: (n: number, oldest: Oldest) =>
@@ -78,6 +81,9 @@ const T = {
     lookedThrough: '펀드',
     notLookedThrough: '보유 종목 자료 없음',
     holdingsAsOf: '보유 기준일',
+    viaHoldings: (fund: string) => `${fund} 보유 기준일`,
+    leveraged: (m: number) =>
+      `${m}배로 계산: 레버리지 펀드의 보유 종목은 평가액의 ${m}배, 차입분은 음(-)의 현금`,
     classified: '규칙으로 분류한 종목 (data/classification.json, --rules 또는 --universe로 바꿀 수 있음)',
     rule: '규칙',
     stale: (n: number, oldest: Oldest) =>
@@ -128,9 +134,11 @@ export function renderCheckText(doc: CheckDocument, lang: Lang): string {
   out.push(`${t.currencies}: ${doc.currencies.map((c) => `${c.id} ${pct(c.weight)}`).join(' · ')}`);
   const funds = [...new Map(doc.lookThrough.funds.map((f) => [f.fund, f])).values()];
   if (funds.length) {
-    const said = funds.map((f) =>
-      f.asOf === null ? `${f.fund} (${t.notLookedThrough})` : `${f.fund} (${t.holdingsAsOf} ${f.asOf})`,
-    );
+    const said = funds.map((f) => {
+      if (f.asOf === null) return `${f.fund} (${t.notLookedThrough})`;
+      const asOf = `${f.via ? t.viaHoldings(f.via) : t.holdingsAsOf} ${f.asOf}`;
+      return `${f.fund} (${asOf}${f.multiple !== 1 ? `; ${t.leveraged(f.multiple)}` : ''})`;
+    });
     out.push(`${t.lookedThrough}: ${said.join(' · ')}`);
   }
   out.push('');
