@@ -4,9 +4,9 @@
  * your own holdings are valued as of today unless you say otherwise.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { listBundledSymbols, loadMarketData } from '../adapters/market-data/load.ts';
+import { packageFile } from '../adapters/package-files.ts';
 import { fromDay } from '../core/dates.ts';
 import { InputError } from '../core/errors.ts';
 import { lastDay } from '../core/series.ts';
@@ -14,8 +14,8 @@ import { withJosa } from '../i18n/josa.ts';
 import { parseBase } from './options.ts';
 import { parseRequest } from './request.ts';
 
-export const SAMPLE_HOLDINGS = fileURLToPath(new URL('../../examples/sample-holdings.csv', import.meta.url));
-export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const SAMPLE_HOLDINGS = packageFile('examples/sample-holdings.csv');
+export const WEB_ROOT = packageFile('web/dist');
 
 /** The `serve` request: what to show, where to listen, and the options every page's command takes. */
 export const ServeRequest = z.object({

@@ -5,7 +5,7 @@
  * when a ticker's closes are the company's; `trimToListings` drops the earlier closes and dividends and says so.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../adapters/package-files.ts';
 import { fromDay, parseIsoDay } from '../core/dates.ts';
 import type { MarketData } from '../core/market.ts';
 import type { NoticeOf } from '../core/notices.ts';
@@ -17,7 +17,7 @@ export interface ListingStart {
   reason: string;
 }
 
-const FILE = fileURLToPath(new URL('../../data/market/listing-starts.json', import.meta.url));
+const FILE = packageFile('data/market/listing-starts.json');
 
 export function loadListingStarts(file: string = FILE): ListingStart[] {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<

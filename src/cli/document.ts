@@ -7,13 +7,14 @@
 import { parseLang } from '../app/options.ts';
 import type { Lang } from '../i18n/format.ts';
 import { writeOut } from './print.ts';
+import { renderText } from './render/table.ts';
 
 /** `--lang` is parsed either way, so a bad value is refused with `--json` too. */
-export function printDocument<D>(
+export async function printDocument<D>(
   o: { json?: boolean; lang?: string },
   doc: D,
   render: (doc: D, lang: Lang) => string,
-): void {
+): Promise<void> {
   const lang = parseLang(o.lang);
-  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${render(doc, lang)}\n`);
+  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${await renderText(() => render(doc, lang))}\n`);
 }

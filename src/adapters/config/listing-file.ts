@@ -7,7 +7,6 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ClassificationRule, Listing, RuleSet } from '../../core/classify.ts';
 import { compileRules, listingInstruments } from '../../core/classify.ts';
@@ -15,10 +14,11 @@ import { InputError } from '../../core/errors.ts';
 import type { Instrument } from '../../core/universe.ts';
 import { withJosa } from '../../i18n/josa.ts';
 import { fileErrorReason } from '../files/user-files.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, classifiedSleeveId } from './schemas.ts';
 
-const dataFile = (p: string) => fileURLToPath(new URL(`../../../data/${p}`, import.meta.url));
+const dataFile = (p: string) => packageFile(`data/${p}`);
 export const BUNDLED_KRX_LISTING = dataFile('listings/krx.csv');
 export const BUNDLED_KRX_ETF_LISTING = dataFile('listings/krx-etf.csv');
 export const BUNDLED_KRX_ETF_NAMES = dataFile('listings/krx-etf-2026.csv');

@@ -5,7 +5,6 @@
  * error rather than a silent 0% Mag7.
  */
 
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { FundLookThrough } from '../../core/lookthrough.ts';
@@ -13,10 +12,11 @@ import { lookThroughByRule } from '../../core/lookthrough.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse, resolveSymbol } from '../../core/universe.ts';
 import { withJosa } from '../../i18n/josa.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { businessCountry, CLASSIFIED_SLEEVES } from './schemas.ts';
 
-export const BUNDLED_LOOK_THROUGH = fileURLToPath(new URL('../../../data/lookthrough.json', import.meta.url));
+export const BUNDLED_LOOK_THROUGH = packageFile('data/lookthrough.json');
 
 const pct = z
   .number()

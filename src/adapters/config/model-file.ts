@@ -1,14 +1,14 @@
 /** Loads a model by id (bundled `data/models/<id>.json`) or from a user's file path, validated. */
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Model } from '../../core/model.ts';
 import { DEFAULT_CONCENTRATION } from '../../core/model.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { classifiedSleeveId, fraction } from './schemas.ts';
 
-export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
+export const MODELS_DIR = packageFile('data/models/');
 export const DEFAULT_MODEL = 'great-dispersion-2026';
 
 const modelSchema = z

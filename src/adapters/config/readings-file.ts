@@ -3,15 +3,14 @@
  * names its source, a numeric unit has a number, a range's high end is not below its low end, one id keeps one label
  * and unit, and no id has two readings for the same period.
  */
-import { fileURLToPath } from 'node:url';
+
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.ts';
 import type { Reading } from '../../core/signals/readings.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 
-export const BUNDLED_READINGS = fileURLToPath(
-  new URL('../../../data/signals/readings.json', import.meta.url),
-);
+export const BUNDLED_READINGS = packageFile('data/signals/readings.json');
 
 const isoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
 const bilingual = z.object({ en: z.string().min(1), ko: z.string().min(1) });

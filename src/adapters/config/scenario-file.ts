@@ -4,14 +4,14 @@
  * scenario where its numbers come from (sources), because a stress number nobody can trace is worse than none.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Scenario } from '../../core/stress/scenario.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { anySleeveId, countryCode, currencyCode } from './schemas.ts';
 
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../../data/scenarios/', import.meta.url));
+export const SCENARIOS_DIR = packageFile('data/scenarios/');
 
 const shockSchema = z
   .object({

@@ -1,15 +1,16 @@
 /** Loads the bundled instrument universe and an optional user file that extends or overrides it. */
-import { fileURLToPath } from 'node:url';
+
 import { z } from 'zod';
 import { quoteToMajor } from '../../core/currency.ts';
 import type { Instrument, Universe } from '../../core/universe.ts';
 import { buildUniverse } from '../../core/universe.ts';
+import { packageFile } from '../package-files.ts';
 import { readJsonFile } from './json-file.ts';
 import { loadListingInstruments, loadRules } from './listing-file.ts';
 import { loadLookThrough } from './lookthrough-file.ts';
 import { businessCountry, classifiedSleeveId, currencyCode } from './schemas.ts';
 
-export const BUNDLED_UNIVERSE = fileURLToPath(new URL('../../../data/universe.json', import.meta.url));
+export const BUNDLED_UNIVERSE = packageFile('data/universe.json');
 
 const instrumentSchema = z.object({
   symbol: z.string().min(1),

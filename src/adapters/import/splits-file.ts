@@ -1,11 +1,11 @@
 /** The bundled split table (data/splits/splits.json), read once and validated. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.ts';
 import type { SplitFact } from '../../core/transactions.ts';
+import { packageFile } from '../package-files.ts';
 
-const SPLITS_FILE = fileURLToPath(new URL('../../../data/splits/splits.json', import.meta.url));
+const SPLITS_FILE = packageFile('data/splits/splits.json');
 
 const schema = z.object({
   splits: z.array(

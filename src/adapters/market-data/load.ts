@@ -13,12 +13,12 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isCurrencyCode } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import type { FxKind, FxSeries, MarketData, PriceSeries } from '../../core/market.ts';
 import type { Series } from '../../core/series.ts';
 import { particle, withJosa } from '../../i18n/josa.ts';
+import { packageFile } from '../package-files.ts';
 import { readSeriesFile } from './series-file.ts';
 
 export interface LoadMarketDataOptions {
@@ -42,7 +42,7 @@ export interface MarketLayer {
 
 /** Resolved from this module's location so it works from any working directory (and from an installed package). */
 export function defaultBundledDir(): string {
-  return fileURLToPath(new URL('../../../data/market', import.meta.url));
+  return packageFile('data/market');
 }
 
 /** Yahoo-style symbols: `NVDA`, `BRK-B`, `005930.KS`, `6954.T`, `SIE.DE`, `^KS11`. No spaces, no brackets. */

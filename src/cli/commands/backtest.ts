@@ -7,6 +7,7 @@ import { parseLang } from '../../app/options.ts';
 import type { BacktestCurves } from '../../report/backtest-document.ts';
 import { csvHeader } from '../../report/csv.ts';
 import { renderBacktestText } from '../render/backtest-text.ts';
+import { renderText } from '../render/table.ts';
 
 /** What only the command line has: where the report and the curves go. */
 interface BacktestOutput {
@@ -69,7 +70,9 @@ export function registerBacktest(program: Command): void {
       });
       if (o.csv && curves) writeCurvesCsv(o.csv, curves, o.force === true);
       process.stdout.write(
-        o.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderBacktestText(document, lang)}\n`,
+        o.json
+          ? `${JSON.stringify(document, null, 2)}\n`
+          : `${await renderText(() => renderBacktestText(document, lang))}\n`,
       );
     });
 }

@@ -34,6 +34,6 @@ export function registerCheck(program: Command): void {
     )
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: CheckOptions & { json?: boolean }) => {
-      printDocument(o, await runCheckCommand(files, o, new Date()), renderCheckText);
+      await printDocument(o, await runCheckCommand(files, o, new Date()), renderCheckText);
     });
 }

@@ -71,7 +71,7 @@ export function registerData(program: Command): void {
     .option('--lang <en|ko>', 'language of the text report (default: from LANG)')
     .option('--json', 'print one JSON document')
     .action(async (o: DataStatusOptions & { lang?: string; json?: boolean }) => {
-      printDocument(o, await runDataStatusCommand(o, new Date()), renderDataStatusText);
+      await printDocument(o, await runDataStatusCommand(o, new Date()), renderDataStatusText);
     });
 }
 

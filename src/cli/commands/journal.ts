@@ -5,6 +5,7 @@ import { runJournalList, runJournalRecord, runJournalShow } from '../../app/jour
 import { parseLang } from '../../app/options.ts';
 import { writeOut } from '../print.ts';
 import { renderList, renderRecord, renderShow } from '../render/journal-text.ts';
+import { renderText } from '../render/table.ts';
 
 export function registerJournal(program: Command): void {
   const journal = program
@@ -36,7 +37,7 @@ export function registerJournal(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (files: string[], o: RecordOptions & { json?: boolean }) => {
       const doc = await runJournalRecord(files, o, new Date());
-      print(o, doc, () => renderRecord(doc, parseLang(o.lang)));
+      await print(o, doc, () => renderRecord(doc, parseLang(o.lang)));
     });
 
   journal
@@ -48,7 +49,7 @@ export function registerJournal(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (o: JournalReadOptions & { json?: boolean }) => {
       const doc = await runJournalList(o, new Date());
-      print(o, doc, () => renderList(doc, parseLang(o.lang)));
+      await print(o, doc, () => renderList(doc, parseLang(o.lang)));
     });
 
   journal
@@ -61,10 +62,10 @@ export function registerJournal(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (month: string, o: JournalReadOptions & { json?: boolean }) => {
       const doc = await runJournalShow(month, o, new Date());
-      print(o, doc, () => renderShow(doc, parseLang(o.lang)));
+      await print(o, doc, () => renderShow(doc, parseLang(o.lang)));
     });
 }
 
-function print(o: { json?: boolean }, doc: unknown, text: () => string): void {
-  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${text()}\n`);
+async function print(o: { json?: boolean }, doc: unknown, text: () => string): Promise<void> {
+  writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${await renderText(text)}\n`);
 }

@@ -9,6 +9,7 @@ import { runRebalanceCommand, UTF8_BOM } from '../../app/rebalance.ts';
 import { toOrdersCsv } from '../../report/rebalance-document.ts';
 import { writeOut } from '../print.ts';
 import { renderRebalanceText } from '../render/rebalance-text.ts';
+import { renderText } from '../render/table.ts';
 import { holdingsDataOptions } from './data-options.ts';
 
 /** What only the command line has: where the orders go. */
@@ -100,6 +101,10 @@ export function registerRebalance(program: Command): void {
         });
       }
       const lang = parseLang(o.lang);
-      writeOut(o.json ? `${JSON.stringify(doc, null, 2)}\n` : `${renderRebalanceText(doc, lang)}\n`);
+      writeOut(
+        o.json
+          ? `${JSON.stringify(doc, null, 2)}\n`
+          : `${await renderText(() => renderRebalanceText(doc, lang))}\n`,
+      );
     });
 }

@@ -26,7 +26,7 @@ export function registerSignals(program: Command): void {
     .option('--json', 'print one JSON document instead of the report')
     .option('--series', 'with --json: add the daily series each signal is computed from (for charts)')
     .action(async (o: SignalsOptions & { json?: boolean }) => {
-      printDocument(o, await runSignalsCommand(o, new Date()), renderSignalsText);
+      await printDocument(o, await runSignalsCommand(o, new Date()), renderSignalsText);
     });
 
   signals
@@ -69,6 +69,6 @@ export function registerSignals(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals<{ db?: string; lang?: string; json?: boolean }>();
-      printDocument(o, await runSignalsList(o), renderReadingsText);
+      await printDocument(o, await runSignalsList(o), renderReadingsText);
     });
 }

@@ -35,6 +35,6 @@ export function registerStress(program: Command): void {
     .option('--lang <en|ko>', 'language of the report (default: from LANG)')
     .option('--json', 'print one JSON document instead of the report')
     .action(async (files: string[], o: StressOptions & { json?: boolean }) => {
-      printDocument(o, await runStressCommand(files, o, new Date()), renderStressText);
+      await printDocument(o, await runStressCommand(files, o, new Date()), renderStressText);
     });
 }
