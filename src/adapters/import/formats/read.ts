@@ -18,7 +18,7 @@ import {
   type TransactionKind,
 } from '../../../core/transactions.ts';
 import type { Warning } from '../../../core/warnings.ts';
-import { particle } from '../../../i18n/josa.ts';
+import { particle, withJosa } from '../../../i18n/josa.ts';
 import { parseCurrencyCell } from '../currency-cell.ts';
 import { mergeDuplicates } from '../merge-duplicates.ts';
 import type { NameResolver } from '../names.ts';
