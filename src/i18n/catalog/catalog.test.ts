@@ -21,7 +21,8 @@ function facts(x: unknown): string[] {
  * KOSCOM response's own field names and values, `queryResult.page`, `assetType ALL`, `count 0`).
  */
 const TYPED = /--[a-z-]+( [A-Z]+| keep| sell| reduce)?|dispersion( [a-z]+)+/g;
-const NAMES = /\b(Ghostfolio|isExcluded|true|look-through|BUY|SELL|SPAC|Mag7|queryResult\.page|assetType ALL|count)\b/g;
+const NAMES =
+  /\b(Ghostfolio|isExcluded|true|look-through|BUY|SELL|SPAC|Mag7|queryResult\.page|assetType ALL|count)\b/g;
 
 const examples = Object.values(EXAMPLES) as Notice[];
 
