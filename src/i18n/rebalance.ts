@@ -12,7 +12,7 @@ import { STALE_ERROR_DAYS } from '../core/staleness.ts';
 import type { Lang } from './format.ts';
 import { formatMoney, formatPct } from './format.ts';
 import { withJosa } from './josa.ts';
-import { sleeveName } from './messages.ts';
+import { countryName, sleeveName } from './messages.ts';
 import { warningText } from './warnings.ts';
 
 export const REBALANCE_LABELS = {
@@ -131,7 +131,7 @@ export const REBALANCE_LABELS = {
     skipped: '건너뜀 (최소 주문금액 미만)',
     unresolved: '배정하지 못한 금액 (살 종목 없음)',
     tried: '검토한 후보',
-    sleeves: '리밸런싱 전후 슬리브 비중 (check와 같은 전체 포트폴리오 기준)',
+    sleeves: '리밸런싱 전후 슬리브 비중 (dispersion check와 같은 전체 포트폴리오 기준)',
     checklistAfter: '주문 후 체크리스트 (주문이 체결되면 check가 보여줄 결과)',
     noConcentration: '집중 한도를 넘는 종목이나 국가가 없습니다.',
     why: '이유',
@@ -282,6 +282,12 @@ export function rebalanceWarningText(w: RebalanceWarning, lang: Lang): string {
   }
 }
 
+/** "미국(US)", as the concentration warning names a country; the code alone when it has no Korean name. */
+function koCountry(code: string): string {
+  const name = countryName(code, 'ko');
+  return name === code ? code : `${name}(${code})`;
+}
+
 /** A goal in words: a sleeve's band end, a check, a company or a country limit. */
 function goalName(kind: string, key: string, lang: Lang): string {
   const ko = lang === 'ko';
@@ -299,7 +305,7 @@ function goalName(kind: string, key: string, lang: Lang): string {
     case 'company-max':
       return ko ? `${key} 한 회사 한도` : `${key} (one-company limit)`;
     case 'country-max':
-      return ko ? `${key} 한 국가 한도` : `${key} (one-country limit)`;
+      return ko ? `${koCountry(key)} 한 국가 한도` : `${key} (one-country limit)`;
     case 'fill': {
       const [sleeve, name] = key.split('\u0000');
       return ko
