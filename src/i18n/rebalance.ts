@@ -5,6 +5,7 @@
  */
 
 import { InputError } from '../core/errors.ts';
+import { ownValue } from '../core/lookup.ts';
 import type { DataFreshness } from '../core/rebalance/freshness.ts';
 import { blockingData, staleDataError } from '../core/rebalance/freshness.ts';
 import type { PassedOver, RebalanceWarning } from '../core/rebalance/types.ts';
@@ -288,6 +289,23 @@ function koCountry(code: string): string {
   return name === code ? code : `${name}(${code})`;
 }
 
+/**
+ * A listing market (placement.ts `listingMarket`: `US`, or an exchange code) by the country it trades in, as a Korean
+ * reader says it: 미국 시장, 일본 시장. An exchange this does not know keeps its code.
+ */
+const MARKETS_KO: Readonly<Record<string, string>> = {
+  US: '미국',
+  KRX: '한국',
+  TSE: '일본',
+  TWSE: '대만',
+  LSE: '영국',
+  SIX: '스위스',
+  XETRA: '독일',
+  EPA: '프랑스',
+  NSE: '인도',
+};
+const marketKo = (market: string): string => ownValue(MARKETS_KO, market) ?? market;
+
 /** A goal in words: a sleeve's band end, a check, a company or a country limit. */
 function goalName(kind: string, key: string, lang: Lang): string {
   const ko = lang === 'ko';
@@ -386,6 +404,6 @@ function passedOverReason(t: PassedOver, lang: Lang): string {
         ? `마지막 종가 ${t.date}, ${t.age}거래일 전`
         : `last close ${t.date}, ${t.age} trading days old`;
     case 'no-account':
-      return ko ? `${t.market} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
+      return ko ? `${marketKo(t.market)} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
   }
 }
