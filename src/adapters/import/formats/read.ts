@@ -18,7 +18,7 @@ import {
   type TransactionKind,
 } from '../../../core/transactions.ts';
 import type { Warning } from '../../../core/warnings.ts';
-import { particle } from '../../../i18n/josa.ts';
+import { particle, withJosa } from '../../../i18n/josa.ts';
 import { parseCurrencyCell } from '../currency-cell.ts';
 import { mergeDuplicates } from '../merge-duplicates.ts';
 import type { NameResolver } from '../names.ts';
@@ -454,7 +454,7 @@ function readSymbol(row: Row, cols: Columns, spec: FormatSpec, ctx: TableContext
       hint: 'add the instrument to --universe FILE with this name as an alias, or export with a code column',
     },
     {
-      message: `"${name}"(이)라는 종목명을 찾을 수 없습니다 (${spec.labelKo}는 종목코드 없이 종목명만 내보냅니다)`,
+      message: `"${name}"${particle(name, '이라/라')}는 종목명을 찾을 수 없습니다 (${withJosa(spec.labelKo, '은/는')} 종목코드 없이 종목명만 내보냅니다)`,
       expected: '종목 목록(유니버스)에 있는 종목명',
       hint: '--universe FILE에 이 종목명을 별칭(aliases)으로 추가하거나, 종목코드가 있는 형식으로 내보내세요',
     },
