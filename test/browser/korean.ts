@@ -105,11 +105,11 @@ const STAYS_LATIN = new Set([
 
 /**
  * The Latin words a page's own data puts on screen: symbols (positions, orders, baskets, proxies, benchmarks), account
- * and file names, from the API documents the pages read; currency codes (ISO 4217, as the runtime lists them); the
- * universe's Korean names (ABB stays ABB); the symbols with bundled prices (a stress scenario's sources cite them);
- * the reading ids a reader types after `dispersion signals add`; the names a holdings file gives instruments the
- * universe has no Korean name for (an instrument it names in Korean must show in Korean). Also the country codes of the holdings, which a
- * Korean page writes only after the country's name, as in 미국(US).
+ * and file names, currency codes, from the API documents the pages read; the universe's Korean names (ABB stays
+ * ABB); the symbols with bundled prices (a stress scenario's sources cite them); the reading ids a reader types after
+ * `dispersion signals add`; the names a holdings file gives instruments the universe has no Korean name for (an
+ * instrument it names in Korean must show in Korean). Also the country codes of the holdings, which a Korean page
+ * writes only after the country's name, as in 미국(US).
  */
 export async function dataTokens(url: string, asOf = '2026-05-29'): Promise<DataWords> {
   const q = `lang=ko&base=KRW&asOf=${asOf}`;
@@ -125,8 +125,12 @@ export async function dataTokens(url: string, asOf = '2026-05-29'): Promise<Data
     ].map(async (path) => (await fetch(`${url}${path}`)).json()),
   );
   // `rule`: the id of the data/classification.json rule that classified a holding, which the holdings page cites.
-  const keys = new Set(['symbol', 'proxy', 'fund', 'account', 'from', 'to', 'holdings', 'portfolio', 'rule']);
-  const found: string[] = [...Intl.supportedValuesOf('currency')];
+  const keys = new Set([
+    ...['symbol', 'proxy', 'fund', 'account', 'from', 'to', 'holdings', 'portfolio', 'rule'],
+    ...['currency', 'base'],
+  ]);
+  // The currencies the base and new-cash selects offer (App.tsx BASES, Rebalance.tsx), whatever the data holds.
+  const found: string[] = ['KRW', 'USD', 'JPY', 'EUR'];
   const walk = (v: unknown, key = ''): void => {
     if (Array.isArray(v)) for (const x of v) walk(x, key);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
@@ -135,6 +139,8 @@ export async function dataTokens(url: string, asOf = '2026-05-29'): Promise<Data
   walk(docs);
   // The backtest's benchmarks are named by their symbols (SPY, QQQ).
   for (const b of (docs[3] as { benchmarks: { id: string }[] }).benchmarks) found.push(b.id);
+  // The check's exposure by currency, by code.
+  for (const c of (docs[1] as { currencies?: { id: string }[] }).currencies ?? []) found.push(c.id);
   for (const i of UNIVERSE.instruments) if (i.nameKo) found.push(i.nameKo);
   for (const r of READINGS.readings) found.push(r.id);
   for (const f of readdirSync('data/market/prices')) found.push(f.replace(/\.csv$/, ''));
