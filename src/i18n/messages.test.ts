@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_NAMES, checkMessage, checkTitle, sleeveName } from './messages.ts';
+import { CHECK_NAMES, checkMessage, checkTitle, countryLabel, sleeveName } from './messages.ts';
 
 describe('checkTitle', () => {
   it('states the threshold actually applied, in English and Korean', () => {
@@ -19,7 +19,11 @@ describe('checkTitle', () => {
     const r = { id: 'regional-diversification' as const, threshold: 0.15, countries: ['KR', 'JP', 'IN'] };
     expect(checkTitle(r, 'en')).toBe('Business in Korea, Japan, India at least 15%');
     expect(checkTitle(r, 'ko')).toBe('한국·일본·인도 사업 비중 15% 이상');
-    expect(checkTitle({ ...r, countries: ['KR', 'VN'] }, 'en')).toBe('Business in Korea, VN at least 15%');
+    // A country the table does not name is named from CLDR.
+    expect(checkTitle({ ...r, countries: ['KR', 'VN'] }, 'en')).toBe(
+      'Business in Korea, Vietnam at least 15%',
+    );
+    expect(checkTitle({ ...r, countries: ['KR', 'VN'] }, 'ko')).toBe('한국·베트남 사업 비중 15% 이상');
   });
 
   it('keeps threshold-free names for places that show a name alone', () => {
@@ -44,5 +48,19 @@ describe('sleeve and check wording', () => {
     expect(checkMessage(r, 'ko')).toBe(
       '한국·일본·인도에 사업 기반을 둔 기업 비중 24.3%: 최소 15.0% 이상입니다 (상장 시장이 아니라 사업 소재국 기준).',
     );
+  });
+});
+
+describe('countryLabel', () => {
+  it('names every country by name: the table, then CLDR, and holdings of no known country', () => {
+    expect(countryLabel('US', 'ko')).toBe('미국');
+    expect(countryLabel('US', 'en')).toBe('United States');
+    // Not in the table: the runtime's CLDR region names (Netherlands is 네덜란드 in Korean).
+    expect(countryLabel('NL', 'ko')).toBe('네덜란드');
+    expect(countryLabel('NL', 'en')).toBe('Netherlands');
+    expect(countryLabel('unknown', 'ko')).toBe('국가 미상');
+    expect(countryLabel('unknown', 'en')).toBe('Unknown');
+    // A code nobody knows stays as it is rather than turn into a wrong name.
+    expect(countryLabel('XX', 'ko')).toBe('XX');
   });
 });

@@ -50,12 +50,21 @@ const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
   DE: { en: 'Germany', ko: '독일' },
   FR: { en: 'France', ko: '프랑스' },
   GB: { en: 'the UK', ko: '영국' },
-  // Cash is counted as a "country" of its own in the exposure lists.
+  // Cash is counted as a "country" of its own in the exposure lists, and so are holdings of no known country.
   CASH: { en: 'Cash', ko: '현금' },
+  unknown: { en: 'Unknown', ko: '국가 미상' },
+};
+
+/** A region code's name from the runtime's CLDR data (NL → 네덜란드), for codes the table above does not name. */
+const REGION_NAMES: Record<Lang, Intl.DisplayNames> = {
+  en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+  ko: new Intl.DisplayNames(['ko'], { type: 'region', fallback: 'none' }),
 };
 
 export const countryName = (code: string, lang: Lang): string =>
-  ownValue(COUNTRY_NAMES, code)?.[lang] ?? code;
+  ownValue(COUNTRY_NAMES, code)?.[lang] ??
+  (/^[A-Z]{2}$/.test(code) ? REGION_NAMES[lang].of(code) : undefined) ??
+  code;
 
 /** A country on its own, as a label (a list of exposures, a table cell): "United States", "미국". */
 export function countryLabel(code: string, lang: Lang): string {

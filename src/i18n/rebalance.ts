@@ -123,7 +123,7 @@ export const REBALANCE_LABELS = {
     skipped: '건너뜀 (최소 주문금액 미만)',
     unresolved: '배정하지 못한 금액 (살 종목 없음)',
     tried: '검토한 후보',
-    sleeves: '리밸런싱 전후 슬리브 비중 (check와 같은 전체 포트폴리오 기준)',
+    sleeves: '리밸런싱 전후 슬리브 비중 (dispersion check와 같은 전체 포트폴리오 기준)',
     checklistAfter: '주문 후 체크리스트 (주문이 체결되면 check가 보여줄 결과)',
     noConcentration: '집중 한도를 넘는 종목이나 국가가 없습니다.',
     why: '이유',

@@ -2,10 +2,34 @@
  * Words the rebalance sentences of both languages share the shape of: a goal's name, why a named instrument was passed
  * over, what each lever does. Kept beside the catalogue so en.ts and ko.ts read them, not the other way round.
  */
+import { ownValue } from '../../core/lookup.ts';
 import type { Lever } from '../../core/rebalance/solve/explain.ts';
 import type { PassedOver } from '../../core/rebalance/types.ts';
 import type { Lang } from '../format.ts';
-import { sleeveName } from '../messages.ts';
+import { countryName, sleeveName } from '../messages.ts';
+
+/** "미국(US)", as the concentration warning names a country; the code alone when it has no Korean name. */
+function koCountry(code: string): string {
+  const name = countryName(code, 'ko');
+  return name === code ? code : `${name}(${code})`;
+}
+
+/**
+ * A listing market (placement.ts `listingMarket`: `US`, or an exchange code) by the country it trades in, as a Korean
+ * reader says it: 미국 시장, 일본 시장. An exchange this does not know keeps its code.
+ */
+const MARKETS_KO: Readonly<Record<string, string>> = {
+  US: '미국',
+  KRX: '한국',
+  TSE: '일본',
+  TWSE: '대만',
+  LSE: '영국',
+  SIX: '스위스',
+  XETRA: '독일',
+  EPA: '프랑스',
+  NSE: '인도',
+};
+const marketKo = (market: string): string => ownValue(MARKETS_KO, market) ?? market;
 
 /** What each lever (explain.ts `Lever`) does, and the option that pulls it. */
 export const LEVERS: Readonly<Record<Lang, Readonly<Record<Lever, string>>>> = {
@@ -40,7 +64,7 @@ export function goalName(kind: string, key: string, lang: Lang): string {
     case 'company-max':
       return ko ? `${key} 한 회사 한도` : `${key} (one-company limit)`;
     case 'country-max':
-      return ko ? `${key} 한 국가 한도` : `${key} (one-country limit)`;
+      return ko ? `${koCountry(key)} 한 국가 한도` : `${key} (one-country limit)`;
     case 'fill': {
       const [sleeve, name] = key.split('\u0000');
       return ko
@@ -65,7 +89,7 @@ export function passedOverReason(t: PassedOver, lang: Lang): string {
         ? `마지막 종가 ${t.date}, ${t.age}거래일 전`
         : `last close ${t.date}, ${t.age} trading days old`;
     case 'no-account':
-      return ko ? `${t.market} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
+      return ko ? `${marketKo(t.market)} 시장을 거래하는 계좌 없음` : `no account trades ${t.market}`;
   }
 }
 

@@ -36,6 +36,9 @@ echarts.registerLocale('KO', langKO);
 const TEXT = { fontFamily: '"Noto Sans KR", sans-serif' };
 
 /** An option, or a function of the chart's width in CSS pixels for charts that lay out differently on a phone. */
+/** The chart's box, holding its instance for the browser tests (test/browser/dashboard.test.ts reads its text). */
+type ChartBox = HTMLDivElement & { chart?: echarts.ECharts };
+
 export type ChartOption = EChartsCoreOption | ((width: number) => EChartsCoreOption);
 
 export function Chart({
@@ -64,6 +67,8 @@ export function Chart({
       c.setOption({ animation: false, textStyle: TEXT, ...(typeof o === 'function' ? o(width) : o) }, true);
     };
     chart.current = { instance: c, draw };
+    // For the browser tests: canvas text is not in the DOM, so they read what the chart drew from its instance.
+    (box as ChartBox).chart = c;
     draw();
     // The chart follows its box, not only the window: a panel that changes width redraws the chart to fit.
     const resize = new ResizeObserver(() => {

@@ -35,7 +35,8 @@ const L = {
     fx: CLI.en.fx,
     transfers: CLI.en.transfers,
     cuts: CLI.en.cuts,
-    beforeAfter: CLI.en.sleeves,
+    // The CLI's "as check measures it" names the command; here the same numbers are on the overview.
+    beforeAfter: 'Sleeves before and after (share of the whole portfolio, as on the overview)',
     before: CLI.en.before,
     after: CLI.en.after,
     target: CLI.en.target,
@@ -72,7 +73,7 @@ const L = {
     fx: CLI.ko.fx,
     transfers: CLI.ko.transfers,
     cuts: CLI.ko.cuts,
-    beforeAfter: CLI.ko.sleeves,
+    beforeAfter: '리밸런싱 전후 슬리브 비중 (개요와 같은 전체 포트폴리오 기준)',
     before: CLI.ko.before,
     after: CLI.ko.after,
     target: CLI.ko.target,

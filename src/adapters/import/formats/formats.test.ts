@@ -98,6 +98,15 @@ describe('Korean broker formats', () => {
     expect(r.prices.find((p) => p.symbol === 'NVDA')).toMatchObject({ price: 180.5, currency: 'USD' });
   });
 
+  it('Mirae: a name the listing table does not know is refused, with Korean particles read off the words', () => {
+    const { bytes, file } = fixture('formats/mirae.csv');
+    const p = problemOf(() => importHoldingsFile(bytes, file, { names: nameResolver([]) }));
+    // 삼성전자 ends in a vowel (라는), 보유종목 in a consonant (은).
+    expect(p.ko?.message).toBe(
+      '"삼성전자"라는 종목명을 찾을 수 없습니다 (미래에셋증권 보유종목은 종목코드 없이 종목명만 내보냅니다)',
+    );
+  });
+
   it('Mirae IRP: names only, no price column: the file price is 평가금액 ÷ 보유량', () => {
     const r = load('mirae-irp.csv');
     expect(r.format).toBe('mirae-irp');

@@ -455,7 +455,7 @@ function readSymbol(row: Row, cols: Columns, spec: FormatSpec, ctx: TableContext
       hint: 'add the instrument to --universe FILE with this name as an alias, or export with a code column',
     },
     {
-      message: `종목명 "${name}"에 해당하는 종목을 찾을 수 없습니다 (${spec.labelKo}: 종목코드 없이 종목명만 내보내는 형식)`,
+      message: `"${name}"${particle(name, '이라/라')}는 종목명을 찾을 수 없습니다 (${withJosa(spec.labelKo, '은/는')} 종목코드 없이 종목명만 내보냅니다)`,
       expected: '종목 목록(유니버스)에 있는 종목명',
       hint: '--universe FILE에 이 종목명을 별칭(aliases)으로 추가하거나, 종목코드가 있는 형식으로 내보내세요',
     },
