@@ -195,6 +195,22 @@ export function heldSymbols(holdings: readonly Holding[], universe: Universe): S
   return symbols;
 }
 
+/**
+ * The dashboard's upload preview: the files imported as `check` imports them, names resolved against the universe
+ * (the bundled one, or `universe` the server was started with), so a name-only export (Mirae, Samsung) previews
+ * the same holdings the pages will then show.
+ */
+export async function previewHoldings(
+  files: readonly HoldingsSource[],
+  o: { asOf?: number; universe?: string },
+): Promise<LoadedHoldings> {
+  const universe = loadUniverse(o.universe);
+  return importFiles(files, {
+    names: nameResolver(universeListingNames(universe)),
+    ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
+  });
+}
+
 export interface Portfolio extends LoadedHoldings {
   market: MarketData;
 }

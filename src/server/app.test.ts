@@ -117,6 +117,19 @@ describe('dashboard API', () => {
     expect((await get(a, '/api/check?base=USD')).status).toBe(200);
   });
 
+  it('previews a name-only export (Mirae: 종목명, no code) with names resolved as check resolves them', async () => {
+    const a = app();
+    const res = await upload(a, 'mirae.csv', readFileSync('test/fixtures/import/formats/mirae.csv'));
+    expect(res.status).toBe(200);
+    // The fixture's three rows: 삼성전자 40, 엔비디아 5, 현대차 2, each found by its Korean name in the universe.
+    expect(await body(res)).toMatchObject({ holdings: 'mirae.csv', rows: 3 });
+    const check = await body(await get(a, '/api/check'));
+    const q = Object.fromEntries(
+      check.positions.map((p: { symbol: string; quantity: number }) => [p.symbol, p.quantity]),
+    );
+    expect(q).toEqual({ '005930.KS': 40, NVDA: 5, '005380.KS': 2 });
+  });
+
   it('takes several files at once, as the CLI does: each its own account, together the holdings', async () => {
     const a = app();
     const form = new FormData();

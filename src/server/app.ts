@@ -22,7 +22,7 @@ import { parseRequest } from '../app/request.ts';
 import { runSignalsCommand, SignalsRequest } from '../app/signals.ts';
 import { runStressCommand, StressRequest } from '../app/stress.ts';
 import type { HoldingsSource, UploadedFile } from '../app/workspace.ts';
-import { importFiles, portfolioOfFiles } from '../app/workspace.ts';
+import { portfolioOfFiles, previewHoldings } from '../app/workspace.ts';
 import { noticesJson } from '../report/notice-json.ts';
 import { toOrdersCsv } from '../report/rebalance-document.ts';
 import { hostGuard, writeGuard } from './guard.ts';
@@ -294,7 +294,10 @@ export function createApp(config: ServerConfig) {
       // Import first: a malformed file is reported (file, line, column) and the current holdings stay as they were.
       // The preview counts what the pages will show: activities and snapshots after the as-of date are left out.
       const asOf = parseAsOf(config.defaults.asOf, config.now());
-      const imported = await importFiles(uploads, { asOf });
+      const imported = await previewHoldings(uploads, {
+        asOf,
+        ...(config.defaults.universe ? { universe: config.defaults.universe } : {}),
+      });
       holdings = uploads;
       holdingsLabel = label(uploads);
       // The notices' sentences in the page's language (`lang`, as every page sends it).

@@ -72,11 +72,12 @@ export async function postJson<T>(path: string, body: unknown) {
 }
 
 /** One or several holdings files; together they replace the holdings (each file its own account, as in the CLI). */
-export async function uploadHoldings(files: readonly File[]) {
+export async function uploadHoldings(files: readonly File[], lang: 'en' | 'ko') {
   const form = new FormData();
   for (const file of files) form.append('file', file);
   return handle<{ holdings: string; rows: number; warnings: { message: string }[] }>(
-    await fetch('/api/holdings', {
+    // The page's language, so a refusal and the import's notices come back in it.
+    await fetch(`/api/holdings?lang=${lang}`, {
       method: 'POST',
       body: form,
       headers: { [TOKEN_HEADER]: await sessionToken() },

@@ -9,7 +9,7 @@ import { useSettings } from '../state.tsx';
 import { ErrorBox } from './Status.tsx';
 
 export function Upload({ label, onChanged }: { label: string; onChanged: (label: string) => void }) {
-  const { t } = useSettings();
+  const { t, lang } = useSettings();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [over, setOver] = useState(false);
@@ -19,7 +19,7 @@ export function Upload({ label, onChanged }: { label: string; onChanged: (label:
     if (files.length === 0) return;
     setError(null);
     try {
-      const r = await uploadHoldings(files);
+      const r = await uploadHoldings(files, lang);
       onChanged(r.holdings);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, { message: String(e) }));
