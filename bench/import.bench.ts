@@ -2,11 +2,11 @@
  * Broker exports (issue 13): detection and import of a 10,000-row transaction log (target < 1 s) and of a 5 MB .xlsx
  * holdings workbook (target < 2 s), each as the CLI pays for it: bytes in, holdings out.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import readXlsxFile from 'read-excel-file/node';
 import { importHoldingsFile } from '../src/adapters/import/index.ts';
 import { readWorkbook } from '../src/adapters/import/xlsx/read.ts';
 import { importSpreadsheet } from '../src/adapters/import/xlsx.ts';
+import { zip } from '../test/support/zip.ts';
 import { cpuTime, fmt, time } from './timing.ts';
 
 const SYMBOLS = ['NVDA', 'TSLA', 'AAPL', 'MSFT', 'VTI', 'VOO', 'AMD', 'MU', 'CEG', 'GEV', 'PLTR', 'CRWD'];
@@ -97,51 +97,7 @@ export function kiwoomWorkbook(target: number): { bytes: Uint8Array; rows: numbe
     ],
     ['xl/worksheets/sheet1.xml', sheet],
   ];
-  return { bytes: zip(files), rows: r - 1 };
-}
-
-/** A zip of deflated entries (what .xlsx is), enough for a reader: local headers, central directory, end record. */
-function zip(files: readonly [string, string][]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of files) {
-    const data = Buffer.from(text, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(nameBytes.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, packed);
-    central.push(dir, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const dirSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, ...central, end]));
+  return { bytes: zip(files.map(([name, data]) => ({ name, data }))), rows: r - 1 };
 }
 
 export default async function (): Promise<void> {
