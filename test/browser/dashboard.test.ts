@@ -376,9 +376,8 @@ describe.each(SIZES)('every page at $width×$height', (size) => {
           // The narrowest box a chart sits in on a phone: 390 − 2×12 page padding − 2×12 panel padding − 2 borders.
           expect(c.width, `${c.id} width`).toBeGreaterThanOrEqual(size.name === 'phone' ? 340 : 500);
         }
-        if (size.name === 'phone' && (lang === 'ko' || id === 'overview')) {
-          await shot(`${id}-phone${lang === 'ko' ? '-ko' : ''}`, p);
-        }
+        // Every page at both sizes in both languages (the English desktop views are taken above).
+        if (size.name === 'phone') await shot(`${id}-phone${lang === 'ko' ? '-ko' : ''}`, p);
         if (size.name === 'desktop' && lang === 'ko') await shot(`${id}-ko`, p);
       },
       60_000,
