@@ -213,6 +213,28 @@ describe('stress: historical replays against the bundled price files', () => {
   });
 });
 
+/*
+ * A holdings file's own prices price a listing nothing fresher prices, in stress as in check and rebalance.
+ * test/fixtures/import/formats/hanwha.csv (현재가, no date: taken as of the as-of day), base KRW, no bundled close:
+ *   064350.KS (현대로템) 8 × 155,000 = 1,240,000; 079550.KS (LIG넥스원) 3 × 265,000 = 795,000. Total 2,035,000 KRW.
+ */
+describe('stress: the files own prices', () => {
+  it('prices a listing from the file (현재가) when no series has it, with a file-price warning', async () => {
+    const doc = await runStressCommand(
+      ['test/fixtures/import/formats/hanwha.csv'],
+      { base: 'KRW', asOf: '2026-05-29', scenario: 'ai-bubble', lang: 'en' },
+      NOW,
+    );
+    expect(doc.total).toBeCloseTo(2_035_000, 6);
+    const values = Object.fromEntries(scenario(doc, 'ai-bubble').positions.map((p) => [p.symbol, p.value]));
+    expect(values).toEqual({ '064350.KS': 1_240_000, '079550.KS': 795_000 });
+    expect(doc.warnings.filter((w) => w.code === 'file-price').map((w) => w.symbol)).toEqual([
+      '064350.KS',
+      '079550.KS',
+    ]);
+  });
+});
+
 describe('stress: bad input', () => {
   const cli = (...args: string[]) =>
     spawnSync('npx', ['tsx', 'src/cli/main.ts', 'stress', ...args], { encoding: 'utf8' });
