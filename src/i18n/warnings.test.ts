@@ -32,6 +32,16 @@ describe('notices in Korean', () => {
     );
   });
 
+  it('gives the file price itself and says when the file states no date', () => {
+    // EXAMPLES['file-price']: 005380.KS at 215,000 KRW from kiwoom.csv:4, undated, so taken as of the as-of day.
+    expect(describeNotice(EXAMPLES['file-price'], 'ko')).toBe(
+      '005380.KS: 더 최신 가격이 없어 kiwoom.csv:4의 가격(₩215,000, 2026-05-29 기준: 파일에 날짜가 없어 기준일로 봄)을 썼습니다.',
+    );
+    expect(describeNotice({ ...EXAMPLES['file-price'], dated: true }, 'ko')).toBe(
+      '005380.KS: 더 최신 가격이 없어 kiwoom.csv:4의 가격(₩215,000, 2026-05-29 기준)을 썼습니다.',
+    );
+  });
+
   it('says which summary row was skipped and what an excluded account held', () => {
     expect(describeNotice(EXAMPLES['summary-row'], 'ko')).toBe(
       'a.csv:9: 9행의 합계 행을 건너뛰었습니다. 위 행들의 합계이지 보유 종목이 아닙니다.',

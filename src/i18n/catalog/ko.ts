@@ -54,7 +54,7 @@ export const KO = {
   'listing-start': (n) =>
     `${n.symbol}: ${n.date} 이전 종가는 이 회사의 것이 아니어서(합병 전 SPAC 등) 백테스트에서 뺐습니다.`,
   'file-price': (n) =>
-    `${n.symbol}: 더 최신 가격이 없어 ${n.file}:${n.line}의 가격(${n.date} 기준)을 썼습니다.`,
+    `${n.symbol}: 더 최신 가격이 없어 ${n.file}:${n.line}의 가격(${formatMoney(n.price, n.currency, 'ko')}, ${n.date} 기준${n.dated ? '' : ': 파일에 날짜가 없어 기준일로 봄'})을 썼습니다.`,
 
   'solver-failed': () => '솔버가 주문을 찾지 못해 아무 주문도 내지 않습니다.',
   'nothing-investable': () =>
