@@ -247,16 +247,27 @@ describe('Interactive Brokers', () => {
     ]);
   });
 
-  it('Activity Statement: only the Open Positions section, Summary rows, account from Account Information', () => {
+  it('Activity Statement: Open Positions (Summary rows) and the cash of Forex Balances, account from Account Information', () => {
     const r = load('ibkr-activity-statement.csv');
     expect(r.format).toBe('ibkr-activity');
-    // The Trades section (AAPL 5) and Forex Balances are other sections; the Total rows are totals.
+    // The Trades section (AAPL 5) is another section and the Total rows are totals; the statement's cash is the
+    // Forex Balances row `Forex,USD,USD,1500.5,…` on line 20 (Currency USD, Quantity 1500.5), not left out.
     expect(brief(r.holdings)).toEqual([
       'U7654321 | 6954 100 JPY',
       'U7654321 | AAPL 15 USD',
       'U7654321 | CEG 4 USD',
+      'U7654321 | cash USD 1500.5',
     ]);
-    expect(r.holdings.map((h) => h.origin.line)).toEqual([13, 15, 16]);
+    expect(r.holdings.map((h) => h.origin.line)).toEqual([13, 15, 16, 20]);
+  });
+
+  it('Activity Statement: a Forex Balances row without an amount is refused at its cell', () => {
+    const text = new TextDecoder()
+      .decode(fixture('formats/ibkr-activity-statement.csv').bytes)
+      .replace('Forex,USD,USD,1500.5,', 'Forex,USD,USD,,');
+    const e = problemOf(() => importHoldingsFile(new TextEncoder().encode(text), 'ibkr.csv'));
+    expect(e).toMatchObject({ file: 'ibkr.csv', line: 20, column: 6 });
+    expect(e.ko?.message).toBe('Forex Balances 행에 금액이 없습니다');
   });
 });
 

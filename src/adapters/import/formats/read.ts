@@ -288,6 +288,53 @@ export function sectionRows(rows: readonly Row[], section: string): { rows: Row[
   return { rows: out, totals };
 }
 
+/**
+ * IBKR Activity Statement: the cash in each currency, from the `Forex Balances` section (Currency, Quantity; the
+ * statement's cash is there, not in Open Positions). A missing section is no cash; a row without an amount is refused.
+ */
+function sectionCash(
+  rows: readonly Row[],
+  section: string,
+  spec: FormatSpec,
+  file: string,
+): { kind: 'cash'; currency: CurrencyCode; amount: number; origin: { file: string; line: number } }[] {
+  const s = sectionRows(rows, section);
+  const head = s.rows[0];
+  if (!head) return [];
+  const keys = head.cells.map(headerKey);
+  const currencyAt = keys.indexOf('currency');
+  const quantityAt = keys.indexOf('quantity');
+  const out: {
+    kind: 'cash';
+    currency: CurrencyCode;
+    amount: number;
+    origin: { file: string; line: number };
+  }[] = [];
+  for (const row of s.rows.slice(1)) {
+    if (headerKey(row.cells[0] ?? '') === 'asset category') continue;
+    const code = cellOf(row, currencyAt).toUpperCase();
+    const amount = parseAmount(cellOf(row, quantityAt), spec);
+    if (!isCurrencyCode(code) || amount === undefined) {
+      throw problem(
+        file,
+        row,
+        // Columns as written in the file: the section and row-type columns come first.
+        (amount === undefined ? quantityAt : currencyAt) + 2,
+        {
+          message: `the ${section} row has no ${amount === undefined ? 'amount' : 'currency'}`,
+          expected: 'a currency code and an amount in the Currency and Quantity columns',
+        },
+        {
+          message: `${section} 행에 ${amount === undefined ? '금액' : '통화'}이 없습니다`,
+          expected: 'Currency 열의 통화 코드와 Quantity 열의 금액',
+        },
+      );
+    }
+    if (amount !== 0) out.push({ kind: 'cash', currency: code, amount, origin: { file, line: row.line } });
+  }
+  return out;
+}
+
 /** IBKR Activity Statement: `Account Information,Data,Account,U1234567`. */
 function activityStatementAccount(rows: readonly Row[]): string | undefined {
   const row = rows.find(
@@ -638,6 +685,10 @@ export function readHoldings(
         origin: { file, line: cash.line },
       });
     }
+  }
+  if (spec.cashSection) {
+    const account = statementAccount || ctx.defaultAccount;
+    for (const c of sectionCash(rows, spec.cashSection, spec, file)) holdings.push({ ...c, account });
   }
   if (holdings.length === 0) {
     throw new InputError({

@@ -61,6 +61,8 @@ export interface FormatSpec {
   actionPrefixes?: readonly (readonly [string, TransactionKind])[];
   /** IBKR Activity Statement: the section whose rows are the table (`Open Positions`). */
   section?: string;
+  /** IBKR Activity Statement: the section that holds the cash per currency (`Forex Balances`: Currency, Quantity). */
+  cashSection?: string;
   /** The file has no action column; the quantity's sign says bought or sold (Degiro transactions). */
   signedTrades?: boolean;
   /** Values of the `market` column that mean an overseas listing in USD. */
@@ -569,6 +571,7 @@ export const FORMATS: readonly FormatSpec[] = [
       discriminator: ['datadiscriminator'],
     },
     section: 'Open Positions',
+    cashSection: 'Forex Balances',
     source:
       'IBKR Activity Statement CSV: Section|Header/Data/Total|… rows; Open Positions: DataDiscriminator|Asset Category|Currency|Symbol|Quantity|Mult|Cost Price|Cost Basis|Close Price|Value|Unrealized P/L|Code',
   },
