@@ -43,6 +43,17 @@ describe('the bundled KRX ETN listing (data/listings/krx-etn.csv)', () => {
     });
     // A share keeps its meaning: Q is an ETN's prefix only.
     expect(resolveSymbol(u, 'Q005930')).toBeUndefined();
+    // February's name (ChiwonMoon/StockFlow: Q610089 메리츠 솔랙티브 -2X WTI원유 선물 ETN(H)) finds July's listing,
+    // 메리츠 인버스 2X WTI원유 선물 ETN(H).
+    expect(resolveKrxName(u, '메리츠 솔랙티브 -2X WTI원유 선물 ETN(H)')).toEqual({
+      kind: 'code',
+      symbol: '610089.KS',
+    });
+    expect(at('610089')).toMatchObject({
+      nameKo: '메리츠 인버스 2X WTI원유 선물 ETN(H)',
+      formerNames: ['메리츠 솔랙티브 -2X WTI원유 선물 ETN(H)'],
+      classifiedBy: 'kr-etn-inverse',
+    });
   });
 
   it('classifies a note by its name, flagging leveraged and inverse ones; no rule looks it through', () => {

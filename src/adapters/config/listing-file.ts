@@ -161,8 +161,9 @@ function etnMultiple(name: string): number | undefined {
  * `code,name[,index]` rows: KRX ETNs (상장지수증권, `500001`–`7xxxxx`; brokers write them `Q500001`), as listings on the
  * KOSPI board (`530031.KS`), type `etn`: a note its issuer owes, paying an index's return, not a fund. Market `ETN`;
  * `ETN inverse` for one whose name says 인버스 or a negative multiple (`-1.5X`: a short position), `ETN leveraged` for
- * one whose name says 레버리지 or a multiple other than 1 (`2X`, `3X`, `1.5X`), with that multiple as leverage. The rules' `names` classify them (the
- * list has no index unless a third column gives one).
+ * one whose name says 레버리지 or a multiple other than 1 (`2X`, `3X`, `1.5X`), with that multiple as leverage. The
+ * rules' `names` classify them (the list has no index unless an `index` column gives one). A `former` column holds a
+ * name the ETN had before (a broker file of then still finds it).
  */
 export function parseKrxEtnListing(text: string, file: string): Listing[] {
   return readRows(text, file, ['code', 'name']).map(({ row, line }) => {
@@ -181,6 +182,7 @@ export function parseKrxEtnListing(text: string, file: string): Listing[] {
       nameKo: name,
       market: inverse ? 'ETN inverse' : leveraged ? 'ETN leveraged' : 'ETN',
       ...(row.index ? { industry: row.index } : {}),
+      ...(row.former && row.former !== name ? { formerNames: [row.former] } : {}),
       ...(leveraged ? { leverage: multiple } : {}),
       type: 'etn',
       currency: 'KRW',
