@@ -93,7 +93,7 @@ export function checkPortfolio(input: CheckInput): CheckReport {
     warnings: [
       ...warnings,
       ...staleness(positions, input),
-      ...noLookThrough(exposures),
+      ...noLookThrough(exposures, input),
       ...oldLookThrough(exposures, input),
       ...concentration(positions, input),
     ],
@@ -143,14 +143,18 @@ function oldLookThrough(exposures: PortfolioExposures, input: CheckInput): Warni
   return [...out.values()];
 }
 
-/** One warning per fund held whose holdings are not known: its Mag7, sleeves and countries are not looked through. */
-function noLookThrough(exposures: PortfolioExposures): Warning[] {
+/**
+ * One warning per fund held whose holdings are not known: its Mag7, sleeves and countries are not looked through. An
+ * ETN (a note, holding nothing) is said to be one.
+ */
+function noLookThrough(exposures: PortfolioExposures, input: CheckInput): Warning[] {
   const seen = new Map<string, number>();
   for (const f of exposures.funds) if (f.asOf === null) seen.set(f.fund, (seen.get(f.fund) ?? 0) + f.weight);
   return [...seen].map(([fund, weight]) => ({
     code: 'no-look-through' as const,
     symbol: fund,
     weight,
+    ...(input.universe.instruments.get(fund)?.type === 'etn' ? { etn: true as const } : {}),
   }));
 }
 

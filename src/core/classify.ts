@@ -15,7 +15,10 @@ export interface Listing {
   code: string;
   name: string;
   nameKo?: string;
-  /** `KOSPI`, `KOSDAQ`, `KOSDAQ GLOBAL`, `KONEX`, `ETF`, `ETF inverse` (KRX ETFs), `S&P 500`. */
+  /**
+   * `KOSPI`, `KOSDAQ`, `KOSDAQ GLOBAL`, `KONEX`, `ETF`, `ETF inverse`, `ETF active` (KRX ETFs), `ETN`, `ETN inverse`,
+   * `ETN leveraged` (KRX ETNs), `S&P 500`.
+   */
   market: string;
   /** GICS sector (US), when known. */
   sector?: string;
@@ -23,7 +26,7 @@ export interface Listing {
   industry?: string;
   /** Names the listing had before (a KRX ETF of a renamed brand: `KBSTAR 200`, now `RISE 200`). */
   formerNames?: readonly string[];
-  /** A leveraged fund's multiple of its index (2 for `레버리지`, `2X`); absent for 1×. */
+  /** A leveraged fund's or ETN's multiple of its index (2 for `레버리지`, `2X`; an ETN's `3X`); absent for 1×. */
   leverage?: number;
   type: InstrumentType;
   currency: CurrencyCode;

@@ -19,8 +19,11 @@ export function companyKey(instrumentOf: InstrumentOf, symbol: string): string {
   return instrumentOf(symbol)?.company ?? symbol;
 }
 
-/** Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). */
-export const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index', 'bond-fund']);
+/**
+ * Funds hold many companies: a large fund is not a one-stock concentration (its country still counts). An ETN pays an
+ * index's return (its issuer's credit is not a company holding the model limits).
+ */
+export const FUND_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'etn', 'index', 'bond-fund']);
 
 /** A fund spread over countries no file splits (`unknown`) is not one country. */
 const UNKNOWN = 'unknown';

@@ -46,7 +46,8 @@ export interface NoticeParams {
     limit: number;
   };
   'concentration-country': { country: string; weight: number; limit: number };
-  'no-look-through': { symbol: string; weight: number };
+  /** `etn`: the security is a KRX ETN, a note with nothing to look through (not a fund lacking data). */
+  'no-look-through': { symbol: string; weight: number; etn?: true };
   'look-through-old': { symbol: string; date: IsoDate; age: number };
 
   // core/valuation.ts

@@ -18,7 +18,11 @@ export const OUTSIDE_SLEEVES = ['mag7-other', 'other', 'unclassified'] as const;
 export type ModelSleeveId = (typeof MODEL_SLEEVES)[number];
 export type SleeveId = ModelSleeveId | (typeof OUTSIDE_SLEEVES)[number];
 
-export type InstrumentType = 'stock' | 'etf' | 'index' | 'bond-fund';
+/**
+ * `etn`: a KRX exchange-traded note (상장지수증권): a debt of its issuer that pays an index's return, not a fund. It
+ * owns nothing to look through; it counts as a fund whose holdings are unknown (flagged `no-look-through`).
+ */
+export type InstrumentType = 'stock' | 'etf' | 'etn' | 'index' | 'bond-fund';
 
 export interface Instrument {
   /** Canonical, Yahoo-style symbol: `NVDA`, `005380.KS`, `6954.T`, `SIE.DE`, `RR.L`. */
@@ -73,8 +77,12 @@ export interface Universe {
   readonly krxNames: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Funds: the instrument types whose holdings a look-through describes (bond funds sit in cash-bonds as a whole). */
-export const LOOK_THROUGH_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'index']);
+/**
+ * Funds: the instrument types whose holdings a look-through describes (bond funds sit in cash-bonds as a whole). An
+ * ETN holds nothing, but pays what an index holds: like a fund without look-through data, its Mag7 share is unknown,
+ * not 0%.
+ */
+export const LOOK_THROUGH_TYPES: ReadonlySet<InstrumentType> = new Set(['etf', 'etn', 'index']);
 
 export function buildUniverse(
   list: readonly Instrument[],
@@ -92,7 +100,9 @@ export function buildUniverse(
     const krx = KRX_SYMBOL.test(inst.symbol);
     if (krx) {
       const code = inst.symbol.slice(0, 6);
-      for (const alias of [code, `A${code}`]) if (!index.has(alias)) index.set(alias, inst.symbol);
+      // Brokers write an ETN with Q (`Q500001`, KIS and Daishin), a share or ETF with A.
+      const prefixed = inst.type === 'etn' ? [`A${code}`, `Q${code}`] : [`A${code}`];
+      for (const alias of [code, ...prefixed]) if (!index.has(alias)) index.set(alias, inst.symbol);
       for (const name of new Set([inst.name, inst.nameKo].filter((n): n is string => !!n))) {
         const key = normaliseName(name);
         const list = krxNames.get(key) ?? [];
@@ -178,7 +188,7 @@ export function resolveSymbol(universe: Universe, written: string): string | und
   const exact = universe.index.get(key);
   if (exact !== undefined) return exact;
   // `005930.KS` written for a KOSDAQ listing or the other way round: the code decides.
-  const suffixed = /^(A?)([0-9][0-9A-Z]{5})\.(KS|KQ|KN)$/.exec(key);
+  const suffixed = /^([AQ]?)([0-9][0-9A-Z]{5})\.(KS|KQ|KN)$/.exec(key);
   if (suffixed) {
     const krx = universe.index.get(suffixed[2] as string);
     if (krx !== undefined && KRX_SYMBOL.test(krx)) return krx;

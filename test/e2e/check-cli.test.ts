@@ -249,6 +249,52 @@ describe('the dispersion command', () => {
     expect(r.stdout).toContain('체크리스트');
     expect(r.stdout).toContain('투자 권유가 아닙니다');
   });
+
+  // etn.csv: one ETN as KIS and Daishin write it, Q530031 (data/listings/krx-etn.csv: 530031,삼성 레버리지 WTI원유
+  // 선물 ETN), 100 at the file's 현재가 12,345 KRW = 1,234,500 KRW, the whole portfolio.
+  it('resolves a Q-coded ETN: its Korean name, KRW, the leveraged-ETN rule, and no look-through', () => {
+    const r = cli('check', 'test/fixtures/check/etn.csv', '--json', '--as-of', '2026-05-29', '--base', 'KRW');
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.positions).toEqual([
+      expect.objectContaining({
+        symbol: '530031.KS',
+        name: '삼성 레버리지 WTI원유 선물 ETN',
+        currency: 'KRW',
+        quantity: 100,
+        value: 1_234_500,
+        sleeve: 'other',
+        country: 'unknown',
+        classifiedBy: 'kr-etn-leveraged',
+      }),
+    ]);
+    expect(doc.classifications).toEqual([
+      {
+        symbol: '530031.KS',
+        rule: 'kr-etn-leveraged',
+        sleeve: 'other',
+        country: 'unknown',
+        market: 'ETN leveraged',
+      },
+    ]);
+    const flag = doc.warnings.find((w: { code: string }) => w.code === 'no-look-through');
+    expect(flag).toMatchObject({ symbol: '530031.KS', weight: 1 });
+    expect(flag.message).toMatch(
+      /^530031\.KS is an ETN \(100\.0% of the portfolio\): a note its issuer owes/,
+    );
+    const ko = cli(
+      'check',
+      'test/fixtures/check/etn.csv',
+      '--lang',
+      'ko',
+      '--as-of',
+      '2026-05-29',
+      '--base',
+      'KRW',
+    );
+    expect(ko.status, ko.stderr).toBe(0);
+    expect(ko.stdout).toContain('530031.KS는 ETN(상장지수증권)입니다');
+  });
 });
 
 describe('check: a Kiwoom file of the essay’s Korean names and a Korean Nasdaq-100 ETF', () => {

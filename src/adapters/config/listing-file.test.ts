@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveKrxName, resolveSymbol } from '../../core/universe.ts';
 import {
   BUNDLED_KRX_ETF_LISTING,
+  BUNDLED_KRX_ETN_LISTING,
   BUNDLED_KRX_LISTING,
   BUNDLED_SP500,
   loadListingInstruments,
@@ -106,7 +107,12 @@ describe('simpleRecords (the one-line reader used before csv-parse)', () => {
     ).map((r) => ({ record: r.record, info: { lines: r.info.lines } }));
 
   it('gives what csv-parse gives on the bundled listings', () => {
-    for (const file of [BUNDLED_KRX_LISTING, BUNDLED_KRX_ETF_LISTING, BUNDLED_SP500]) {
+    for (const file of [
+      BUNDLED_KRX_LISTING,
+      BUNDLED_KRX_ETF_LISTING,
+      BUNDLED_KRX_ETN_LISTING,
+      BUNDLED_SP500,
+    ]) {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       const fast = simpleRecords(text);
       expect(fast).toBeDefined();
@@ -141,7 +147,7 @@ describe('the listings left unread when no symbol could be in them (couldBeListe
       expect(couldBeListed(i.symbol), i.symbol).toBe(true);
       expect(couldBeListed(i.symbol.toLowerCase()), i.symbol).toBe(true);
     }
-    for (const w of ['005930', 'A005930', '5930', '005930.KQ', ' brk-b ', 'BRK.B', 'NVDA'])
+    for (const w of ['005930', 'A005930', '5930', '005930.KQ', 'Q530031', ' brk-b ', 'BRK.B', 'NVDA'])
       expect(couldBeListed(w), w).toBe(true);
     for (const w of ['S0000', 'S0099', '6954.T', 'SIE.DE', '^GSPC', 'BTC-USD'])
       expect(couldBeListed(w), w).toBe(w === 'SIE.DE' || w === 'BTC-USD');

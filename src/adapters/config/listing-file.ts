@@ -1,6 +1,6 @@
 /**
  * The bundled listings (every KRX code: `data/listings/krx.csv`; KRX ETFs: `data/listings/krx-etf-2026.csv` names,
- * `data/listings/krx-etf.csv` tracked indices; the S&P 500: `data/market/sp500/constituents.csv`)
+ * `data/listings/krx-etf.csv` tracked indices; KRX ETNs: `data/listings/krx-etn.csv`; the S&P 500: `data/market/sp500/constituents.csv`)
  * and the classification rules (`data/classification.json`, plus the user's `--rules` file, tried first), turned into
  * instruments the universe can resolve. Provenance: data/SOURCES.md.
  */
@@ -22,6 +22,7 @@ const dataFile = (p: string) => packageFile(`data/${p}`);
 export const BUNDLED_KRX_LISTING = dataFile('listings/krx.csv');
 export const BUNDLED_KRX_ETF_LISTING = dataFile('listings/krx-etf.csv');
 export const BUNDLED_KRX_ETF_NAMES = dataFile('listings/krx-etf-2026.csv');
+export const BUNDLED_KRX_ETN_LISTING = dataFile('listings/krx-etn.csv');
 export const BUNDLED_SP500 = dataFile('market/sp500/constituents.csv');
 export const BUNDLED_RULES = dataFile('classification.json');
 
@@ -142,6 +143,48 @@ export function parseKrxEtfListing(text: string, file: string): Listing[] {
       ...(row.index ? { industry: row.index } : {}),
       ...(!inverse && LEVERAGED.test(name) ? { leverage: 2 } : {}),
       type: 'etf',
+      currency: 'KRW',
+      exchange: 'KRX',
+      lot: 1,
+    };
+  });
+}
+
+/** An ETN's multiple as its name states it (`3X`, `1.5X`, `-1.5X`); else 2 for 레버리지; else undefined (1×). */
+function etnMultiple(name: string): number | undefined {
+  const stated = /(-?\d+(?:\.\d+)?)X/i.exec(name);
+  if (stated) return Number(stated[1]);
+  return LEVERAGED.test(name) ? 2 : undefined;
+}
+
+/**
+ * `code,name[,index]` rows: KRX ETNs (상장지수증권, `500001`–`7xxxxx`; brokers write them `Q500001`), as listings on the
+ * KOSPI board (`530031.KS`), type `etn`: a note its issuer owes, paying an index's return, not a fund. Market `ETN`;
+ * `ETN inverse` for one whose name says 인버스 or a negative multiple (`-1.5X`: a short position), `ETN leveraged` for
+ * one whose name says 레버리지 or a multiple other than 1 (`2X`, `3X`, `1.5X`), with that multiple as leverage. The
+ * rules' `names` classify them (the list has no index unless an `index` column gives one). A `former` column holds a
+ * name the ETN had before (a broker file of then still finds it).
+ */
+export function parseKrxEtnListing(text: string, file: string): Listing[] {
+  return readRows(text, file, ['code', 'name']).map(({ row, line }) => {
+    const raw = row.code ?? '';
+    const code = /^Q\d{6}$/.test(raw) ? raw.slice(1) : raw;
+    assertKrxCode(code, file, line, ['500001', 'Q530031']);
+    const name = row.name || code;
+    const stated = etnMultiple(name);
+    const inverse = INVERSE.test(name) || (stated !== undefined && stated < 0);
+    const multiple = inverse ? undefined : stated;
+    const leveraged = multiple !== undefined && multiple !== 1;
+    return {
+      symbol: `${code}.KS`,
+      code,
+      name,
+      nameKo: name,
+      market: inverse ? 'ETN inverse' : leveraged ? 'ETN leveraged' : 'ETN',
+      ...(row.index ? { industry: row.index } : {}),
+      ...(row.former && row.former !== name ? { formerNames: [row.former] } : {}),
+      ...(leveraged ? { leverage: multiple } : {}),
+      type: 'etn',
       currency: 'KRW',
       exchange: 'KRX',
       lot: 1,
@@ -301,6 +344,10 @@ export function loadListingInstruments(rules: RuleSet, krxListingFile?: string):
         readText(BUNDLED_KRX_ETF_NAMES, 'KRX ETF listing', 'KRX ETF 목록'),
         BUNDLED_KRX_ETF_NAMES,
       ),
+    ),
+    ...parseKrxEtnListing(
+      readText(BUNDLED_KRX_ETN_LISTING, 'KRX ETN listing', 'KRX ETN 목록'),
+      BUNDLED_KRX_ETN_LISTING,
     ),
     ...parseSp500(readText(BUNDLED_SP500, 'S&P 500 list', 'S&P 500 목록'), BUNDLED_SP500),
   ];

@@ -16,7 +16,7 @@ const instrumentSchema = z.object({
   symbol: z.string().min(1),
   name: z.string().min(1),
   nameKo: z.string().optional(),
-  type: z.enum(['stock', 'etf', 'index', 'bond-fund']).default('stock'),
+  type: z.enum(['stock', 'etf', 'etn', 'index', 'bond-fund']).default('stock'),
   currency: currencyCode,
   quoteCurrency: z
     .string()
@@ -57,14 +57,14 @@ export interface UniverseFiles {
 
 /**
  * Whether a written symbol could mean a bundled listing: a KRX code in any of its broker spellings (`005930`,
- * `A005930`, `005930.KQ`, `5930`), or a ticker of letters, dots and hyphens such as the S&P 500's (`BRK-B`). A
- * symbol with a digit and no KRX shape (`S0001`, `6954.T`) is in no bundled listing (listing-file.test.ts checks
+ * `A005930`, `005930.KQ`, `5930`; an ETN's `Q500001`), or a ticker of letters, dots and hyphens such as the S&P
+ * 500's (`BRK-B`). A symbol with a digit and no KRX shape (`S0001`, `6954.T`) is in no bundled listing (listing-file.test.ts checks
  * every listing against this).
  */
 export function couldBeListed(written: string): boolean {
   const key = written.trim().toUpperCase();
   return (
-    /^A?[0-9][0-9A-Z]{5}(\.(KS|KQ|KN))?$/.test(key) || /^\d{1,5}$/.test(key) || /^[A-Z][A-Z.-]*$/.test(key)
+    /^[AQ]?[0-9][0-9A-Z]{5}(\.(KS|KQ|KN))?$/.test(key) || /^\d{1,5}$/.test(key) || /^[A-Z][A-Z.-]*$/.test(key)
   );
 }
 

@@ -46,7 +46,9 @@ export const EN = {
   'concentration-country': (n) =>
     `${n.country} businesses are ${pct(n.weight)} of the holdings excluding cash, above the ${pct(n.limit)} limit for one country: a portfolio concentrated in one country will not weather 2026`,
   'no-look-through': (n) =>
-    `${n.symbol} is a fund with no look-through data (${pct(n.weight)} of the portfolio): what it holds is not known, so its Mag7 share is not counted and it is classified as a whole; add its holdings with --look-through FILE`,
+    n.etn
+      ? `${n.symbol} is an ETN (${pct(n.weight)} of the portfolio): a note its issuer owes, paying an index's return, not a fund, so it holds nothing to look through; its Mag7 share is not counted and it is classified as a whole, by its name`
+      : `${n.symbol} is a fund with no look-through data (${pct(n.weight)} of the portfolio): what it holds is not known, so its Mag7 share is not counted and it is classified as a whole; add its holdings with --look-through FILE`,
   'look-through-old': (n) =>
     `${n.symbol}'s holdings are as of ${n.date}, ${n.age} days before the as-of date: its weights have drifted since; give newer ones with --look-through FILE`,
 

@@ -40,7 +40,9 @@ export const KO = {
   'concentration-country': (n) =>
     `${koCountry(n.country)} 사업 비중이 현금 제외 보유액의 ${pct(n.weight)}로, 한 국가 한도 ${pct(n.limit)}를 넘습니다: 한 국가에 집중된 포트폴리오는 2026년을 견디기 어렵습니다.`,
   'no-look-through': (n) =>
-    `${withJosa(n.symbol, '은/는')} 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${pct(n.weight)}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`,
+    n.etn
+      ? `${withJosa(n.symbol, '은/는')} ETN(상장지수증권)입니다(포트폴리오의 ${pct(n.weight)}): 펀드가 아니라 발행사가 지수 수익을 지급하는 채무증권이라 들여다볼 보유 종목이 없습니다. Mag7 비중에 넣지 않았고 종목명으로 한 분류에 집계했습니다.`
+      : `${withJosa(n.symbol, '은/는')} 보유 종목 자료(look-through)가 없는 펀드입니다(포트폴리오의 ${pct(n.weight)}): 보유 종목을 알 수 없어 Mag7 비중에 넣지 않았고 펀드 전체를 한 분류로 집계했습니다. --look-through FILE로 보유 종목을 추가하세요.`,
   'look-through-old': (n) =>
     `${n.symbol}의 보유 종목 자료는 ${n.date} 기준으로, 기준일보다 ${n.age}일 전입니다: 그동안 비중이 달라졌습니다. --look-through FILE로 최신 자료를 넣으세요.`,
 
