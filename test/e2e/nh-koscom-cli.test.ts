@@ -69,6 +69,21 @@ describe('NH c8201 (format nh)', () => {
     expect(total).toBe(2_103_000);
   });
 
+  it('checked as of a day before the file (조회일 2026.06.30): says the file is later, not that no price exists', () => {
+    // 005380.KS (line 10) has no bundled series; its only price is the file's 225,000 of 2026-06-30.
+    const en = cli(['check', `${F}/nh-c8201.csv`, '--as-of', '2026-05-29']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(
+      /^dispersion: test\/fixtures\/import\/formats\/nh-c8201\.csv:10: 005380\.KS is priced only by this file, dated 2026-06-30, after the as-of date 2026-05-29/,
+    );
+    expect(en.stderr).toContain('--as-of 2026-06-30');
+    const ko = cli(['check', `${F}/nh-c8201.csv`, '--as-of', '2026-05-29', '--lang', 'ko']);
+    expect(ko.status).toBe(2);
+    expect(ko.stderr).toContain(
+      'nh-c8201.csv:10: 종목 005380.KS: 이 파일의 가격(2026-06-30 기준)뿐인데, 기준일 2026-05-29보다 뒤입니다',
+    );
+  });
+
   it('a bad 잔고수량: exit 2, file:line:column, in English and in Korean', () => {
     const en = cli(['check', `${B}/nh-bad-quantity.csv`, '--as-of', '2026-06-30']);
     expect(en.status).toBe(2);
