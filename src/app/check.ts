@@ -7,7 +7,6 @@ import { InputError } from '../core/errors.ts';
 import type { Holding } from '../core/holdings.ts';
 import { monthOf, portfolioOf } from '../core/journal.ts';
 import { toCheckDocument } from '../report/check-document.ts';
-import { withFilePrices } from './file-prices.ts';
 import { lastRebalanceDay } from './journal.ts';
 import { formatOption, parseCommonOptions, parseThresholds } from './options.ts';
 import { CommonRequest, HoldingsRequest, parseRequest, WorkspaceRequest } from './request.ts';
@@ -56,19 +55,17 @@ export async function runCheckCommand(
     asOf,
     extras.rebalancesBeforeThisMonth ? { beforeMonth: monthOf(fromDay(asOf)) } : undefined,
   );
-  // The files' own prices, for listings nothing fresher prices (always shown with that source).
-  const priced = withFilePrices(portfolio.market, portfolio.prices, ws.universe, asOf);
   const report = checkPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,
     model: ws.model,
-    market: priced.market,
+    market: portfolio.market,
     base,
     asOf,
     lastRebalance,
     thresholds,
   });
-  prependAll(report.warnings, [...portfolio.warnings, ...priced.warnings]);
+  prependAll(report.warnings, portfolio.warnings);
   return toCheckDocument(report, lang, portfolioId);
 }
 

@@ -11,7 +11,6 @@ import type { Scenario } from '../core/stress/scenario.ts';
 import { stressPortfolio } from '../core/stress/stress.ts';
 import { withJosa } from '../i18n/josa.ts';
 import { toStressDocument } from '../report/stress-document.ts';
-import { withFilePrices } from './file-prices.ts';
 import { formatOption, parseCommonOptions } from './options.ts';
 import { CommonRequest, HoldingsRequest, parseRequest, WorkspaceRequest } from './request.ts';
 import type { HoldingsSource } from './workspace.ts';
@@ -39,19 +38,17 @@ export async function runStressCommand(files: readonly HoldingsSource[], request
     asOf,
     ...formatOption(o),
   });
-  // The files' own prices, for listings nothing fresher prices, as check and rebalance read them.
-  const priced = withFilePrices(portfolio.market, portfolio.prices, ws.universe, asOf);
   const report = stressPortfolio({
     holdings: portfolio.holdings,
     universe: ws.universe,
     model: ws.model,
-    market: priced.market,
+    market: portfolio.market,
     base,
     asOf,
     scenarios,
     windows,
   });
-  prependAll(report.warnings, [...portfolio.warnings, ...priced.warnings]);
+  prependAll(report.warnings, portfolio.warnings);
   return toStressDocument(report, lang);
 }
 

@@ -21,6 +21,7 @@ import type { Model } from '../core/model.ts';
 import type { Universe } from '../core/universe.ts';
 import { resolveSymbol } from '../core/universe.ts';
 import type { Warning } from '../core/warnings.ts';
+import { withFilePrices } from './file-prices.ts';
 import { journalPath } from './journal.ts';
 import { type MarketRequest, marketFor } from './market.ts';
 
@@ -217,14 +218,16 @@ export interface Portfolio extends LoadedHoldings {
 
 /**
  * The holdings files imported and priced: what check and stress both start from. The market holds the held symbols'
- * series plus `extraSymbols` (stress: its proxies), from the one precedence of sources (`marketFor`).
+ * series plus `extraSymbols` (stress: its proxies), from the one precedence of sources (`marketFor`), and then the
+ * files' own prices for listings nothing fresher prices as of `importOptions.asOf` (each use a file-price warning,
+ * after the import's warnings).
  */
 export async function loadPortfolio(
   files: readonly HoldingsSource[],
   universe: Universe,
   o: Omit<MarketRequest, 'symbols'>,
-  extraSymbols: Iterable<string> = [],
-  importOptions: ImportOptions = {},
+  extraSymbols: Iterable<string>,
+  importOptions: ImportOptions & { asOf: number },
 ): Promise<Portfolio> {
   const imported = await importFiles(files, {
     names: nameResolver(universeListingNames(universe)),
@@ -232,7 +235,8 @@ export async function loadPortfolio(
   });
   const symbols = new Set([...extraSymbols, ...heldSymbols(imported.holdings, universe)]);
   const market = await marketFor({ symbols, prices: o.prices, db: o.db });
-  return { ...imported, market };
+  const priced = withFilePrices(market, imported.prices, universe, importOptions.asOf);
+  return { ...imported, warnings: [...imported.warnings, ...priced.warnings], market: priced.market };
 }
 
 /**
