@@ -5,15 +5,9 @@
 import { STALE_ERROR_DAYS } from '../../core/staleness.ts';
 import { formatMoney, formatNumber, formatPct } from '../format.ts';
 import { withJosa } from '../josa.ts';
-import { countryName, sleeveName } from '../messages.ts';
+import { sleeveName } from '../messages.ts';
 import type { Catalog } from './catalog.ts';
-import { goalName, LEVERS, passedOverList } from './words.ts';
-
-/** "한국(KR)" for a country with a Korean name, else the code. */
-const koCountry = (code: string) => {
-  const name = countryName(code, 'ko');
-  return name === code ? code : `${name}(${code})`;
-};
+import { goalName, koCountry, LEVERS, passedOverList } from './words.ts';
 
 const pct = (x: number) => formatPct(x, 'ko');
 

@@ -9,7 +9,7 @@ import type { Lang } from '../format.ts';
 import { countryName, sleeveName } from '../messages.ts';
 
 /** "미국(US)", as the concentration warning names a country; the code alone when it has no Korean name. */
-function koCountry(code: string): string {
+export function koCountry(code: string): string {
   const name = countryName(code, 'ko');
   return name === code ? code : `${name}(${code})`;
 }
