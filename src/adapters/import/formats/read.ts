@@ -288,28 +288,21 @@ export function sectionRows(rows: readonly Row[], section: string): { rows: Row[
   return { rows: out, totals };
 }
 
+/** A cash holding before its account is known (the statement's account is read apart). */
+type SectionCash = Omit<Extract<Holding, { kind: 'cash' }>, 'account'>;
+
 /**
  * IBKR Activity Statement: the cash in each currency, from the `Forex Balances` section (Currency, Quantity; the
  * statement's cash is there, not in Open Positions). A missing section is no cash; a row without an amount is refused.
  */
-function sectionCash(
-  rows: readonly Row[],
-  section: string,
-  spec: FormatSpec,
-  file: string,
-): { kind: 'cash'; currency: CurrencyCode; amount: number; origin: { file: string; line: number } }[] {
+function sectionCash(rows: readonly Row[], section: string, spec: FormatSpec, file: string): SectionCash[] {
   const s = sectionRows(rows, section);
   const head = s.rows[0];
   if (!head) return [];
   const keys = head.cells.map(headerKey);
   const currencyAt = keys.indexOf('currency');
   const quantityAt = keys.indexOf('quantity');
-  const out: {
-    kind: 'cash';
-    currency: CurrencyCode;
-    amount: number;
-    origin: { file: string; line: number };
-  }[] = [];
+  const out: SectionCash[] = [];
   for (const row of s.rows.slice(1)) {
     if (headerKey(row.cells[0] ?? '') === 'asset category') continue;
     const code = cellOf(row, currencyAt).toUpperCase();
