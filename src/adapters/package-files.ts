@@ -1,9 +1,9 @@
 /**
  * Where the package's own files are (data/, examples/, web/dist/): one place, so the compiled modules (dist/…/x.js),
- * the sources run by tsx or vitest (src/…/x.ts) and the bundled CLI (dist/cli/main.js, every module inlined) agree.
- * This module sits two folders below the package root (src/adapters/, dist/adapters/), and so do the bundle's
- * files (dist/cli/main.js, dist/bundle/*.js), into one of which esbuild inlines it, import.meta.url then being that
- * file's: `../../` is the root in all three. scripts/build-cli.mjs fails the build if a bundle file lands elsewhere.
+ * the sources run by tsx or vitest (src/…/x.ts) and the bundled CLI (dist/bundle/cli.cjs, every module inlined) agree.
+ * This module sits two folders below the package root (src/adapters/, dist/adapters/), and so does the bundle
+ * (dist/bundle/cli.cjs), into which esbuild inlines it, import.meta.url then being the bundle's file URL: `../../` is
+ * the root in all three.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

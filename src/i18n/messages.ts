@@ -55,15 +55,20 @@ const COUNTRY_NAMES: Record<string, Record<Lang, string>> = {
   unknown: { en: 'Unknown', ko: '국가 미상' },
 };
 
-/** A region code's name from the runtime's CLDR data (NL → 네덜란드), for codes the table above does not name. */
-const REGION_NAMES: Record<Lang, Intl.DisplayNames> = {
-  en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
-  ko: new Intl.DisplayNames(['ko'], { type: 'region', fallback: 'none' }),
+/**
+ * A region code's name from the runtime's CLDR data (NL → 네덜란드), for codes the table above does not name. Made on
+ * first use: the first Intl.DisplayNames loads ICU's locale data, ~40 ms that a run naming no such country (a
+ * `backtest --json`, `--help`) should not pay at start-up.
+ */
+const regionNames: Partial<Record<Lang, Intl.DisplayNames>> = {};
+const regionName = (code: string, lang: Lang): string | undefined => {
+  regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+  return regionNames[lang].of(code);
 };
 
 export const countryName = (code: string, lang: Lang): string =>
   ownValue(COUNTRY_NAMES, code)?.[lang] ??
-  (/^[A-Z]{2}$/.test(code) ? REGION_NAMES[lang].of(code) : undefined) ??
+  (/^[A-Z]{2}$/.test(code) ? regionName(code, lang) : undefined) ??
   code;
 
 /** A country on its own, as a label (a list of exposures, a table cell): "United States", "미국". */

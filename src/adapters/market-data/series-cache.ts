@@ -25,36 +25,21 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { Series } from '../../core/series.ts';
+import type { CacheEnv } from '../cache-dir.ts';
+import { userCacheDir } from '../cache-dir.ts';
 
 const MAGIC = 0x53505344; // "DSPS" read as a little-endian u32
 const VERSION = 1;
 const FIXED = 48; // bytes before the key
 const utf8 = new TextEncoder();
 
-export interface SeriesCacheEnv {
-  env?: NodeJS.ProcessEnv;
-  home?: string;
-}
+export type SeriesCacheEnv = CacheEnv;
 
 /** The cache folder, or undefined when the cache is off (`DISPERSION_CACHE=off`) or no home is known. */
 export function seriesCacheDir(o: SeriesCacheEnv = {}): string | undefined {
-  const env = o.env ?? process.env;
-  const flag = (env.DISPERSION_CACHE ?? '').trim().toLowerCase();
-  if (flag === 'off' || flag === '0' || flag === 'no' || flag === 'false') return undefined;
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'dispersion', 'series');
-  let home = o.home;
-  if (home === undefined) {
-    try {
-      home = homedir();
-    } catch {
-      return undefined;
-    }
-  }
-  return home ? join(home, '.cache', 'dispersion', 'series') : undefined;
+  return userCacheDir('series', o);
 }
 
 /** What a cache entry is for: the CSV's path and the options that change what parsing returns. */

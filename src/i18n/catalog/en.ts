@@ -10,15 +10,18 @@ import { goalName, LEVERS, passedOverList } from './words.ts';
 /** 0.4213 → `42.1%`, as the emitters wrote shares (no locale grouping). */
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-const plural = new Intl.PluralRules('en');
+// Intl objects are made when a sentence first needs them: loading ICU's data at import would cost every run.
+let pluralRules: Intl.PluralRules | undefined;
+const isOne = (n: number) => {
+  pluralRules ??= new Intl.PluralRules('en');
+  return pluralRules.select(n) === 'one';
+};
 /** `1 activity`, `3 activities`. */
-const count = (n: number, one: string, other: string) => `${n} ${plural.select(n) === 'one' ? one : other}`;
+const count = (n: number, one: string, other: string) => `${n} ${isOne(n) ? one : other}`;
 
 /** `3 and 7`, `3, 7 and 9`: line numbers as the import warnings list them. */
 const lineList = (lines: readonly number[]) =>
   lines.length < 2 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
-
-const both = new Intl.ListFormat('en', { type: 'conjunction' });
 
 /** Amounts in the whole-shares warning: grouped, at most two decimals. */
 const amount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -168,8 +171,8 @@ export const EN = {
       `its ${count(n.activities, 'activity', 'activities')}`,
       ...(n.balance === 0 ? [] : [`its cash balance of ${n.balance}${n.currency ? ` ${n.currency}` : ''}`]),
     ];
-    const were = parts.length === 1 && plural.select(n.activities) === 'one' ? 'was' : 'were';
-    return `${n.file}: account ${n.account} is excluded from analysis in Ghostfolio ("isExcluded": true), so ${both.format(parts)} ${were} left out, as Ghostfolio does`;
+    const were = parts.length === 1 && isOne(n.activities) ? 'was' : 'were';
+    return `${n.file}: account ${n.account} is excluded from analysis in Ghostfolio ("isExcluded": true), so ${new Intl.ListFormat('en', { type: 'conjunction' }).format(parts)} ${were} left out, as Ghostfolio does`;
   },
   'balances-as-of-export': (n) =>
     `${n.file}: cash balances are as of the export date ${n.date}, not as of ${n.asOf}: a Ghostfolio export carries only the current balances`,
