@@ -2,9 +2,10 @@
 /**
  * Bundles the CLI with esbuild, in place of tsc's ~180 separate modules:
  *   - dist/bundle/cli.cjs: src/cli/main.ts with every module inlined, as ONE CommonJS script, so that
- *     src/adapters/code-cache-launcher.ts can compile it with V8's code cache (Node 20 has none for ES modules). The commands stay lazy:
- *     their `import()`s become functions that initialise a command's modules on first use, so `--help` runs none of
- *     the backtest's code (and loads no node:http);
+ *     src/adapters/code-cache-launcher.ts can compile it with V8's code cache (Node 20 has none for ES modules).
+ *     The commands stay lazy: their `import()`s become functions that initialise a command's modules on first use,
+ *     so `--help` runs none of the backtest's code (and loads no node:http). Split ES module chunks were used before
+ *     (one uncached 2.6 MB file made `--help` compile all of it); with the cache one file is what V8 can keep;
  *   - dist/cli/main.js: that launcher, the package's `bin`, with the bundle's hash as its build id.
  * The library (dist/index.js and the rest of dist/) stays tsc's; tsc's dist/cli/ is replaced.
  * Both files sit two below the package root, as src/adapters/package-files.ts, inlined in each, expects
