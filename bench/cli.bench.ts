@@ -6,7 +6,8 @@
  *   - `backtest` of N synthetic assets × Y years of daily closes from per-symbol CSVs (bench/price-folder.ts), equal
  *     weights, monthly, price only, no benchmark, beside two Python peers reading the same files with the same rule
  *     (bench/peers: a plain loop, and numpy when installed); all must end on the same value (1e-9). Ours twice: with
- *     the parsed-price cache warm (a user's second run) and with it off (a first run); both print the same JSON.
+ *     the caches warm (parsed prices and compiled code: a user's second run) and off (a first run); both print the
+ *     same JSON.
  *     100 × 20 years: ours ≥ 3× faster than the plain loop. 500 × 20 and 1,000 × 30 years: times and peak memory.
  *   - the engine alone on the prepared 100 × 20 market, against one pass reading every price (target ≤ 5×).
  * Medians of several runs; the machine's load moves every number, so read them side by side, not alone.
@@ -30,8 +31,8 @@ const PEAK = join(ROOT, 'bench/peak-rss.mjs');
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'dispersion-bench-home-')),
-  // A fresh parsed-price cache (series-cache.ts): filled by the unmeasured first run of each case, as for a user's
-  // second run; the "cache off" line is a first run's cost (DISPERSION_CACHE=off).
+  // Fresh caches (parsed prices, series-cache.ts; compiled code, code-cache-launcher.ts): filled by the unmeasured
+  // first run of each case, as for a user's second run; the "cache off" line is a first run's cost (DISPERSION_CACHE=off).
   XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'dispersion-bench-cache-')),
   LANG: 'C',
 };
@@ -118,7 +119,7 @@ export default async function (): Promise<void> {
       `\nbacktest ${n} assets × ${years} years (${f.days} days), monthly, price only, whole process:`,
     );
     console.log(
-      `  dispersion          ${fmt(ours.ms).padStart(10)}  peak ${mb(oursPeak)}  (parsed-price cache warm)`,
+      `  dispersion          ${fmt(ours.ms).padStart(10)}  peak ${mb(oursPeak)}  (caches warm: parsed prices, compiled code)`,
     );
     console.log(
       `  dispersion, no cache ${fmt(cold.ms).padStart(9)}  peak ${mb(coldPeak)}  (DISPERSION_CACHE=off)`,
