@@ -4,7 +4,7 @@
  */
 export type IsoDate = string;
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 const DASH = 45;
 const ZERO = 48;
 

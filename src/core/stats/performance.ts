@@ -5,7 +5,7 @@
  *
  * Daily returns are between consecutive observations: r_t = v_t / v_{t−1} − 1 (ffn `to_returns`).
  */
-import { monthKey, weekday } from '../dates.ts';
+import { MS_PER_DAY, monthKey, weekday } from '../dates.ts';
 import { mean, sampleSd, TRADING_DAYS } from './moments.ts';
 
 /** r_t = v_t / v_{t−1} − 1 for t = 1…n−1. */
@@ -162,11 +162,17 @@ export function periodReturns(
     const k = monthKey(d);
     return by === 'month' ? k : k - (k % 12);
   };
+  // The first day after period k: a day before it is in k, so the calendar arithmetic runs once a period, not once
+  // a day (a backtest's summary asks for these several times over thousands of days).
+  const after = (k: number) =>
+    Date.UTC(Math.floor(k / 12), (k % 12) + (by === 'month' ? 1 : 12), 1) / MS_PER_DAY;
   let startValue = values[0] as number;
   let first = true;
   let k = days.length ? key(days[0] as number) : 0;
+  let end = after(k);
   for (let t = 0; t < days.length; t++) {
-    const next = t === days.length - 1 ? -1 : key(days[t + 1] as number);
+    const d = t === days.length - 1 ? undefined : (days[t + 1] as number);
+    const next = d === undefined ? -1 : d < end ? k : key(d);
     if (next === k) continue;
     const v = values[t] as number;
     const partial =
@@ -175,6 +181,7 @@ export function periodReturns(
     const period = by === 'month' ? `${year}-${String((k % 12) + 1).padStart(2, '0')}` : year;
     out.push({ period, return: v / startValue - 1, partial });
     k = next;
+    if (k >= 0) end = after(k);
     startValue = v;
     first = false;
   }
