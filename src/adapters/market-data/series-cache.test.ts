@@ -104,6 +104,36 @@ describe('readSeriesFile with the disk cache', () => {
     expect(readCachedSeries(dir, seriesCacheKey(file, 'rate', 'positive', false), st, rules)).toBeUndefined();
   });
 
+  it('checks each value as the parser does, |v| < max and v > 0 unless rates, at the edges of both rules', () => {
+    const file = join(work, 'AAA.csv');
+    writeFileSync(file, CSV);
+    const st = statSync(file);
+    const dir = join(cacheHome, 'dispersion', 'series');
+    const key = seriesCacheKey(file, 'close', 'positive', false);
+    const max = 1e12; // 2^39.9: one unit in the last place is 2^-13 on both sides
+    const edges = [
+      max,
+      max - 2 ** -13,
+      max + 2 ** -13,
+      -max,
+      -(max - 2 ** -13),
+      0,
+      -0,
+      5e-324,
+      -5e-324,
+      1,
+      -1,
+    ];
+    for (const v of [...edges, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      writeCachedSeries(dir, key, st, { days: Int32Array.of(5, 6), values: Float64Array.of(1, v) });
+      for (const positive of [true, false]) {
+        // The parser's rule, on the doubles themselves.
+        const ok = Math.abs(v) < max && (!positive || v > 0);
+        expect(readCachedSeries(dir, key, st, { positive, max }) !== undefined, `${v} ${positive}`).toBe(ok);
+      }
+    }
+  });
+
   it('stays silent and uncached when the cache folder cannot be written', () => {
     const blocker = join(cacheHome, 'file');
     writeFileSync(blocker, '');

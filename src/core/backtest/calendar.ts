@@ -3,7 +3,7 @@
  * trading day (and the reverse) is still a day of the backtest. On a day an asset did not trade, its last close is
  * carried forward, as a broker statement would value it.
  */
-import { monthKey } from '../dates.ts';
+import { dayFromCivil, monthKey } from '../dates.ts';
 import type { Series } from '../series.ts';
 
 /**
@@ -34,7 +34,7 @@ export function unionCalendar(series: readonly Series[], from: number, to: numbe
 }
 
 /** Index of the first element ≥ x in a sorted array (its length when none is). */
-function lowerBound(a: Int32Array, x: number): number {
+export function lowerBound(a: Int32Array, x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
@@ -62,9 +62,24 @@ export function alignToCalendar(series: Series, days: Int32Array): Float64Array 
   return out;
 }
 
-/** `year × 12 + month` (0-based month) for every day: the key that changes on the first trading day of a month. */
+/**
+ * `year × 12 + month` (0-based month) for every day: the key that changes on the first trading day of a month. The
+ * days rise, so the key is worked out once per month (a few hundred date conversions, not one per day): it holds until
+ * the first day of the next month.
+ */
 export function monthKeys(days: Int32Array): Int32Array {
   const out = new Int32Array(days.length);
-  for (let t = 0; t < days.length; t++) out[t] = monthKey(days[t] as number);
+  let key = 0;
+  let nextMonthStart = Number.NEGATIVE_INFINITY; // forces a conversion on the first day
+  for (let t = 0; t < days.length; t++) {
+    const d = days[t] as number;
+    if (d >= nextMonthStart) {
+      key = monthKey(d);
+      const y = Math.floor(key / 12);
+      const m = key - y * 12; // 0-based
+      nextMonthStart = m === 11 ? dayFromCivil(y + 1, 1, 1) : dayFromCivil(y, m + 2, 1);
+    }
+    out[t] = key;
+  }
   return out;
 }

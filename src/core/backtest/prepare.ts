@@ -14,7 +14,7 @@ import { InputError } from '../errors.ts';
 import { fxRate } from '../fx.ts';
 import type { MarketData } from '../market.ts';
 import type { Warning } from '../warnings.ts';
-import { alignToCalendar, monthKeys, unionCalendar } from './calendar.ts';
+import { lowerBound, monthKeys, unionCalendar } from './calendar.ts';
 import type { CashRates } from './cash-rate.ts';
 import { cashGrowth } from './cash-rate.ts';
 
@@ -138,10 +138,16 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
     });
   }
 
-  const fxByCurrency = new Map<CurrencyCode, Float64Array>();
+  // One pass per asset: the merge walk of its trading days against the calendar writes the base-currency close both
+  // column-wise (`prices`) and row-wise (`rows`). A cold one-shot run pays ~10-40 ns per element per pass, so the
+  // aligned local closes, the conversion and the transpose are not three loops over the ~0.5 M prices.
+  const n = assets.length;
+  const T = days.length;
+  const rows = new Float64Array(T * n);
+  // undefined: the asset is quoted in the base currency (a rate of 1 every day, no multiplication needed).
+  const fxByCurrency = new Map<CurrencyCode, Float64Array | undefined>();
   const prices = assets.map((a, i) => {
     const s = series[i] as (typeof series)[number];
-    const local = alignToCalendar(s, days);
     const lastDay = s.days[s.days.length - 1] as number;
     if (end - lastDay > STALE_END_DAYS) {
       warnings.push({
@@ -151,40 +157,44 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
         until: fromDay(end),
       });
     }
-    let fx = fxByCurrency.get(a.currency);
-    if (!fx) {
-      fx = fxSeries(market, a.currency, base, days, warnings, a.symbol);
-      fxByCurrency.set(a.currency, fx);
+    if (!fxByCurrency.has(a.currency)) {
+      fxByCurrency.set(a.currency, fxSeries(market, a.currency, base, days, warnings, a.symbol));
     }
-    const out = new Float64Array(days.length);
-    for (let t = 0; t < days.length; t++) out[t] = (local[t] as number) * a.quoteFactor * (fx[t] as number);
+    const fx = fxByCurrency.get(a.currency);
+    const q = a.quoteFactor;
+    const out = new Float64Array(T);
+    const sd = s.days;
+    const sv = s.values;
+    let j = -1; // last close on or before the calendar day (carried forward); -1 before the first
+    for (let t = 0; t < T; t++) {
+      const d = days[t] as number;
+      while (j + 1 < sd.length && (sd[j + 1] as number) <= d) j++;
+      const local = j < 0 ? Number.NaN : (sv[j] as number);
+      // Same products in the same order as close × quoteFactor × rate; × 1 is exact, so it is skipped.
+      const v = fx ? local * q * (fx[t] as number) : q === 1 ? local : local * q;
+      out[t] = v;
+      rows[t * n + i] = v;
+    }
     return out;
   });
 
-  // Dividend events inside the window, mapped onto calendar days.
+  // Dividend events inside the window, mapped onto calendar days. Dividends are few (a few a year): each finds its
+  // calendar day and the local close then by binary search, rather than re-aligning the whole series.
   const events: { t: number; a: number; ratio: number }[] = [];
   assets.forEach((a, ai) => {
     const div = market.dividends.get(a.symbol);
     if (!div) return;
-    const local = alignToCalendar(series[ai] as (typeof series)[number], days);
-    let t = 0;
+    const s = series[ai] as (typeof series)[number];
     for (let k = 0; k < div.days.length; k++) {
       const d = div.days[k] as number;
       if (d <= (days[0] as number) || d > end) continue; // paid before the first purchase, or after the end
-      while (t < days.length && (days[t] as number) < d) t++;
-      if (t >= days.length) break;
-      const close = local[t] as number;
+      const t = lowerBound(days, d); // the ex-date, or the next calendar day when it is not one
+      const j = lowerBound(s.days, (days[t] as number) + 1) - 1; // the asset's last close on or before that day
+      const close = j < 0 ? Number.NaN : (s.values[j] as number);
       if (close > 0) events.push({ t, a: ai, ratio: (div.values[k] as number) / close });
     }
   });
   events.sort((x, y) => x.t - y.t || x.a - y.a);
-
-  const n = assets.length;
-  const rows = new Float64Array(days.length * n);
-  for (let i = 0; i < n; i++) {
-    const p = prices[i] as Float64Array;
-    for (let t = 0; t < days.length; t++) rows[t * n + i] = p[t] as number;
-  }
 
   return {
     base,
@@ -203,7 +213,10 @@ export function prepareMarket(input: PrepareInput): PreparedMarket {
   };
 }
 
-/** Units of base per unit of `currency` on each calendar day (src/core/fx.ts rules: dated, no look-ahead). */
+/**
+ * Units of base per unit of `currency` on each calendar day (src/core/fx.ts rules: dated, no look-ahead); undefined for
+ * the base currency itself.
+ */
 function fxSeries(
   market: MarketData,
   currency: CurrencyCode,
@@ -211,9 +224,9 @@ function fxSeries(
   days: Int32Array,
   warnings: Warning[],
   symbol: string,
-): Float64Array {
+): Float64Array | undefined {
+  if (currency === base) return undefined;
   const out = new Float64Array(days.length);
-  if (currency === base) return out.fill(1);
   let staleWarned = false;
   for (let t = 0; t < days.length; t++) {
     const day = days[t] as number;
