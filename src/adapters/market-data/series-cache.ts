@@ -13,7 +13,6 @@
  * Layout, little-endian: "DSPS", u32 version, u32 key bytes, u32 n, f64 size, f64 mtimeMs, f64 ctimeMs,
  * u32 checksum, key (UTF-8), zero padding to 8, n × i32 days, padding to 8, n × f64 values.
  */
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -47,8 +46,23 @@ export function seriesCacheKey(path: string, column: string, values: string, all
   return JSON.stringify([path, column.toLowerCase(), values, allowEmpty]);
 }
 
+/**
+ * The entry's file name: two 32-bit FNV-1a hashes of the key's UTF-8 bytes (different offsets), as 16 hex digits.
+ * Not a cryptographic hash on purpose: loading node:crypto cost a backtest ~10 ms, and nothing rests on the name
+ * alone, since every entry holds its whole key and is used only when the key matches byte for byte (a collision is a
+ * miss). `v2-`: the names of the sha256 era are never read again.
+ */
 function entryFile(dir: string, key: string): string {
-  return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.bin`);
+  const bytes = utf8.encode(key);
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return join(dir, `v2-${hex(a)}${hex(b)}.bin`);
 }
 
 function checksum(words: Int32Array): number {
