@@ -80,6 +80,45 @@ function doubleWords(x: number): [number, number] {
 }
 
 /**
+ * The checksum of an entry's words from its days to its end (the same FNV-1a as checksum()), or -1 when a day or a
+ * value breaks the parser's rules: one walk over the days and one over the values, where a separate checksum pass
+ * cost as much as the checks. A function of its own, and small, so V8 optimises it after a few entries: a one-shot
+ * run reads each entry once, and in the larger function around it these loops ran unoptimised for most of the run.
+ * The values are checked on their two int32 words, never loaded as doubles: unoptimised code boxes every double it
+ * reads (a heap number each), an int32 stays a small integer.
+ */
+function checkedHash(
+  words: Int32Array,
+  n: number,
+  valuesWord: number,
+  maxLo: number,
+  maxHi: number,
+  positive: boolean,
+): number {
+  let h = 0x811c9dc5;
+  let prev = -2147483649; // below every int32 day
+  for (let w = 0; w < n; w++) {
+    const d = words[w] as number;
+    h = Math.imul(h ^ d, 0x01000193);
+    if (d <= prev) return -1; // the parser's rule: strictly rising days
+    prev = d;
+  }
+  for (let w = n; w < valuesWord; w++) h = Math.imul(h ^ (words[w] as number), 0x01000193); // the padding
+  for (let w = valuesWord; w < words.length; w += 2) {
+    const lo = words[w] as number;
+    const hi = words[w + 1] as number;
+    h = Math.imul(Math.imul(h ^ lo, 0x01000193) ^ hi, 0x01000193);
+    // The parser's rules, |v| < max (so finite), and v > 0 unless rates. Without the sign bit a double's bits order
+    // as its magnitude (NaN above Infinity), so |v| < max is (hi, lo) below max's words; v > 0 is the sign bit clear
+    // and not +0 (all words zero).
+    const mag = hi & 0x7fffffff;
+    if (!(mag < maxHi || (mag === maxHi && lo >>> 0 < maxLo))) return -1;
+    if (positive && (hi < 0 || (hi === 0 && lo === 0))) return -1;
+  }
+  return h >>> 0;
+}
+
+/**
  * The cached days and values of the CSV whose stat is `st`, or undefined (no entry, or one that fails any check).
  * `positive` and `max` are the parser's value rules, re-checked on every hit.
  */
@@ -118,35 +157,10 @@ export function readCachedSeries(
     const wanted = utf8.encode(key);
     if (wanted.length !== keyBytes) return undefined;
     for (let i = 0; i < keyBytes; i++) if (bytes[FIXED + i] !== wanted[i]) return undefined;
-    // The checksum (the same FNV-1a as checksum(), word by word from daysAt to the end) and the parser's rules in one
-    // walk over the days and one over the values: a one-shot run executes these loops cold, where a separate checksum
-    // pass cost as much as the checks. The values are checked on their two int32 words, never loaded as doubles: cold
-    // code boxes every double it reads (a heap number each, most of the old loop's time), an int32 stays a small int.
-    const words = new Int32Array(buf, daysAt, (size - daysAt) >> 2);
-    const valuesWord = (valuesAt - daysAt) >> 2;
     const [maxLo, maxHi] = doubleWords(rules.max);
-    const positive = rules.positive;
-    let h = 0x811c9dc5;
-    let prev = Number.NEGATIVE_INFINITY;
-    for (let w = 0; w < n; w++) {
-      const d = words[w] as number;
-      h = Math.imul(h ^ d, 0x01000193);
-      if (d <= prev) return undefined; // the parser's rule: strictly rising days
-      prev = d;
-    }
-    for (let w = n; w < valuesWord; w++) h = Math.imul(h ^ (words[w] as number), 0x01000193); // the padding
-    for (let w = valuesWord; w < words.length; w += 2) {
-      const lo = words[w] as number;
-      const hi = words[w + 1] as number;
-      h = Math.imul(Math.imul(h ^ lo, 0x01000193) ^ hi, 0x01000193);
-      // The parser's rules, |v| < max (so finite), and v > 0 unless rates. Without the sign bit a double's bits order
-      // as its magnitude (NaN above Infinity), so |v| < max is (hi, lo) below max's words; v > 0 is the sign bit clear
-      // and not +0 (all words zero).
-      const mag = hi & 0x7fffffff;
-      if (!(mag < maxHi || (mag === maxHi && lo >>> 0 < maxLo))) return undefined;
-      if (positive && (hi < 0 || (hi === 0 && lo === 0))) return undefined;
-    }
-    if (h >>> 0 !== view.getUint32(40, true)) return undefined;
+    const words = new Int32Array(buf, daysAt, (size - daysAt) >> 2);
+    const h = checkedHash(words, n, (valuesAt - daysAt) >> 2, maxLo, maxHi, rules.positive);
+    if (h < 0 || h !== view.getUint32(40, true)) return undefined;
     const days = new Int32Array(buf, daysAt, n);
     const values = new Float64Array(buf, valuesAt, n);
     return { days, values };
