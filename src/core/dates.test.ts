@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil, endOfMonth, fromDay, monthKey, parseIsoDay, startOfMonth } from './dates.ts';
+import {
+  dayFromCivil,
+  endOfMonth,
+  fromDay,
+  monthKey,
+  monthKeyStart,
+  parseIsoDay,
+  startOfMonth,
+  toDay,
+} from './dates.ts';
 
 /** The reference: what Date makes of the same text (the implementation parseIsoDay had before it went integer-only). */
 function byDate(text: string): number | undefined {
@@ -55,5 +64,16 @@ describe('parseIsoDay and monthKey against Date', () => {
     const d = parseIsoDay('2024-02-17') as number;
     expect(fromDay(startOfMonth(d))).toBe('2024-02-01');
     expect(fromDay(endOfMonth(d))).toBe('2024-02-29');
+  });
+});
+
+describe('monthKeyStart', () => {
+  it('is the first day of the month a key names, across a year end and before 1970', () => {
+    // 2023 × 12 + 11 = 24287 is December 2023; 24288 is January 2024; 1969 × 12 + 6 = 23634 is July 1969.
+    expect(monthKeyStart(24287)).toBe(toDay('2023-12-01'));
+    expect(monthKeyStart(24288)).toBe(toDay('2024-01-01'));
+    expect(monthKeyStart(2024 * 12 + 1)).toBe(toDay('2024-02-01'));
+    expect(monthKeyStart(23634)).toBe(toDay('1969-07-01'));
+    expect(monthKey(monthKeyStart(24290) - 1)).toBe(24289); // the day before 2024-03-01 is in February (leap day)
   });
 });

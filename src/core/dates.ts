@@ -4,7 +4,7 @@
  */
 export type IsoDate = string;
 
-export const MS_PER_DAY = 86_400_000;
+const MS_PER_DAY = 86_400_000;
 const DASH = 45;
 const ZERO = 48;
 
@@ -51,6 +51,12 @@ export function dayFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
+}
+
+/** The first day of the month whose monthKey is `key`: where a run of days with that key begins. */
+export function monthKeyStart(key: number): number {
+  const y = Math.floor(key / 12);
+  return dayFromCivil(y, key - y * 12 + 1, 1);
 }
 
 /** `year × 12 + month` (month 0-based, as Date's) of a day number: the inverse of dayFromCivil, without a Date. */

@@ -3,7 +3,7 @@
  * trading day (and the reverse) is still a day of the backtest. On a day an asset did not trade, its last close is
  * carried forward, as a broker statement would value it.
  */
-import { dayFromCivil, monthKey } from '../dates.ts';
+import { monthKey, monthKeyStart } from '../dates.ts';
 import type { Series } from '../series.ts';
 
 /**
@@ -82,9 +82,7 @@ export function monthKeys(days: Int32Array): Int32Array {
     const d = days[t] as number;
     if (d >= nextMonthStart) {
       key = monthKey(d);
-      const y = Math.floor(key / 12);
-      const m = key - y * 12; // 0-based
-      nextMonthStart = m === 11 ? dayFromCivil(y + 1, 1, 1) : dayFromCivil(y, m + 2, 1);
+      nextMonthStart = monthKeyStart(key + 1);
     }
     out[t] = key;
   }

@@ -5,7 +5,7 @@
  *
  * Daily returns are between consecutive observations: r_t = v_t / v_{t−1} − 1 (ffn `to_returns`).
  */
-import { MS_PER_DAY, monthKey, weekday } from '../dates.ts';
+import { monthKey, monthKeyStart, weekday } from '../dates.ts';
 import { mean, sampleSd, TRADING_DAYS } from './moments.ts';
 
 /** r_t = v_t / v_{t−1} − 1 for t = 1…n−1. */
@@ -164,8 +164,7 @@ export function periodReturns(
   };
   // The first day after period k: a day before it is in k, so the calendar arithmetic runs once a period, not once
   // a day (a backtest's summary asks for these several times over thousands of days).
-  const after = (k: number) =>
-    Date.UTC(Math.floor(k / 12), (k % 12) + (by === 'month' ? 1 : 12), 1) / MS_PER_DAY;
+  const after = (k: number) => monthKeyStart(k + (by === 'month' ? 1 : 12));
   let startValue = values[0] as number;
   let first = true;
   let k = days.length ? key(days[0] as number) : 0;
