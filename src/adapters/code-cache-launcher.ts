@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { commandWords } from '../cli/argv.ts';
 import { userCacheDir } from './cache-dir.ts';
 
 /** A hash of dist/bundle/cli.cjs, put in by scripts/build-cli.mjs. */
@@ -57,7 +58,7 @@ script.runInThisContext()(module.exports, createRequire(bundle), module, bundle,
 
 /** The command named (`backtest`, `data`), or `none`: the part of the cache file's name that tells runs apart. */
 function commandWord(argv: readonly string[]): string {
-  const word = argv.find((a) => !a.startsWith('-'));
+  const word = commandWords(argv)[0];
   return word && /^[a-z][a-z-]{0,30}$/.test(word) ? word : 'none';
 }
 

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { type Lang, langFromLocale } from '../i18n/format.ts';
+import { commandWords } from './argv.ts';
 import { ExitCode } from './exit.ts';
 import { writeErr } from './print.ts';
 
@@ -131,17 +132,6 @@ export async function programFor(argv: readonly string[]): Promise<Command> {
   const help = new Help();
   program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd) });
   return program;
-}
-
-/** The arguments that are not options, skipping the root's own `--tz ZONE` (which may come before the command). */
-function commandWords(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--tz') i++;
-    else if (!a.startsWith('-')) out.push(a);
-  }
-  return out;
 }
 
 export async function run(argv: string[]): Promise<number> {
