@@ -1,7 +1,7 @@
 /**
  * The backtest calendar: the union of the trading days of every asset in the run, so a Korean holiday that is a US
  * trading day (and the reverse) is still a day of the backtest. On a day an asset did not trade, its last close is
- * carried forward, as a broker statement would value it.
+ * carried forward, as a broker statement would value it (prepareMarket's per-asset pass, prepare.ts).
  */
 import { monthKey, monthKeyStart } from '../dates.ts';
 import type { Series } from '../series.ts';
@@ -50,23 +50,6 @@ export function lowerBound(a: Int32Array, x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * The series' values on each calendar day, the last close carried forward; NaN before the series' first day.
- * One merge pass over both sorted arrays, no binary search per day.
- */
-export function alignToCalendar(series: Series, days: Int32Array): Float64Array {
-  const out = new Float64Array(days.length);
-  const sd = series.days;
-  const sv = series.values;
-  let j = -1;
-  for (let t = 0; t < days.length; t++) {
-    const d = days[t] as number;
-    while (j + 1 < sd.length && (sd[j + 1] as number) <= d) j++;
-    out[t] = j < 0 ? Number.NaN : (sv[j] as number);
-  }
-  return out;
 }
 
 /**
