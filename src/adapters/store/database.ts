@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { InputError } from '../../core/errors.ts';
 import { withJosa } from '../../i18n/josa.ts';
-import { corruptJournal, immediate, journalWaitMs, writeError } from './lock.ts';
+import { corruptJournal, immediate, journalWaitMs, retryWhileBusy, writeError } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { JournalDatabase, Migration } from './schema.ts';
 import { MIGRATIONS, READ_AROUND } from './schema.ts';
@@ -93,13 +93,15 @@ export async function openJournal(file: string, o: OpenJournalOptions): Promise<
   const journal = new Journal(file, sqlite);
   try {
     // First: every lock below (WAL switch, migrations, writes) waits at most this long for another process.
-    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(o.waitMs ?? journalWaitMs()))}`);
+    const waitMs = Math.max(0, Math.round(o.waitMs ?? journalWaitMs()));
+    sqlite.pragma(`busy_timeout = ${waitMs}`);
     // A damaged file is refused before anything is written to it (or read from it as if it were sound).
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corruptJournal(file);
     if (!readOnly && sqlite.pragma('journal_mode', { simple: true }) !== 'wal') {
       // WAL: readers (check, the dashboard) never block the writer; FULL: a returned commit survives power loss.
-      sqlite.pragma('journal_mode = WAL');
+      // The switch is retried: SQLite does not wait on its own when another process switches the same new file.
+      retryWhileBusy(() => sqlite.pragma('journal_mode = WAL'), waitMs);
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleMonth, tempJournalPath } from '../../../test/support/journal.ts';
 import { InputError } from '../../core/errors.ts';
 import { openJournal } from './database.ts';
-import { journalWaitMs } from './lock.ts';
+import { journalWaitMs, retryWhileBusy } from './lock.ts';
 import { listMonths, recordMonth } from './months.ts';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
@@ -56,6 +56,33 @@ describe('journal writes', () => {
     expect((await listMonths(j)).map((m) => m.month)).toEqual(['2026-05']);
     await j.close();
     other.close();
+  });
+
+  it('a step SQLite answers SQLITE_BUSY at once is tried again within the bound, and only that error', () => {
+    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let calls = 0;
+    const switchToWal = () => {
+      calls++;
+      if (calls <= 3) throw busy();
+      return 'wal';
+    };
+    expect(retryWhileBusy(switchToWal, 1_000)).toBe('wal');
+    expect(calls).toBe(4);
+    // No time left: the first SQLITE_BUSY is the answer.
+    expect(() =>
+      retryWhileBusy(() => {
+        throw busy();
+      }, 0),
+    ).toThrow('database is locked');
+    // Anything else is not retried.
+    let other = 0;
+    expect(() =>
+      retryWhileBusy(() => {
+        other++;
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      }, 1_000),
+    ).toThrow('disk I/O error');
+    expect(other).toBe(1);
   });
 
   it('the bound comes from DISPERSION_JOURNAL_WAIT_MS, else 10 s', () => {

@@ -19,6 +19,27 @@ export function journalWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * Runs a synchronous SQLite step again while it fails with SQLITE_BUSY, for up to `waitMs`. For the one step SQLite's
+ * busy handler does not wait for: switching a new file to WAL. When several processes open the same new journal at
+ * the same instant, each holds a shared lock and wants an exclusive one; SQLite answers one of them SQLITE_BUSY at
+ * once rather than risk a deadlock (CI saw one of four `journal record` runs on a fresh journal fail so). Sleeping a
+ * few milliseconds lets the other finish its switch, after which the step sees WAL and has nothing to do.
+ */
+export function retryWhileBusy<T>(step: () => T, waitMs: number): T {
+  const deadline = Date.now() + waitMs;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (e) {
+      const code = String((e as { code?: string }).code ?? '');
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw e;
+      Atomics.wait(nap, 0, 0, 5);
+    }
+  }
+}
+
+/**
  * Runs `fn` in one `BEGIN IMMEDIATE` transaction on one connection: committed when it returns, rolled back when it
  * throws. SQLite's own failures a user can act on become InputErrors naming the file (writeError).
  */
